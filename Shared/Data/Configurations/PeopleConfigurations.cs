@@ -1,0 +1,53 @@
+using AdilSoz.Intake.Moderation;
+using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdilSoz.Intake.Data.Configurations;
+
+internal sealed class ReporterConfiguration : IEntityTypeConfiguration<Reporter>
+{
+    public void Configure(EntityTypeBuilder<Reporter> b)
+    {
+        b.HasIndex(x => x.KeyHash).IsUnique();
+        b.Property(x => x.KeyHash).HasMaxLength(64);
+        b.Property(x => x.Language).HasMaxLength(2);
+    }
+}
+
+internal sealed class DialogueStateConfiguration : IEntityTypeConfiguration<DialogueState>
+{
+    public void Configure(EntityTypeBuilder<DialogueState> b)
+    {
+        b.HasKey(x => x.ReporterId);
+        b.Property(x => x.DraftJson).HasColumnType("jsonb");
+        b.Property(x => x.Version).IsRowVersion();
+        b.HasOne<Reporter>().WithOne().HasForeignKey<DialogueState>(x => x.ReporterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.HasIndex(x => x.At);
+        b.Property(x => x.Details).HasColumnType("jsonb");
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.HasIndex(x => x.KeyHash).IsUnique();
+        b.Property(x => x.KeyHash).HasMaxLength(64);
+        b.Property(x => x.Role).HasMaxLength(16);
+    }
+}
+
+internal sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecret>
+{
+    public void Configure(EntityTypeBuilder<AppSecret> b) => b.HasKey(x => x.Name);
+}

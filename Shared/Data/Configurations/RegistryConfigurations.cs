@@ -1,0 +1,61 @@
+using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdilSoz.Intake.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.Version).IsRowVersion();
+        b.OwnsMany(x => x.Victims, v => v.ToJson());
+        b.HasIndex(x => x.OccurredOn);
+        b.HasIndex(x => new { x.RegionCode, x.OccurredOn });
+        b.HasIndex(x => new { x.CategoryCode, x.OccurredOn });
+        b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.LegalCases).WithOne(x => x.Incident).HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LegalCaseConfiguration : IEntityTypeConfiguration<LegalCase>
+{
+    public void Configure(EntityTypeBuilder<LegalCase> b)
+    {
+        b.HasIndex(x => x.FiledOn);
+        b.HasMany(x => x.Rulings).WithOne().HasForeignKey(x => x.LegalCaseId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t => t.HasCheckConstraint("ck_legal_case_claimed", "\"ClaimedKzt\" >= 0"));
+    }
+}
+
+internal sealed class RulingConfiguration : IEntityTypeConfiguration<Ruling>
+{
+    public void Configure(EntityTypeBuilder<Ruling> b)
+    {
+        b.HasIndex(x => x.On);
+        b.ToTable(t => t.HasCheckConstraint("ck_ruling_collected", "\"CollectedKzt\" >= 0"));
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.HasData(ReferenceData.Categories);
+    }
+}
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.HasData(ReferenceData.Regions);
+    }
+}

@@ -1,0 +1,132 @@
+using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Security;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AdilSoz.Intake.Data;
+
+/// <summary>The database of every process: DbContext, shared Data Protection keys, start-up migration.</summary>
+public static class IntakeDatabase
+{
+    /// <summary>Key of the advisory lock under which exactly one process migrates at a time.</summary>
+    private const long MigrationLockKey = 0x4164_696C_536F_7A01; // "AdilSoz" + 1
+
+    public static string GetConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } cs
+            ? cs
+            : DatabaseOptions.LocalDefault;
+
+    public static IHostApplicationBuilder AddIntakeDatabase(this IHostApplicationBuilder builder)
+    {
+        var connectionString = GetConnectionString(builder.Configuration);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.ConnectionString = connectionString)
+            .ValidateDataAnnotations()
+            .Validate(o => IsValidConnectionString(o.ConnectionString), "ConnectionStrings:Intake is not a valid PostgreSQL connection string")
+            .ValidateOnStart();
+
+        builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("AdilSoz.Intake")
+            .PersistKeysToDbContext<IntakeDbContext>();
+        builder.Services.AddSingleton<IdentityProtector>();
+        return builder;
+    }
+
+    private static bool IsValidConnectionString(string value)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(value).Host is { Length: > 0 };
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Brings the database to the current schema (EF migrations, Hangfire's schema, the first Data
+    /// Protection key and installation secrets) under a PostgreSQL advisory lock, so processes
+    /// starting together take turns. Creates the database itself when it does not exist.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeDatabase));
+        var connectionString = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString;
+        await EnsureDatabaseExistsAsync(connectionString, logger, cancellationToken);
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migrations", pending.Count);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
+
+            // The first key of the shared key ring is made here, under the lock, so that processes
+            // starting together do not each make their own.
+            var keyManager = scope.ServiceProvider.GetRequiredService<IKeyManager>();
+            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > DateTimeOffset.UtcNow.AddDays(2)))
+            {
+                keyManager.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<IdentityProtector>().EnsureSecretsAsync(db, cancellationToken);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var probe = new NpgsqlConnection(connectionString);
+            await probe.OpenAsync(cancellationToken);
+            return;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Note: the database does not exist yet; create it from the maintenance database.
+        }
+
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            var name = target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            logger.LogInformation("Created database {Database}", target.Database);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another process created it at the same moment.
+        }
+    }
+}

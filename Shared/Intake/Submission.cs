@@ -1,0 +1,101 @@
+using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Reporters;
+
+namespace AdilSoz.Intake.Intake;
+
+/// <summary>One report (or follow-up, auto-reply, …) as the pipeline and the monitors see it.</summary>
+public sealed class Submission
+{
+    public long Id { get; set; }
+
+    /// <summary>AS-&lt;year&gt;-&lt;sequence&gt;, assigned by the database from a sequence on insert.</summary>
+    public string Reference { get; set; } = null!;
+
+    public required Channel Channel { get; set; }
+
+    public SubmissionKind Kind { get; set; } = SubmissionKind.Report;
+
+    public SubmissionStatus Status { get; set; } = SubmissionStatus.Received;
+
+    /// <summary>kk, ru, en or null when unknown.</summary>
+    public string? Language { get; set; }
+
+    public string? Subject { get; set; }
+
+    /// <summary>The new text of the report (quoted replies and signatures split off).</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>Quoted text and signatures separated from the new text, kept for the monitor.</summary>
+    public string? QuotedText { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long? ReporterId { get; set; }
+
+    public Reporter? Reporter { get; set; }
+
+    public long? InboundItemId { get; set; }
+
+    /// <summary>The report this one follows up (mail reply, answer to a monitor's question).</summary>
+    public long? ParentId { get; set; }
+
+    public Submission? Parent { get; set; }
+
+    /// <summary>Cluster of submissions about the same event; the id of the cluster's first member.</summary>
+    public long? ClusterId { get; set; }
+
+    /// <summary>Exact duplicate of this earlier submission; never queued twice.</summary>
+    public long? DuplicateOfId { get; set; }
+
+    public long? IncidentId { get; set; }
+
+    public Incident? Incident { get; set; }
+
+    // What the reporter told us (dialogue or parsed mail).
+    public DateOnly? OccurredOn { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    public string? Settlement { get; set; }
+
+    /// <summary>me / colleague / outlet / other.</summary>
+    public string? Affected { get; set; }
+
+    /// <summary>The reporter allowed being named.</summary>
+    public bool MayNameReporter { get; set; }
+
+    /// <summary>Provenance of forwarded content (channel or person it was forwarded from).</summary>
+    public string? ForwardedFrom { get; set; }
+
+    // What the pipeline suggests.
+    public string? SuggestedCategory { get; set; }
+
+    public string? SuggestedRegion { get; set; }
+
+    public string? SuggestedSettlement { get; set; }
+
+    public bool Urgent { get; set; }
+
+    /// <summary>JSON with the evidence of each suggestion.</summary>
+    public string? SuggestionEvidence { get; set; }
+
+    /// <summary>Normalised text hash for exact-duplicate detection.</summary>
+    public string? TextHash { get; set; }
+
+    /// <summary>Why it needs attention (operator-facing).</summary>
+    public string? AttentionReason { get; set; }
+
+    // Moderation.
+    public RejectReason? RejectReason { get; set; }
+
+    /// <summary>The moderator's message to the reporter, shown in /status.</summary>
+    public string? DecisionNote { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    public List<SubmissionAttachment> Attachments { get; set; } = [];
+}

@@ -1,0 +1,53 @@
+using AdilSoz.Intake.Data;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AdilSoz.Intake.Jobs;
+
+/// <summary>Hangfire on the shared PostgreSQL database (schema <c>hangfire</c>).</summary>
+public static class HangfireSetup
+{
+    public const string SchemaName = "hangfire";
+
+    /// <summary>Queues, in the order a server serves them.</summary>
+    public static readonly string[] Queues = [JobQueues.Intake, JobQueues.Notifications, JobQueues.Default, JobQueues.Maintenance];
+
+    public static IHostApplicationBuilder AddIntakeHangfire(this IHostApplicationBuilder builder)
+    {
+        var connectionString = IntakeDatabase.GetConnectionString(builder.Configuration);
+        builder.Services.AddHangfire((sp, c) => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                o => o.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = SchemaName,
+                    // The schema is installed by IntakeDatabase.MigrateAsync under the migration lock.
+                    PrepareSchemaIfNecessary = false,
+                    // A missing database is an error at start, not a silent degraded mode.
+                    AllowDegradedModeWithoutStorage = false,
+                    // LISTEN/NOTIFY wakes workers in milliseconds; the short poll is the fallback
+                    // when the listening connection does not come back after a database restart.
+                    EnableLongPolling = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    // A job of a killed worker becomes visible again within a minute, not 30.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(1),
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                }));
+        return builder;
+    }
+}
+
+/// <summary>Hangfire queue names (lower case, as Hangfire requires).</summary>
+public static class JobQueues
+{
+    public const string Intake = "intake";
+    public const string Notifications = "notifications";
+    public const string Default = "default";
+    public const string Maintenance = "maintenance";
+}

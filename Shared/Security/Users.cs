@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace AdilSoz.Intake.Security;
+
+/// <summary>The three moderator roles.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Editor = "Editor";
+    public const string Monitor = "Monitor";
+
+    public static readonly string[] All = [Admin, Editor, Monitor];
+
+    public static bool IsValid(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    public static string? Normalize(string role) =>
+        All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A moderator account (ASP.NET Core Identity).</summary>
+public sealed class AdminUser : IdentityUser
+{
+    /// <summary>ru, kk or en: the language of the admin site for this user.</summary>
+    public string? UiLanguage { get; set; }
+}
+
+/// <summary>An API key; only its SHA-256 hash is stored.</summary>
+public sealed class ApiKey
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Role { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the key.</summary>
+    public required string KeyHash { get; set; }
+
+    /// <summary>First characters of the key, to tell keys apart in lists.</summary>
+    public required string Prefix { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}
