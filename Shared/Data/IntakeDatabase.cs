@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Reference;
 using AdilSoz.Intake.Security;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -92,12 +93,37 @@ public static class IntakeDatabase
             }
 
             await scope.ServiceProvider.GetRequiredService<IdentityProtector>().EnsureSecretsAsync(db, cancellationToken);
+            await SeedReferenceListsAsync(db, cancellationToken);
         }
         finally
         {
             await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Seeds the reference lists once, into empty tables; later edits by Editors are kept.</summary>
+    private static async Task SeedReferenceListsAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Categories.AnyAsync(cancellationToken))
+        {
+            db.Categories.AddRange(ReferenceData.Categories.Select(c => new Category
+            {
+                Code = c.Code, GroupCode = c.GroupCode, NameKk = c.NameKk, NameRu = c.NameRu, NameEn = c.NameEn,
+                Urgent = c.Urgent, SortOrder = c.SortOrder,
+            }));
+        }
+
+        if (!await db.Regions.AnyAsync(cancellationToken))
+        {
+            db.Regions.AddRange(ReferenceData.Regions.Select(r => new Region
+            {
+                Code = r.Code, NameKk = r.NameKk, NameRu = r.NameRu, NameEn = r.NameEn, Center = r.Center,
+                Aliases = [.. r.Aliases], SortOrder = r.SortOrder,
+            }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task EnsureDatabaseExistsAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)

@@ -35,6 +35,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<DuplicateLink> DuplicateLinks => Set<DuplicateLink>();
 
+    public DbSet<DedupKey> DedupKeys => Set<DedupKey>();
+
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
 
     public DbSet<Reporter> Reporters => Set<Reporter>();

@@ -84,6 +84,9 @@ public sealed class Submission
     /// <summary>Normalised text hash for exact-duplicate detection.</summary>
     public string? TextHash { get; set; }
 
+    /// <summary>JSON fingerprint (normalised tokens, names, places, dates, file hashes) used to verify near-duplicate candidates.</summary>
+    public string? Fingerprint { get; set; }
+
     /// <summary>Why it needs attention (operator-facing).</summary>
     public string? AttentionReason { get; set; }
 

@@ -37,6 +37,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.HasIndex(x => x.InboundItemId).IsUnique();
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.SuggestionEvidence).HasColumnType("jsonb");
+        b.Property(x => x.Fingerprint).HasColumnType("jsonb");
         b.HasOne(x => x.Reporter).WithMany().HasForeignKey(x => x.ReporterId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Submission>().WithMany().HasForeignKey(x => x.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
@@ -76,6 +77,16 @@ internal sealed class DuplicateLinkConfiguration : IEntityTypeConfiguration<Dupl
         b.HasIndex(x => x.OtherId);
         b.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Submission>().WithMany().HasForeignKey(x => x.OtherId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DedupKeyConfiguration : IEntityTypeConfiguration<DedupKey>
+{
+    public void Configure(EntityTypeBuilder<DedupKey> b)
+    {
+        b.HasIndex(x => new { x.Key, x.ReceivedAt });
+        b.HasIndex(x => x.SubmissionId);
+        b.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

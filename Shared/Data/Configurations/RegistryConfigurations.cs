@@ -46,7 +46,6 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         b.HasKey(x => x.Code);
         b.Property(x => x.Code).HasMaxLength(64);
-        b.HasData(ReferenceData.Categories);
     }
 }
 
@@ -56,6 +55,5 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
     {
         b.HasKey(x => x.Code);
         b.Property(x => x.Code).HasMaxLength(64);
-        b.HasData(ReferenceData.Regions);
     }
 }

@@ -60,6 +60,32 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.ToTable("Blobs");
                 });
 
+            modelBuilder.Entity("AdilSoz.Intake.Intake.DedupKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("Key", "ReceivedAt");
+
+                    b.ToTable("DedupKeys");
+                });
+
             modelBuilder.Entity("AdilSoz.Intake.Intake.DuplicateLink", b =>
                 {
                     b.Property<long>("Id")
@@ -272,6 +298,9 @@ namespace AdilSoz.Intake.Data.Migrations
 
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Fingerprint")
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("ForwardedFrom")
                         .HasColumnType("text");
@@ -515,178 +544,6 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Categories");
-
-                    b.HasData(
-                        new
-                        {
-                            Code = "criminal_attack",
-                            NameEn = "Criminal attacks on journalists",
-                            NameKk = "Журналистерге қылмыстық шабуыл",
-                            NameRu = "Уголовные посягательства на журналистов",
-                            SortOrder = 10,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "murder",
-                            GroupCode = "criminal_attack",
-                            NameEn = "Murder of a journalist",
-                            NameKk = "Журналистті өлтіру",
-                            NameRu = "Убийство журналиста",
-                            SortOrder = 11,
-                            Urgent = true
-                        },
-                        new
-                        {
-                            Code = "assault",
-                            GroupCode = "criminal_attack",
-                            NameEn = "Assault on a journalist",
-                            NameKk = "Журналистке шабуыл жасау, соққы",
-                            NameRu = "Нападение на журналиста, избиение",
-                            SortOrder = 12,
-                            Urgent = true
-                        },
-                        new
-                        {
-                            Code = "threat",
-                            GroupCode = "criminal_attack",
-                            NameEn = "Threats against a journalist",
-                            NameKk = "Журналистке қоқан-лоқы",
-                            NameRu = "Угрозы журналисту",
-                            SortOrder = 13,
-                            Urgent = true
-                        },
-                        new
-                        {
-                            Code = "obstruction",
-                            NameEn = "Obstruction of professional activity",
-                            NameKk = "Заңды кәсіби қызметке кедергі келтіру",
-                            NameRu = "Воспрепятствование законной профессиональной деятельности",
-                            SortOrder = 20,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "detention",
-                            GroupCode = "obstruction",
-                            NameEn = "Detention of a journalist",
-                            NameKk = "Журналистті ұстау",
-                            NameRu = "Задержание журналиста",
-                            SortOrder = 21,
-                            Urgent = true
-                        },
-                        new
-                        {
-                            Code = "violence",
-                            GroupCode = "obstruction",
-                            NameEn = "Violence during professional activity",
-                            NameKk = "Кәсіби қызмет кезінде күш қолдану",
-                            NameRu = "Применение силы при исполнении профессиональных обязанностей",
-                            SortOrder = 22,
-                            Urgent = true
-                        },
-                        new
-                        {
-                            Code = "equipment_seizure",
-                            GroupCode = "obstruction",
-                            NameEn = "Seizure or damage of equipment",
-                            NameKk = "Техниканы тартып алу, бүлдіру",
-                            NameRu = "Изъятие или порча техники",
-                            SortOrder = 23,
-                            Urgent = true
-                        },
-                        new
-                        {
-                            Code = "criminal_libel",
-                            NameEn = "Criminal prosecution for libel or insult",
-                            NameKk = "Жала жабу немесе қорлау үшін қылмыстық қудалау",
-                            NameRu = "Уголовное преследование за клевету или оскорбление",
-                            SortOrder = 30,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "honor_dignity",
-                            NameEn = "Civil claims for honor, dignity and business reputation",
-                            NameKk = "Ар-намысты, қадір-қасиетті және іскерлік беделді қорғау туралы азаматтық талаптар",
-                            NameRu = "Гражданские иски о защите чести, достоинства и деловой репутации",
-                            SortOrder = 40,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "information_access",
-                            NameEn = "Violations of access to information",
-                            NameKk = "Ақпарат алу құқығын бұзу",
-                            NameRu = "Нарушение права на получение информации",
-                            SortOrder = 50,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "information_denial",
-                            GroupCode = "information_access",
-                            NameEn = "Denial of or delay in information",
-                            NameKk = "Ақпарат беруден бас тарту немесе кешіктіру",
-                            NameRu = "Отказ или задержка в предоставлении информации",
-                            SortOrder = 51,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "closed_hearing",
-                            GroupCode = "information_access",
-                            NameEn = "Closed court hearings",
-                            NameKk = "Жабық сот отырыстары",
-                            NameRu = "Закрытые судебные заседания",
-                            SortOrder = 52,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "accreditation",
-                            NameEn = "Accreditation",
-                            NameKk = "Аккредитация",
-                            NameRu = "Аккредитация",
-                            SortOrder = 60,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "media_closure",
-                            NameEn = "Closure or suspension of media",
-                            NameKk = "БАҚ-ты жабу немесе тоқтата тұру",
-                            NameRu = "Закрытие или приостановление СМИ",
-                            SortOrder = 70,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "internet_restriction",
-                            NameEn = "Internet blocking and restrictions",
-                            NameKk = "Интернетті бұғаттау және шектеу",
-                            NameRu = "Блокировка и ограничения интернета",
-                            SortOrder = 80,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "legislation",
-                            NameEn = "Legislation",
-                            NameKk = "Заңнама",
-                            NameRu = "Законодательство",
-                            SortOrder = 90,
-                            Urgent = false
-                        },
-                        new
-                        {
-                            Code = "other",
-                            NameEn = "Other",
-                            NameKk = "Басқа",
-                            NameRu = "Другое",
-                            SortOrder = 100,
-                            Urgent = false
-                        });
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Reference.Region", b =>
@@ -720,208 +577,6 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Regions");
-
-                    b.HasData(
-                        new
-                        {
-                            Code = "astana",
-                            Aliases = new List<string> { "Нур-Султан", "Нұр-Сұлтан", "Nur-Sultan", "Nursultan", "Целиноград", "Акмола город" },
-                            Center = "Astana",
-                            NameEn = "Astana",
-                            NameKk = "Астана",
-                            NameRu = "Астана",
-                            SortOrder = 1
-                        },
-                        new
-                        {
-                            Code = "almaty",
-                            Aliases = new List<string> { "Алма-Ата", "Alma-Ata", "Almaty city", "г. Алматы" },
-                            Center = "Almaty",
-                            NameEn = "Almaty",
-                            NameKk = "Алматы",
-                            NameRu = "Алматы",
-                            SortOrder = 2
-                        },
-                        new
-                        {
-                            Code = "shymkent",
-                            Aliases = new List<string> { "Чимкент", "Chimkent" },
-                            Center = "Shymkent",
-                            NameEn = "Shymkent",
-                            NameKk = "Шымкент",
-                            NameRu = "Шымкент",
-                            SortOrder = 3
-                        },
-                        new
-                        {
-                            Code = "abai",
-                            Aliases = new List<string> { "Абай", "Abai", "Abay", "Семипалатинск", "Semey", "Semei" },
-                            Center = "Семей",
-                            NameEn = "Abai Region",
-                            NameKk = "Абай облысы",
-                            NameRu = "Абайская область",
-                            SortOrder = 4
-                        },
-                        new
-                        {
-                            Code = "akmola",
-                            Aliases = new List<string> { "Акмола", "Ақмола", "Akmola", "Кокшетау", "Kokshetau" },
-                            Center = "Көкшетау",
-                            NameEn = "Akmola Region",
-                            NameKk = "Ақмола облысы",
-                            NameRu = "Акмолинская область",
-                            SortOrder = 5
-                        },
-                        new
-                        {
-                            Code = "aktobe",
-                            Aliases = new List<string> { "Актобе", "Ақтөбе", "Aktobe", "Актюбинск", "Aktyubinsk" },
-                            Center = "Ақтөбе",
-                            NameEn = "Aktobe Region",
-                            NameKk = "Ақтөбе облысы",
-                            NameRu = "Актюбинская область",
-                            SortOrder = 6
-                        },
-                        new
-                        {
-                            Code = "almaty_region",
-                            Aliases = new List<string> { "Алматинская обл", "Конаев", "Konaev", "Qonaev", "Капшагай", "Kapshagay" },
-                            Center = "Қонаев",
-                            NameEn = "Almaty Region",
-                            NameKk = "Алматы облысы",
-                            NameRu = "Алматинская область",
-                            SortOrder = 7
-                        },
-                        new
-                        {
-                            Code = "atyrau",
-                            Aliases = new List<string> { "Атырау", "Atyrau", "Гурьев" },
-                            Center = "Атырау",
-                            NameEn = "Atyrau Region",
-                            NameKk = "Атырау облысы",
-                            NameRu = "Атырауская область",
-                            SortOrder = 8
-                        },
-                        new
-                        {
-                            Code = "east_kazakhstan",
-                            Aliases = new List<string> { "ВКО", "ШҚО", "EKR", "Усть-Каменогорск", "Ust-Kamenogorsk", "Өскемен", "Oskemen" },
-                            Center = "Өскемен",
-                            NameEn = "East Kazakhstan Region",
-                            NameKk = "Шығыс Қазақстан облысы",
-                            NameRu = "Восточно-Казахстанская область",
-                            SortOrder = 9
-                        },
-                        new
-                        {
-                            Code = "jambyl",
-                            Aliases = new List<string> { "Жамбыл", "Zhambyl", "Jambyl", "Тараз", "Taraz" },
-                            Center = "Тараз",
-                            NameEn = "Jambyl Region",
-                            NameKk = "Жамбыл облысы",
-                            NameRu = "Жамбылская область",
-                            SortOrder = 10
-                        },
-                        new
-                        {
-                            Code = "jetisu",
-                            Aliases = new List<string> { "Жетысу", "Жетісу", "Zhetysu", "Jetisu", "Талдыкорган", "Taldykorgan" },
-                            Center = "Талдықорған",
-                            NameEn = "Jetisu Region",
-                            NameKk = "Жетісу облысы",
-                            NameRu = "Область Жетісу",
-                            SortOrder = 11
-                        },
-                        new
-                        {
-                            Code = "karaganda",
-                            Aliases = new List<string> { "Караганда", "Қарағанды", "Karaganda", "Karagandy", "Qaragandy" },
-                            Center = "Қарағанды",
-                            NameEn = "Karaganda Region",
-                            NameKk = "Қарағанды облысы",
-                            NameRu = "Карагандинская область",
-                            SortOrder = 12
-                        },
-                        new
-                        {
-                            Code = "kostanay",
-                            Aliases = new List<string> { "Костанай", "Қостанай", "Kostanay", "Kostanai", "Кустанай" },
-                            Center = "Қостанай",
-                            NameEn = "Kostanay Region",
-                            NameKk = "Қостанай облысы",
-                            NameRu = "Костанайская область",
-                            SortOrder = 13
-                        },
-                        new
-                        {
-                            Code = "kyzylorda",
-                            Aliases = new List<string> { "Кызылорда", "Қызылорда", "Kyzylorda", "Qyzylorda" },
-                            Center = "Қызылорда",
-                            NameEn = "Kyzylorda Region",
-                            NameKk = "Қызылорда облысы",
-                            NameRu = "Кызылординская область",
-                            SortOrder = 14
-                        },
-                        new
-                        {
-                            Code = "mangystau",
-                            Aliases = new List<string> { "Мангистау", "Маңғыстау", "Mangystau", "Mangistau", "Актау", "Aktau", "Жанаозен", "Zhanaozen" },
-                            Center = "Ақтау",
-                            NameEn = "Mangystau Region",
-                            NameKk = "Маңғыстау облысы",
-                            NameRu = "Мангистауская область",
-                            SortOrder = 15
-                        },
-                        new
-                        {
-                            Code = "north_kazakhstan",
-                            Aliases = new List<string> { "СКО", "СҚО", "Петропавловск", "Petropavl", "Petropavlovsk" },
-                            Center = "Петропавл",
-                            NameEn = "North Kazakhstan Region",
-                            NameKk = "Солтүстік Қазақстан облысы",
-                            NameRu = "Северо-Казахстанская область",
-                            SortOrder = 16
-                        },
-                        new
-                        {
-                            Code = "pavlodar",
-                            Aliases = new List<string> { "Павлодар", "Pavlodar", "Экибастуз", "Ekibastuz" },
-                            Center = "Павлодар",
-                            NameEn = "Pavlodar Region",
-                            NameKk = "Павлодар облысы",
-                            NameRu = "Павлодарская область",
-                            SortOrder = 17
-                        },
-                        new
-                        {
-                            Code = "turkistan",
-                            Aliases = new List<string> { "Туркестан", "Түркістан", "Turkestan", "Turkistan", "ЮКО", "Южно-Казахстанская область" },
-                            Center = "Түркістан",
-                            NameEn = "Turkistan Region",
-                            NameKk = "Түркістан облысы",
-                            NameRu = "Туркестанская область",
-                            SortOrder = 18
-                        },
-                        new
-                        {
-                            Code = "ulytau",
-                            Aliases = new List<string> { "Улытау", "Ұлытау", "Ulytau", "Жезказган", "Zhezkazgan" },
-                            Center = "Жезқазған",
-                            NameEn = "Ulytau Region",
-                            NameKk = "Ұлытау облысы",
-                            NameRu = "Улытауская область",
-                            SortOrder = 19
-                        },
-                        new
-                        {
-                            Code = "west_kazakhstan",
-                            Aliases = new List<string> { "ЗКО", "БҚО", "Уральск", "Орал", "Uralsk", "Oral", "WKR" },
-                            Center = "Орал",
-                            NameEn = "West Kazakhstan Region",
-                            NameKk = "Батыс Қазақстан облысы",
-                            NameRu = "Западно-Казахстанская область",
-                            SortOrder = 20
-                        });
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Registry.Incident", b =>
@@ -1419,6 +1074,15 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Intake.DedupKey", b =>
+                {
+                    b.HasOne("AdilSoz.Intake.Intake.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Intake.DuplicateLink", b =>

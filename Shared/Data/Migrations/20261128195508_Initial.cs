@@ -5,8 +5,6 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
-
 namespace AdilSoz.Intake.Data.Migrations
 {
     /// <inheritdoc />
@@ -421,6 +419,7 @@ namespace AdilSoz.Intake.Data.Migrations
                     Urgent = table.Column<bool>(type: "boolean", nullable: false),
                     SuggestionEvidence = table.Column<string>(type: "jsonb", nullable: true),
                     TextHash = table.Column<string>(type: "text", nullable: true),
+                    Fingerprint = table.Column<string>(type: "jsonb", nullable: true),
                     AttentionReason = table.Column<string>(type: "text", nullable: true),
                     RejectReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     DecisionNote = table.Column<string>(type: "text", nullable: true),
@@ -510,6 +509,27 @@ namespace AdilSoz.Intake.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Attachments_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DedupKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DedupKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DedupKeys_Submissions_SubmissionId",
                         column: x => x.SubmissionId,
                         principalTable: "Submissions",
                         principalColumn: "Id",
@@ -607,58 +627,6 @@ namespace AdilSoz.Intake.Data.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
-            migrationBuilder.InsertData(
-                table: "Categories",
-                columns: new[] { "Code", "GroupCode", "NameEn", "NameKk", "NameRu", "SortOrder", "Urgent" },
-                values: new object[,]
-                {
-                    { "accreditation", null, "Accreditation", "Аккредитация", "Аккредитация", 60, false },
-                    { "assault", "criminal_attack", "Assault on a journalist", "Журналистке шабуыл жасау, соққы", "Нападение на журналиста, избиение", 12, true },
-                    { "closed_hearing", "information_access", "Closed court hearings", "Жабық сот отырыстары", "Закрытые судебные заседания", 52, false },
-                    { "criminal_attack", null, "Criminal attacks on journalists", "Журналистерге қылмыстық шабуыл", "Уголовные посягательства на журналистов", 10, false },
-                    { "criminal_libel", null, "Criminal prosecution for libel or insult", "Жала жабу немесе қорлау үшін қылмыстық қудалау", "Уголовное преследование за клевету или оскорбление", 30, false },
-                    { "detention", "obstruction", "Detention of a journalist", "Журналистті ұстау", "Задержание журналиста", 21, true },
-                    { "equipment_seizure", "obstruction", "Seizure or damage of equipment", "Техниканы тартып алу, бүлдіру", "Изъятие или порча техники", 23, true },
-                    { "honor_dignity", null, "Civil claims for honor, dignity and business reputation", "Ар-намысты, қадір-қасиетті және іскерлік беделді қорғау туралы азаматтық талаптар", "Гражданские иски о защите чести, достоинства и деловой репутации", 40, false },
-                    { "information_access", null, "Violations of access to information", "Ақпарат алу құқығын бұзу", "Нарушение права на получение информации", 50, false },
-                    { "information_denial", "information_access", "Denial of or delay in information", "Ақпарат беруден бас тарту немесе кешіктіру", "Отказ или задержка в предоставлении информации", 51, false },
-                    { "internet_restriction", null, "Internet blocking and restrictions", "Интернетті бұғаттау және шектеу", "Блокировка и ограничения интернета", 80, false },
-                    { "legislation", null, "Legislation", "Заңнама", "Законодательство", 90, false },
-                    { "media_closure", null, "Closure or suspension of media", "БАҚ-ты жабу немесе тоқтата тұру", "Закрытие или приостановление СМИ", 70, false },
-                    { "murder", "criminal_attack", "Murder of a journalist", "Журналистті өлтіру", "Убийство журналиста", 11, true },
-                    { "obstruction", null, "Obstruction of professional activity", "Заңды кәсіби қызметке кедергі келтіру", "Воспрепятствование законной профессиональной деятельности", 20, false },
-                    { "other", null, "Other", "Басқа", "Другое", 100, false },
-                    { "threat", "criminal_attack", "Threats against a journalist", "Журналистке қоқан-лоқы", "Угрозы журналисту", 13, true },
-                    { "violence", "obstruction", "Violence during professional activity", "Кәсіби қызмет кезінде күш қолдану", "Применение силы при исполнении профессиональных обязанностей", 22, true }
-                });
-
-            migrationBuilder.InsertData(
-                table: "Regions",
-                columns: new[] { "Code", "Aliases", "Center", "NameEn", "NameKk", "NameRu", "SortOrder" },
-                values: new object[,]
-                {
-                    { "abai", new List<string> { "Абай", "Abai", "Abay", "Семипалатинск", "Semey", "Semei" }, "Семей", "Abai Region", "Абай облысы", "Абайская область", 4 },
-                    { "akmola", new List<string> { "Акмола", "Ақмола", "Akmola", "Кокшетау", "Kokshetau" }, "Көкшетау", "Akmola Region", "Ақмола облысы", "Акмолинская область", 5 },
-                    { "aktobe", new List<string> { "Актобе", "Ақтөбе", "Aktobe", "Актюбинск", "Aktyubinsk" }, "Ақтөбе", "Aktobe Region", "Ақтөбе облысы", "Актюбинская область", 6 },
-                    { "almaty", new List<string> { "Алма-Ата", "Alma-Ata", "Almaty city", "г. Алматы" }, "Almaty", "Almaty", "Алматы", "Алматы", 2 },
-                    { "almaty_region", new List<string> { "Алматинская обл", "Конаев", "Konaev", "Qonaev", "Капшагай", "Kapshagay" }, "Қонаев", "Almaty Region", "Алматы облысы", "Алматинская область", 7 },
-                    { "astana", new List<string> { "Нур-Султан", "Нұр-Сұлтан", "Nur-Sultan", "Nursultan", "Целиноград", "Акмола город" }, "Astana", "Astana", "Астана", "Астана", 1 },
-                    { "atyrau", new List<string> { "Атырау", "Atyrau", "Гурьев" }, "Атырау", "Atyrau Region", "Атырау облысы", "Атырауская область", 8 },
-                    { "east_kazakhstan", new List<string> { "ВКО", "ШҚО", "EKR", "Усть-Каменогорск", "Ust-Kamenogorsk", "Өскемен", "Oskemen" }, "Өскемен", "East Kazakhstan Region", "Шығыс Қазақстан облысы", "Восточно-Казахстанская область", 9 },
-                    { "jambyl", new List<string> { "Жамбыл", "Zhambyl", "Jambyl", "Тараз", "Taraz" }, "Тараз", "Jambyl Region", "Жамбыл облысы", "Жамбылская область", 10 },
-                    { "jetisu", new List<string> { "Жетысу", "Жетісу", "Zhetysu", "Jetisu", "Талдыкорган", "Taldykorgan" }, "Талдықорған", "Jetisu Region", "Жетісу облысы", "Область Жетісу", 11 },
-                    { "karaganda", new List<string> { "Караганда", "Қарағанды", "Karaganda", "Karagandy", "Qaragandy" }, "Қарағанды", "Karaganda Region", "Қарағанды облысы", "Карагандинская область", 12 },
-                    { "kostanay", new List<string> { "Костанай", "Қостанай", "Kostanay", "Kostanai", "Кустанай" }, "Қостанай", "Kostanay Region", "Қостанай облысы", "Костанайская область", 13 },
-                    { "kyzylorda", new List<string> { "Кызылорда", "Қызылорда", "Kyzylorda", "Qyzylorda" }, "Қызылорда", "Kyzylorda Region", "Қызылорда облысы", "Кызылординская область", 14 },
-                    { "mangystau", new List<string> { "Мангистау", "Маңғыстау", "Mangystau", "Mangistau", "Актау", "Aktau", "Жанаозен", "Zhanaozen" }, "Ақтау", "Mangystau Region", "Маңғыстау облысы", "Мангистауская область", 15 },
-                    { "north_kazakhstan", new List<string> { "СКО", "СҚО", "Петропавловск", "Petropavl", "Petropavlovsk" }, "Петропавл", "North Kazakhstan Region", "Солтүстік Қазақстан облысы", "Северо-Казахстанская область", 16 },
-                    { "pavlodar", new List<string> { "Павлодар", "Pavlodar", "Экибастуз", "Ekibastuz" }, "Павлодар", "Pavlodar Region", "Павлодар облысы", "Павлодарская область", 17 },
-                    { "shymkent", new List<string> { "Чимкент", "Chimkent" }, "Shymkent", "Shymkent", "Шымкент", "Шымкент", 3 },
-                    { "turkistan", new List<string> { "Туркестан", "Түркістан", "Turkestan", "Turkistan", "ЮКО", "Южно-Казахстанская область" }, "Түркістан", "Turkistan Region", "Түркістан облысы", "Туркестанская область", 18 },
-                    { "ulytau", new List<string> { "Улытау", "Ұлытау", "Ulytau", "Жезказган", "Zhezkazgan" }, "Жезқазған", "Ulytau Region", "Ұлытау облысы", "Улытауская область", 19 },
-                    { "west_kazakhstan", new List<string> { "ЗКО", "БҚО", "Уральск", "Орал", "Uralsk", "Oral", "WKR" }, "Орал", "West Kazakhstan Region", "Батыс Қазақстан облысы", "Западно-Казахстанская область", 20 }
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
@@ -726,6 +694,16 @@ namespace AdilSoz.Intake.Data.Migrations
                 name: "IX_AuditEntries_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DedupKeys_Key_ReceivedAt",
+                table: "DedupKeys",
+                columns: new[] { "Key", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DedupKeys_SubmissionId",
+                table: "DedupKeys",
+                column: "SubmissionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DuplicateLinks_OtherId",
@@ -906,6 +884,9 @@ namespace AdilSoz.Intake.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DedupKeys");
 
             migrationBuilder.DropTable(
                 name: "DialogueStates");

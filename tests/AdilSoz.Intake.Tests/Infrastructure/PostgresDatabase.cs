@@ -1,0 +1,63 @@
+using AdilSoz.Intake.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace AdilSoz.Intake.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh PostgreSQL database with the real migrations, made for one test class and dropped after it.
+/// The server comes from <c>ADILSOZ_TEST_PG</c> (a connection string without a database), by default
+/// the local cluster that <c>scripts/test.sh</c> starts.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncLifetime
+{
+    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local";
+
+    private IHost? _host;
+
+    public string Name { get; } = "test_" + Guid.NewGuid().ToString("N")[..16];
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Services of a minimal host with <see cref="IntakeDatabase.AddIntakeDatabase"/>.</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not initialised.");
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("ADILSOZ_TEST_PG") is { Length: > 0 } s ? s : DefaultServer;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = Name }.ConnectionString;
+        _host = CreateHost(ConnectionString);
+        await IntakeDatabase.MigrateAsync(_host.Services);
+    }
+
+    /// <summary>A host whose configuration points at this database, plus whatever <paramref name="configure"/> adds.</summary>
+    public static IHost CreateHost(string connectionString, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Intake"] = connectionString,
+        });
+        builder.AddIntakeDatabase();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    public IntakeDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<IntakeDbContext>().UseNpgsql(ConnectionString).Options);
+
+    public async Task DisposeAsync()
+    {
+        _host?.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
