@@ -1,3 +1,22 @@
+using AdilSoz.Intake.Admin.Hosting;
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Jobs;
+
+if (AdminCommands.IsCommand(args))
+{
+    return await AdminCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddIntakeDatabase();
+builder.AddIntakeHangfire();
+builder.AddAdminSecurity();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
-app.Run();
+app.UseAdminSecurity();
+app.MapHealthEndpoints();
+app.MapHangfireDashboardForAdmins();
+app.MapRazorPages();
+return await app.RunIntakeAsync();

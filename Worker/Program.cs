@@ -1,3 +1,16 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Worker.Hosting;
+using AdilSoz.Intake.Worker.Pipeline;
+
+if (args is ["import", ..])
+{
+    return await ImportCommand.RunAsync(args[1..]);
+}
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddIntakeDatabase();
+builder.AddIntakeWorker();
+builder.AddPipelineJobs();
+
+using var host = builder.Build();
+return await host.RunIntakeAsync();

@@ -75,12 +75,7 @@ public static class IntakeDatabase
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Applying {Count} database migrations", pending.Count);
-                await db.Database.MigrateAsync(cancellationToken);
-            }
+            await db.Database.MigrateAsync(cancellationToken);
 
             PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
 

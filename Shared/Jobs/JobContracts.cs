@@ -1,28 +1,35 @@
+using Hangfire;
+
 namespace AdilSoz.Intake.Jobs;
 
-// Job contracts: every process can enqueue them (Hangfire stores the interface type); the Worker
-// registers the implementations. Jobs take ids, never entities, and are idempotent.
+// Job contracts: every process can enqueue them (Hangfire stores the interface type, so its filter
+// attributes live here); the Worker registers the implementations. Jobs take ids, never entities,
+// and are idempotent. Retries back off; a job that exhausts them leaves its item in "needs attention".
 
 /// <summary>Turns a stored raw mail (InboundItem) into a submission.</summary>
 public interface IMailIngestJob
 {
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [2, 10, 30, 120, 600, 1800])]
     Task ProcessAsync(long inboundItemId, CancellationToken cancellationToken);
 }
 
 /// <summary>Runs the pipeline on a received submission: dedup, suggestions, queue, notifications.</summary>
 public interface ISubmissionPipelineJob
 {
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [2, 10, 30, 120, 600, 1800])]
     Task ProcessAsync(long submissionId, CancellationToken cancellationToken);
 }
 
 /// <summary>Downloads a Telegram file (getFile) into content-addressed storage.</summary>
 public interface ITelegramFileJob
 {
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 15, 60, 300, 900, 1800, 3600, 7200])]
     Task DownloadAsync(long attachmentId, CancellationToken cancellationToken);
 }
 
 /// <summary>Sends one queued outbound message (mail or Telegram) exactly once.</summary>
 public interface IOutboundJob
 {
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 60, 120, 300, 600, 1200, 1800, 3600, 7200])]
     Task SendAsync(long outboundMessageId, CancellationToken cancellationToken);
 }

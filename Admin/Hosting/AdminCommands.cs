@@ -1,0 +1,144 @@
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Moderation;
+using AdilSoz.Intake.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Admin.Hosting;
+
+/// <summary>
+/// The sub-commands of CONTRACT.md: <c>migrate</c>, <c>users add</c>, <c>api-keys add</c> (and <c>demo</c>).
+/// Each exits 0 on success, or non-zero with one clear line on stderr.
+/// </summary>
+public static class AdminCommands
+{
+    public static bool IsCommand(string[] args) => args is ["migrate", ..] or ["users", ..] or ["api-keys", ..] or ["demo", ..];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddIntakeDatabase();
+        builder.Services.AddIdentityCore<AdminUser>(AdminSecurity.ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IntakeDbContext>();
+        using var host = builder.Build();
+        try
+        {
+            await IntakeDatabase.MigrateAsync(host.Services);
+            await EnsureRolesAsync(host.Services);
+            return args switch
+            {
+                ["migrate"] => Done("Database is up to date."),
+                ["users", "add", .. var rest] => await AddUserAsync(host.Services, rest),
+                ["api-keys", "add", .. var rest] => await AddApiKeyAsync(host.Services, rest),
+                ["demo", ..] => await DemoData.LoadAsync(host.Services),
+                _ => Fail("Unknown command. Use: migrate | users add --email E --role R | api-keys add --name N --role R | demo"),
+            };
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
+        {
+            return Fail(message);
+        }
+    }
+
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private static async Task<int> AddUserAsync(IServiceProvider services, string[] args)
+    {
+        var email = Option(args, "--email");
+        var role = Roles.Normalize(Option(args, "--role") ?? "");
+        if (email is null || !email.Contains('@', StringComparison.Ordinal))
+        {
+            return Fail("users add: --email with a valid address is required.");
+        }
+
+        if (role is null)
+        {
+            return Fail("users add: --role must be Admin, Editor or Monitor.");
+        }
+
+        var password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+        if (string.IsNullOrEmpty(password))
+        {
+            return Fail("users add: the password is read from stdin, and none was given.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return Fail($"users add: a user with the address {email} already exists.");
+        }
+
+        var user = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return Fail("users add: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        await Audit.WriteAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), "cli", "user.add", "user", null, new { email, role });
+        return Done($"User {email} added with role {role}.");
+    }
+
+    private static async Task<int> AddApiKeyAsync(IServiceProvider services, string[] args)
+    {
+        var name = Option(args, "--name");
+        var role = Roles.Normalize(Option(args, "--role") ?? "");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Fail("api-keys add: --name is required.");
+        }
+
+        if (role is null)
+        {
+            return Fail("api-keys add: --role must be Admin, Editor or Monitor.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var key = ApiKeys.NewKey();
+        var entity = new ApiKey
+        {
+            Name = name, Role = role, KeyHash = ApiKeys.Hash(key), Prefix = key[..10], CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.ApiKeys.Add(entity);
+        await db.SaveChangesAsync();
+        await Audit.WriteAsync(db, "cli", "api-key.add", "api-key", entity.Id, new { name, role });
+        Console.WriteLine($"API key {name} ({role}) created; it is shown only once:");
+        Console.WriteLine(key);
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int Done(string message)
+    {
+        Console.WriteLine(message);
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

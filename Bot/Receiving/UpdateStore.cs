@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Telegram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AdilSoz.Intake.Bot.Receiving;
+
+/// <summary>
+/// Stores a raw update, encrypted, in one transaction, before the source is acknowledged.
+/// The natural key is bot id + update_id + a hash of the content: update_id restarts at a random
+/// value after a week without updates, so it alone is not unique forever, while a redelivered
+/// update (same id, same bytes) maps to the same key and is a no-op.
+/// </summary>
+public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector, IOptions<TelegramOptions> options)
+{
+    public sealed record Stored(long? InboundItemId, bool IsNew);
+
+    public async Task<Stored> StoreAsync(string rawJson, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(rawJson);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var updateId = TryReadUpdateId(rawJson);
+        var key = $"{options.Value.BotId}:{updateId?.ToString() ?? "none"}:{sha[..16]}";
+
+        var item = new InboundItem
+        {
+            Channel = Channel.Telegram,
+            SourceKey = key,
+            ContentSha256 = sha,
+            RawEncrypted = protector.ProtectRaw(bytes),
+            RawSize = bytes.Length,
+            ReceivedAt = DateTimeOffset.UtcNow,
+            Status = updateId is null ? InboundStatus.NeedsAttention : InboundStatus.Stored,
+            Error = updateId is null ? "The update is not valid JSON or has no update_id." : null,
+        };
+        db.InboundItems.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new Stored(item.Id, true);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return new Stored(null, false);
+        }
+    }
+
+    public static long? TryReadUpdateId(string rawJson)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(rawJson);
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var v)
+                ? v
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Jobs;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace AdilSoz.Intake.Worker.Hosting;
+
+/// <summary>The Worker process: Hangfire server on the shared storage, started after the schema is in place.</summary>
+public static class WorkerHost
+{
+    public static IHostApplicationBuilder AddIntakeWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.AddIntakeHangfire();
+        builder.Services.AddHangfireServer((sp, o) =>
+        {
+            var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            o.Queues = HangfireSetup.Queues;
+            o.WorkerCount = options.JobWorkers;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(20);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+            o.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    /// <summary>
+    /// Migrates under the advisory lock, validates options, then runs until stopped. A bad setting
+    /// or an unreachable database ends the process with one readable line and exit code 1.
+    /// </summary>
+    public static async Task<int> RunIntakeAsync(this IHost host)
+    {
+        try
+        {
+            await IntakeDatabase.MigrateAsync(host.Services);
+            await host.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
+            return 1;
+        }
+    }
+}

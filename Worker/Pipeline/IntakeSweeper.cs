@@ -1,0 +1,38 @@
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Jobs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Worker.Pipeline;
+
+/// <summary>
+/// Safety net for the gap between "stored" and "job enqueued": a process that crashed after its
+/// commit and before its enqueue leaves an item behind; this sweep enqueues it again. Jobs are
+/// idempotent, so an item enqueued twice is processed once.
+/// </summary>
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
+public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var before = DateTimeOffset.UtcNow - Grace;
+        var submissions = await db.Submissions
+            .Where(s => s.Status == SubmissionStatus.Received && s.UpdatedAt < before)
+            .OrderBy(s => s.Id).Select(s => s.Id).Take(1000).ToListAsync(cancellationToken);
+        foreach (var id in submissions)
+        {
+            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+        }
+
+        var mails = await db.InboundItems
+            .Where(i => i.Channel == Channel.Email && i.Status == InboundStatus.Stored && i.ReceivedAt < before)
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(1000).ToListAsync(cancellationToken);
+        foreach (var id in mails)
+        {
+            jobs.Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using AdilSoz.Intake.Jobs;
+using Hangfire;
+
+namespace AdilSoz.Intake.Worker.Pipeline;
+
+/// <summary>Registers the pipeline's jobs and its recurring sweeper.</summary>
+public static class PipelineJobs
+{
+    public static IHostApplicationBuilder AddPipelineJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ISubmissionPipelineJob, SubmissionPipelineJob>();
+        builder.Services.AddScoped<IntakeSweeper>();
+        builder.Services.AddHostedService<RecurringJobsRegistration>();
+        return builder;
+    }
+}
+
+/// <summary>All recurring jobs, registered in one place when the Worker starts.</summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<IntakeSweeper>(
+            "intake-sweeper", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "* * * * *");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

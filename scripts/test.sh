@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: installs and starts what they need (PostgreSQL, Dovecot, Chromium) when missing.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Reports").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/common.sh
+
+ensure_dotnet
+apt_install dovecot-imapd chromium
+ensure_local_postgres
+# Dovecot is started by the test fixture with its own configuration; the system service is not needed.
+as_root systemctl disable --now dovecot >/dev/null 2>&1 || true
+
+export ADILSOZ_TEST_PG="${ADILSOZ_TEST_PG:-Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local}"
+mkdir -p artifacts
+dotnet test AdilSoz.Intake.sln -c Release --nologo --logger "console;verbosity=normal" \
+  --results-directory artifacts/test-results "$@"
