@@ -68,6 +68,11 @@ internal sealed class EnglishReportTexts : ReportTexts
 
     public override string Civil(CivilFigures civil, bool yearToDate)
     {
+        if (civil.Total == 0)
+        {
+            return $"No civil claims or lawsuits were filed. The courts collected {Money(civil.CollectedKzt)}.";
+        }
+
         var what = yearToDate
             ? $"{Plural(civil.Total, "claim", "claims and suits")} in civil procedure"
             : $"civil {Plural(civil.Total, "claim", "claims and lawsuits")}";

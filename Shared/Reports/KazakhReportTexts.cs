@@ -76,6 +76,11 @@ internal sealed class KazakhReportTexts : ReportTexts
 
     public override string Civil(CivilFigures civil, bool yearToDate)
     {
+        if (civil.Total == 0)
+        {
+            return $"Азаматтық талап-арыздар түскен жоқ. Соттар {Money(civil.CollectedKzt)} өндіріп алды.";
+        }
+
         var detail = (civil.Total, civil.HonorDignity) switch
         {
             (1, 1) => $" ({HonorDignity})",

@@ -40,7 +40,7 @@ public sealed record JudicialActsFigures(int Total, int InFavorOfMedia);
 public sealed record CaseFigures(CriminalFigures Criminal, CivilFigures Civil, AdministrativeFigures Administrative)
 {
     [JsonIgnore]
-    public bool IsEmpty => Criminal.Total == 0 && Civil.Total == 0 && Administrative.Total == 0;
+    public bool IsEmpty => Criminal.Total == 0 && Civil.Total == 0 && Civil.CollectedKzt == 0 && Administrative.Total == 0;
 }
 
 public sealed record CriminalFigures(int Total, int InCourt);

@@ -43,7 +43,10 @@ internal abstract class ReportTexts
         _ => new KazakhReportTexts(),
     };
 
-    /// <summary>The bullet items of a block of figures, criminal first, leaving out kinds with no cases.</summary>
+    /// <summary>
+    /// The bullet items of a block of figures, criminal first, leaving out kinds with no cases (as the foundation
+    /// does); the civil line stays when courts collected sums in suits filed earlier.
+    /// </summary>
     public IReadOnlyList<string> Items(CaseFigures figures, bool yearToDate)
     {
         var items = new List<string>(3);
@@ -52,7 +55,7 @@ internal abstract class ReportTexts
             items.Add(Criminal(figures.Criminal));
         }
 
-        if (figures.Civil.Total > 0)
+        if (figures.Civil.Total > 0 || figures.Civil.CollectedKzt > 0)
         {
             items.Add(Civil(figures.Civil, yearToDate));
         }

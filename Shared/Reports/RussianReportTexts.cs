@@ -79,6 +79,11 @@ internal sealed class RussianReportTexts : ReportTexts
 
     public override string Civil(CivilFigures civil, bool yearToDate)
     {
+        if (civil.Total == 0)
+        {
+            return $"Гражданских исков не поступало. Суды взыскали {Money(civil.CollectedKzt)}.";
+        }
+
         var noun = RussianPlural.Choose(civil.Total, "гражданский иск", "гражданских иска", "гражданских исков");
         var detail = (civil.Total, civil.HonorDignity) switch
         {
