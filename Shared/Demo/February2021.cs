@@ -29,7 +29,7 @@ public static partial class February2021
 
     private static Incident UralskayaNedelyaDetention() => new()
     {
-        Title = "«Уральская неделя» reporters detained on the way to Atyrau; editor charged after a one-man picket",
+        Title = "Uralskaya Nedelya reporters detained on the way to Atyrau; editor charged after a one-man picket",
         OccurredOn = new DateOnly(2021, 2, 3),
         RegionCode = "west_kazakhstan",
         Settlement = "Uralsk",

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace AdilSoz.Intake.Reports;
 
@@ -10,8 +12,11 @@ namespace AdilSoz.Intake.Reports;
 /// </summary>
 public sealed record MonthlyReport
 {
-    /// <summary>The web defaults: camelCase names, case-insensitive reading.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>The web defaults (camelCase names, case-insensitive reading); Cyrillic and Kazakh letters written as they are.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
 
     /// <summary>"YYYY-MM".</summary>
     public required string Month { get; init; }

@@ -53,6 +53,19 @@ public sealed class MonthlyReportJsonTests
     }
 
     [Fact]
+    public void Kazakh_and_russian_letters_are_not_escaped()
+    {
+        var report = February2021ReportTests.Report() with
+        {
+            Incidents = [new ReportIncident(7, "Әділ сөз: «Уральская неделя»", "", new DateOnly(2021, 2, 3), null)],
+        };
+
+        var json = JsonSerializer.Serialize(report, MonthlyReport.JsonOptions);
+
+        Assert.Contains("\"title\":\"Әділ сөз: «Уральская неделя»\"", json);
+    }
+
+    [Fact]
     public void The_json_reads_back_into_the_same_report()
     {
         var report = February2021ReportTests.Report();
