@@ -1,0 +1,120 @@
+using System.Net;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Tests.Infrastructure;
+
+namespace AdilSoz.Intake.Tests.Foundation;
+
+public sealed class AdminFoundationTests : IClassFixture<PostgresDatabase>, IDisposable
+{
+    private readonly PostgresDatabase _database;
+    private readonly AdminApp _app;
+
+    public AdminFoundationTests(PostgresDatabase database)
+    {
+        _database = database;
+        _app = new AdminApp(database);
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Healthz_answers_200_when_the_database_answers()
+    {
+        var response = await _app.CreateClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_the_login_page()
+    {
+        var response = await _app.CreateBrowser().GetAsync("/queue");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_monitor_logs_in_and_sees_the_pending_queue()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Submissions.Add(new Submission
+            {
+                Channel = Channel.Telegram, Status = SubmissionStatus.Pending, Text = "Полиция задержала редактора на трассе",
+                ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var email = await _app.CreateUserAsync(Roles.Monitor);
+        var browser = _app.CreateBrowser();
+        var login = await AdminApp.LogInAsync(browser, email);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/queue", login.Headers.Location!.OriginalString);
+
+        var queue = await browser.GetStringAsync("/queue");
+        Assert.Contains("Полиция задержала редактора на трассе", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_repeated_failures_lock_the_account()
+    {
+        var email = await _app.CreateUserAsync(Roles.Monitor);
+        var browser = _app.CreateBrowser();
+        for (var i = 0; i < 5; i++)
+        {
+            var attempt = await AdminApp.LogInAsync(browser, email, "wrong password!");
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+
+        var locked = await AdminApp.LogInAsync(browser, email);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Login_attempts_from_one_address_are_rate_limited()
+    {
+        using var strict = new AdminApp(_database, loginAttemptsPerMinute: 3);
+        var browser = strict.CreateBrowser();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            codes.Add((await AdminApp.LogInAsync(browser, "nobody@adilsoz.test", "wrong password!")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
+    public async Task Login_does_not_redirect_to_another_site()
+    {
+        var email = await _app.CreateUserAsync(Roles.Monitor);
+        var login = await AdminApp.LogInAsync(_app.CreateBrowser(), email, returnUrl: "https://evil.example/steal");
+        Assert.Equal("/queue", login.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(Roles.Monitor, "/hangfire", false)]
+    [InlineData(Roles.Monitor, "/users", false)]
+    [InlineData(Roles.Editor, "/hangfire", false)]
+    [InlineData(Roles.Editor, "/users", false)]
+    [InlineData(Roles.Admin, "/hangfire", true)]
+    [InlineData(Roles.Admin, "/users", true)]
+    public async Task Only_admins_open_the_job_dashboard_and_user_pages(string role, string path, bool allowed)
+    {
+        var email = await _app.CreateUserAsync(role);
+        var browser = _app.CreateBrowser();
+        await AdminApp.LogInAsync(browser, email);
+        var response = await browser.GetAsync(path);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/denied", StringComparison.Ordinal)),
+                $"{role} got {(int)response.StatusCode} for {path}");
+        }
+    }
+}

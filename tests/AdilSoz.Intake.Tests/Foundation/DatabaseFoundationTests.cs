@@ -1,0 +1,107 @@
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace AdilSoz.Intake.Tests.Foundation;
+
+public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task Two_hosts_migrating_an_empty_database_at_once_do_not_conflict()
+    {
+        var name = "test_" + Guid.NewGuid().ToString("N")[..16];
+        var cs = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = name }.ConnectionString;
+        using var a = PostgresDatabase.CreateHost(cs);
+        using var b = PostgresDatabase.CreateHost(cs);
+        try
+        {
+            await Task.WhenAll(IntakeDatabase.MigrateAsync(a.Services), IntakeDatabase.MigrateAsync(b.Services));
+
+            await using var db = new IntakeDbContext(new DbContextOptionsBuilder<IntakeDbContext>().UseNpgsql(cs).Options);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(20, await db.Regions.CountAsync());
+            Assert.Single(await db.AppSecrets.ToListAsync());
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'", conn);
+            Assert.Equal(1L, await cmd.ExecuteScalarAsync());
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = "postgres" }.ConnectionString);
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task References_are_unique_and_ordered_under_concurrent_inserts()
+    {
+        const int writers = 8;
+        const int perWriter = 40;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < perWriter; i++)
+            {
+                await using var db = database.CreateDbContext();
+                db.Submissions.Add(new Submission
+                {
+                    Channel = Channel.Telegram, Text = "concurrent", ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                });
+                await db.SaveChangesAsync();
+            }
+        })));
+
+        await using var check = database.CreateDbContext();
+        var rows = await check.Submissions.Where(s => s.Text == "concurrent").OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.Reference }).ToListAsync();
+        Assert.Equal(writers * perWriter, rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => r.Reference).Distinct().Count());
+        var numbers = rows.Select(r => long.Parse(r.Reference.Split('-')[2])).ToList();
+        Assert.True(numbers.SequenceEqual(numbers.Order()), "references follow insertion order");
+        Assert.All(rows, r => Assert.Matches(@"^AS-\d{4}-\d{5,}$", r.Reference));
+    }
+
+    [Fact]
+    public async Task Reporter_identities_are_not_stored_in_clear_text()
+    {
+        const string telegramUserId = "987654321";
+        const string chatId = "987654321";
+        const string username = "brave_reporter_kz";
+        long id;
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var directory = new ReporterDirectory(
+                scope.ServiceProvider.GetRequiredService<IntakeDbContext>(),
+                scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Security.IdentityProtector>());
+            var reporter = await directory.GetOrCreateAsync(Channel.Telegram, telegramUserId, chatId, username, "kk", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SaveChangesAsync();
+            id = reporter.Id;
+
+            // The same person is recognised again through the keyed hash.
+            var again = await directory.GetOrCreateAsync(Channel.Telegram, telegramUserId, chatId, username, "kk", CancellationToken.None);
+            Assert.Equal(id, again.Id);
+        }
+
+        await using var conn = new NpgsqlConnection(database.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT row_to_json(r)::text FROM \"Reporters\" r WHERE \"Id\" = @id", conn);
+        cmd.Parameters.AddWithValue("id", id);
+        var raw = (string)(await cmd.ExecuteScalarAsync())!;
+        Assert.DoesNotContain(telegramUserId, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(username, raw, StringComparison.Ordinal);
+
+        await using var scope2 = database.Services.CreateAsyncScope();
+        var protector = scope2.ServiceProvider.GetRequiredService<AdilSoz.Intake.Security.IdentityProtector>();
+        var db2 = scope2.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var stored = await db2.Reporters.SingleAsync(r => r.Id == id);
+        Assert.Equal(telegramUserId, protector.Unprotect(stored.IdentityEncrypted));
+        Assert.Equal(username, protector.Unprotect(stored.DisplayNameEncrypted));
+    }
+}
