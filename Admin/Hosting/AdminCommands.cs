@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Moderation;
 using AdilSoz.Intake.Security;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public static class AdminCommands
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddIntakeDatabase();
+        builder.AddIntakeHangfire();
         builder.Services.AddIdentityCore<AdminUser>(AdminSecurity.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IntakeDbContext>();

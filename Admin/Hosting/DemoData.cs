@@ -1,12 +1,66 @@
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Demo;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Moderation;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
 namespace AdilSoz.Intake.Admin.Hosting;
 
-/// <summary>Loads the events of the foundation's February 2021 report as demo submissions and incidents.</summary>
+/// <summary>
+/// <c>Admin demo</c>: loads the events of the foundation's February 2021 report (and January's, for
+/// the year-to-date lines) as registry incidents, and sample reports about them as received
+/// submissions that go through the pipeline like real ones. Loads once; a second run says so.
+/// </summary>
 public static class DemoData
 {
-    public static Task<int> LoadAsync(IServiceProvider services)
+    private const string Marker = "demo.load";
+
+    public static async Task<int> LoadAsync(IServiceProvider services)
     {
-        _ = services;
-        Console.Error.WriteLine("demo: the demo data set is not available yet.");
-        return Task.FromResult(2);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        if (await db.AuditEntries.AnyAsync(a => a.Action == Marker))
+        {
+            Console.WriteLine("Demo data is already loaded.");
+            return 0;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var incidents = February2021.Incidents();
+        foreach (var incident in incidents)
+        {
+            incident.CreatedAt = now;
+            incident.UpdatedAt = now;
+        }
+
+        db.Incidents.AddRange(incidents);
+        var submissions = February2021.Submissions.Select(d => new Submission
+        {
+            Channel = d.Channel,
+            Kind = SubmissionKind.Report,
+            Status = SubmissionStatus.Received,
+            Language = d.Language,
+            Subject = d.Subject,
+            Text = d.Text,
+            ReceivedAt = d.ReceivedAt,
+            UpdatedAt = now,
+            OccurredOn = d.OccurredOn,
+            RegionCode = d.RegionCode,
+            Settlement = d.Settlement,
+        }).ToList();
+        db.Submissions.AddRange(submissions);
+        Audit.Add(db, "cli", Marker, "demo", null, new { incidents = incidents.Count, submissions = submissions.Count });
+        await db.SaveChangesAsync();
+
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
+        foreach (var id in submissions.Select(s => s.Id))
+        {
+            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+        }
+
+        Console.WriteLine($"Demo data loaded: {incidents.Count} incidents of January–February 2021, {submissions.Count} sample reports queued for processing.");
+        return 0;
     }
 }
