@@ -20,7 +20,10 @@ fi
 
 echo "building…"
 dotnet build AdilSoz.Intake.sln -c Release -v quiet -nologo >"$state/build.log" 2>&1 || { cat "$state/build.log"; exit 1; }
-bin() { echo "$1/bin/Release/net10.0/AdilSoz.Intake.$1.dll"; }
+root=$PWD
+bin() { echo "$root/$1/bin/Release/net10.0/AdilSoz.Intake.$1.dll"; }
+# Each process runs from its project folder, its content root (wwwroot for the Admin site).
+start() { local name=$1; shift; (cd "$name" && exec dotnet "$(bin "$name")" "$@") >"$state/${name,,}.log" 2>&1 & pids+=($!); }
 
 dotnet "$(bin Admin)" migrate
 
@@ -37,16 +40,13 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-dotnet "$(bin Worker)" >"$state/worker.log" 2>&1 &
-pids+=($!)
-if [ -n "${Telegram__BotToken:-}" ]; then
-  dotnet "$(bin Bot)" --urls "${BOT_URLS:-http://127.0.0.1:5081}" >"$state/bot.log" 2>&1 &
-  pids+=($!)
-fi
-dotnet "$(bin Admin)" --urls "$urls" >"$state/admin.log" 2>&1 &
-pids+=($!)
+start Worker
+if [ -n "${Telegram__BotToken:-}" ]; then start Bot --urls "${BOT_URLS:-http://127.0.0.1:5081}"; fi
+start Admin --urls "$urls"
 
-for _ in $(seq 1 60); do curl -fsS "$urls/healthz" >/dev/null 2>&1 && break; sleep 1; done
+healthy=0
+for _ in $(seq 1 60); do curl -fsS "$urls/healthz" >/dev/null 2>&1 && { healthy=1; break; }; sleep 1; done
+if [ $healthy -eq 0 ]; then echo "the admin site did not come up; see $state/admin.log:" >&2; tail -5 "$state/admin.log" >&2; exit 1; fi
 cat <<MSG
 
 AdilSoz.Intake is running.

@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Admin.Hosting;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
@@ -9,6 +10,7 @@ if (AdminCommands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeHangfire();
 builder.AddAdminSecurity();

@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Bot.Hosting;
 using AdilSoz.Intake.Bot.Receiving;
 using AdilSoz.Intake.Data;
@@ -10,6 +11,7 @@ if (!BotHost.HasToken(builder.Configuration))
     return 0;
 }
 
+builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeHangfire();
 builder.AddTelegramIntake();

@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;
@@ -8,6 +9,7 @@ if (args is ["import", ..])
 }
 
 var builder = Host.CreateApplicationBuilder(args);
+builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeWorker();
 builder.AddPipelineJobs();

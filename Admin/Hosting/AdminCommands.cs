@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Moderation;
 using AdilSoz.Intake.Security;
@@ -20,6 +21,7 @@ public static class AdminCommands
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddIntakeLogging();
         builder.AddIntakeDatabase();
         builder.AddIntakeHangfire();
         builder.Services.AddIdentityCore<AdminUser>(AdminSecurity.ConfigureIdentity)

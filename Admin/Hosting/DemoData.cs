@@ -44,7 +44,7 @@ public static class DemoData
             Language = d.Language,
             Subject = d.Subject,
             Text = d.Text,
-            ReceivedAt = d.ReceivedAt,
+            ReceivedAt = d.ReceivedAt.ToUniversalTime(),
             UpdatedAt = now,
             OccurredOn = d.OccurredOn,
             RegionCode = d.RegionCode,
