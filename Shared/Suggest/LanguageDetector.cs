@@ -1,0 +1,147 @@
+using System.Collections.Frozen;
+
+namespace AdilSoz.Intake.Suggest;
+
+/// <summary>
+/// Tells Kazakh, Russian and English apart: the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і),
+/// frequent Kazakh words (also as typed without those letters), Russian function words, and
+/// English words in Latin script.
+/// </summary>
+internal static class LanguageDetector
+{
+    private static readonly FrozenSet<string> Kazakh = FrozenSet.ToFrozenSet(
+        ["және", "жане", "мен", "бен", "пен", "бұл", "бул", "деп", "бойынша", "үшін", "ушин", "туралы", "осы",
+         "бар", "жоқ", "жок", "емес", "болды", "еді", "еди", "бүгін", "бугин", "кезде", "тағы", "бір", "бир", "жылы",
+         "жылғы", "облысы", "қаласы", "каласы", "оның", "онын", "біз", "биз", "сол", "барлық", "қазір", "казир", "арқылы",
+         "аркылы", "керек", "алды", "берді", "берди", "айтты", "кейін", "кейин", "дейін", "дейин", "ол", "олар", "сияқты",
+         "бас", "редакторы", "газетінің", "тілшісі", "тилшиси", "журналисті", "қатысты", "катысты"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Russian = FrozenSet.ToFrozenSet(
+        ["и", "в", "во", "не", "на", "что", "с", "со", "по", "из", "за", "как", "для", "это", "был", "была", "были", "его",
+         "её", "ее", "он", "она", "они", "о", "об", "к", "у", "от", "при", "также", "который", "которая", "которые", "но",
+         "а", "так", "уже", "или", "же", "только", "после", "когда", "сегодня", "утром", "нас", "мы", "меня", "я", "ему",
+         "до", "через", "под", "над", "без", "чтобы", "этого", "этом"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> English = FrozenSet.ToFrozenSet(
+        ["the", "and", "of", "to", "in", "was", "were", "is", "are", "for", "on", "by", "with", "that", "this", "at", "from",
+         "his", "her", "he", "she", "they", "it", "has", "have", "had", "been", "an", "a", "as", "after", "today", "editor",
+         "police", "journalist", "journalists", "not", "be", "which", "who", "their", "our", "we"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KazakhLookup = Kazakh.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RussianLookup = Russian.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private const int MaxEvidenceWords = 5;
+
+    public static LanguageSuggestion? Detect(TokenizedText t)
+    {
+        int cyrillic = 0, latin = 0, kazakhLetters = 0;
+        var kazakhSeen = new SortedSet<char>();
+        foreach (var c in t.Normalized)
+        {
+            if (c is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'і')
+            {
+                kazakhLetters++;
+                cyrillic++;
+                kazakhSeen.Add(c);
+            }
+            else if (c is >= 'а' and <= 'я')
+            {
+                cyrillic++;
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                latin++;
+            }
+        }
+
+        if (cyrillic + latin < 3)
+        {
+            return null;
+        }
+
+        var kk = new List<string>();
+        var ru = new List<string>();
+        var en = new List<string>();
+        int kkCount = 0, ruCount = 0, enCount = 0;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var w = t.Token(i);
+            if (KazakhLookup.Contains(w))
+            {
+                kkCount++;
+                AddDistinct(kk, w);
+            }
+            else if (RussianLookup.Contains(w))
+            {
+                ruCount++;
+                AddDistinct(ru, w);
+            }
+            else if (EnglishLookup.Contains(w))
+            {
+                enCount++;
+                AddDistinct(en, w);
+            }
+        }
+
+        if (latin > cyrillic)
+        {
+            var share = (double)latin / (latin + cyrillic);
+            var confidence = Math.Round(Math.Min(1.0, share * Math.Min(1.0, 0.5 + (enCount / 4.0))), 2);
+            var evidence = new List<string> { $"Latin script {Percent(share)}" };
+            evidence.AddRange(en);
+            return new LanguageSuggestion("en", confidence, evidence);
+        }
+
+        // A Russian text quoting a Kazakh name has a few Kazakh letters; a Kazakh text has many,
+        // or, typed without them, its frequent words.
+        var letterShare = (double)kazakhLetters / cyrillic;
+        var kkScore = (letterShare * 40) + kkCount;
+        var ruScore = ruCount * 1.0;
+        var isKazakh = kkScore > ruScore;
+        var total = kkScore + ruScore;
+        var conf = total <= 0 ? 0.3 : Math.Round(Math.Min(1.0, (isKazakh ? kkScore : ruScore) / total * Math.Min(1.0, total / 4.0)), 2);
+        var why = new List<string>();
+        if (isKazakh)
+        {
+            if (kazakhLetters > 0)
+            {
+                why.Add($"Kazakh letters {string.Concat(kazakhSeen)} ×{kazakhLetters}");
+            }
+
+            why.AddRange(kk);
+            return new LanguageSuggestion("kk", Math.Max(conf, 0.3), why);
+        }
+
+        why.AddRange(ru);
+        if (kazakhLetters > 0)
+        {
+            why.Add($"few Kazakh letters ({kazakhLetters})");
+        }
+
+        return new LanguageSuggestion("ru", Math.Max(conf, 0.3), why);
+    }
+
+    private static string Percent(double share) => $"{Math.Round(share * 100)}%";
+
+    private static void AddDistinct(List<string> list, ReadOnlySpan<char> word)
+    {
+        if (list.Count >= MaxEvidenceWords)
+        {
+            return;
+        }
+
+        foreach (var s in list)
+        {
+            if (word.SequenceEqual(s))
+            {
+                return;
+            }
+        }
+
+        list.Add(word.ToString());
+    }
+}
