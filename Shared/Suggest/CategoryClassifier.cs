@@ -11,11 +11,13 @@ internal sealed class CategoryClassifier
 {
     private const int MaxGap = 2;
     private const int MaxCountPerCue = 2;
-    private const int MinPrefix = 2;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _prefix;
     private readonly int _maxPrefix;
+    private readonly int _minPrefix;
+    // The first letters of every prefix cue: a word that starts otherwise needs no prefix lookups.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _heads;
     private readonly Cue[] _cues;
     // Per atom: the one-word cue it is, or -1; the multi-word cues it starts.
     private readonly int[] _singleCue;
@@ -53,6 +55,9 @@ internal sealed class CategoryClassifier
         _exact = exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _prefix = prefix.GetAlternateLookup<ReadOnlySpan<char>>();
         _maxPrefix = prefix.Keys.Max(k => k.Length);
+        _minPrefix = prefix.Keys.Min(k => k.Length);
+        var minPrefix = _minPrefix;
+        _heads = prefix.Keys.Select(k => k[..minPrefix]).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         AtomRank = [.. atomLengths];
         _singleCue = Enumerable.Repeat(-1, atomLengths.Count).ToArray();
         var phrases = new List<int>[atomLengths.Count];
@@ -100,7 +105,12 @@ internal sealed class CategoryClassifier
                 atoms.Add(a);
             }
 
-            for (var len = Math.Min(_maxPrefix, token.Length); len >= MinPrefix; len--)
+            if (token.Length < _minPrefix || !_heads.Contains(token[.._minPrefix]))
+            {
+                continue;
+            }
+
+            for (var len = Math.Min(_maxPrefix, token.Length); len >= _minPrefix; len--)
             {
                 if (_prefix.TryGetValue(token[..len], out a))
                 {

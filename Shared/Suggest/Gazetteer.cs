@@ -15,8 +15,6 @@ public readonly record struct PlaceMention(string Region, string? Settlement, st
 /// </summary>
 public static class Gazetteer
 {
-    private const int MaxWords = 4;
-
     private static readonly string[] RuRegionEndings = ["ая", "ой", "ую"];
     private static readonly string[] RuRegionNouns = ["область", "области", "областью", "обл", "облысы"];
     private static readonly string[] KkRegionNouns =
@@ -38,6 +36,13 @@ public static class Gazetteer
 
     private static readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Index.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // For each first word of a key, the most words a key starting with it has: most words start none.
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FirstWordLookup =
+        Index.Keys
+            .GroupBy(k => k.Split(' ')[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(k => k.Count(c => c == ' ') + 1), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetBeforeLookup =
         StreetBefore.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -64,14 +69,20 @@ public static class Gazetteer
         while (i < t.Count)
         {
             var matched = 0;
-            for (var n = Math.Min(MaxWords, t.Count - i); n >= 1; n--)
+            if (!FirstWordLookup.TryGetValue(t.Token(i), out var longest))
+            {
+                i++;
+                continue;
+            }
+
+            for (var n = Math.Min(longest, t.Count - i); n >= 1; n--)
             {
                 if (!Lookup.TryGetValue(t.Run(i, n), out var e))
                 {
                     continue;
                 }
 
-                if (e.CapitalOnly && !t.StartsUpper(i))
+                if (e.Capital != CapitalRule.None && !(t.StartsUpper(i) && (e.Capital == CapitalRule.Capital || !t.StartsSentence(i))))
                 {
                     continue;
                 }
@@ -102,13 +113,13 @@ public static class Gazetteer
         var settlements = new List<Settlement>();
         foreach (var (region, names) in GazetteerData.Settlements)
         {
-            var clean = names.Select(n => n.TrimStart('^')).Distinct().ToArray();
+            var clean = names.Select(Bare).Distinct().ToArray();
             var settlement = new Settlement(clean[0], region, clean);
             settlements.Add(settlement);
             foreach (var name in names)
             {
-                var entry = new Entry(region, settlement, name.StartsWith('^'));
-                foreach (var key in PlaceForms.Of(name.TrimStart('^')))
+                var entry = new Entry(region, settlement, Rule(name));
+                foreach (var key in PlaceForms.Of(Bare(name)))
                 {
                     index.TryAdd(key, entry);
                 }
@@ -117,7 +128,7 @@ public static class Gazetteer
 
         foreach (var (region, adjective, kk, en, standalone) in GazetteerData.Regions)
         {
-            var entry = new Entry(region, null, false);
+            var entry = new Entry(region, null, CapitalRule.None);
             foreach (var ending in RuRegionEndings)
             {
                 foreach (var noun in RuRegionNouns)
@@ -151,8 +162,41 @@ public static class Gazetteer
             }
         }
 
+        // Adjectives last, so that "карагандинской" alone, a region word, stays the region's.
+        foreach (var settlement in settlements)
+        {
+            var first = GazetteerData.Settlements.First(x => Bare(x.Names[0]) == settlement.Name).Names[0];
+            var irregular = GazetteerData.IrregularAdjectives.GetValueOrDefault(settlement.Name);
+            if (Rule(first) != CapitalRule.None && irregular is null)
+            {
+                continue;
+            }
+
+            var entry = new Entry(settlement.Region, settlement, CapitalRule.None);
+            foreach (var key in PlaceForms.Adjectives(settlement.Name, irregular))
+            {
+                index.TryAdd(key, entry);
+            }
+        }
+
         return (index, settlements);
     }
 
-    private sealed record Entry(string Region, Settlement? Settlement, bool CapitalOnly);
+    private static CapitalRule Rule(string name) => name[0] switch
+    {
+        '^' => CapitalRule.CapitalMidSentence,
+        '~' => CapitalRule.Capital,
+        _ => CapitalRule.None,
+    };
+
+    private static string Bare(string name) => name.TrimStart('^', '~');
+
+    private enum CapitalRule
+    {
+        None,
+        Capital,
+        CapitalMidSentence,
+    }
+
+    private sealed record Entry(string Region, Settlement? Settlement, CapitalRule Capital);
 }

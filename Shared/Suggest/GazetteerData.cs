@@ -5,7 +5,8 @@ namespace AdilSoz.Intake.Suggest;
 /// centres and villages that appear in reports, under their Russian, Kazakh and English names,
 /// old names and common spellings. The first name is the canonical Russian one. Region codes are
 /// those of <c>ReferenceData.Regions</c>. A name starting with '^' counts only when capitalised
-/// in the text (it is also a common word: "рудный", "глубокое").
+/// in the middle of a sentence (it is also a common word: "рудный", "глубокое"); one starting with '~' only when
+/// capitalised (its forms are also words: "оралдық" is "we returned", "oral" is English).
 /// </summary>
 internal static class GazetteerData
 {
@@ -189,7 +190,7 @@ internal static class GazetteerData
         ("ulytau", ["Жезды", "Жезді", "Zhezdy"]),
 
         // West Kazakhstan region.
-        ("west_kazakhstan", ["Уральск", "Орал", "Uralsk", "Oral", "Oral city"]),
+        ("west_kazakhstan", ["Уральск", "~Орал", "Uralsk", "~Oral", "Oral city"]),
         ("west_kazakhstan", ["Аксай", "Ақсай", "Aksay", "Aksai"]),
         ("west_kazakhstan", ["Чапаево", "Шапағат", "Chapaevo", "Chapayevo", "Shapagat"]),
         ("west_kazakhstan", ["Чингирлау", "Шыңғырлау", "Chingirlau"]),
@@ -202,6 +203,25 @@ internal static class GazetteerData
         ("west_kazakhstan", ["Таскала", "Тасқала", "Taskala"]),
         ("west_kazakhstan", ["Акжаик", "Ақжайық", "Akzhaiyk"]),
     ];
+
+    /// <summary>
+    /// Russian adjectives of settlements whose stem is not the name plus "-ск" (алматинский, карагандинский).
+    /// Names ending in a consonant, -й or -у get "-ск" by default (уральский, темиртауская, костанайской).
+    /// </summary>
+    public static readonly Dictionary<string, string> IrregularAdjectives = new(StringComparer.Ordinal)
+    {
+        ["Алматы"] = "алматинск",
+        ["Караганда"] = "карагандинск",
+        ["Актобе"] = "актюбинск",
+        ["Кызылорда"] = "кызылординск",
+        ["Астана"] = "астанинск",
+        ["Рудный"] = "рудненск",
+        ["Усть-Каменогорск"] = "усть каменогорск",
+        ["Петропавловск"] = "петропавловск",
+        ["Уральск"] = "уральск",
+        ["Сатпаев"] = "сатпаевск",
+        ["Кентау"] = "кентауск",
+    };
 
     /// <summary>
     /// How regions are named without a settlement: Russian adjective stem (forms with

@@ -30,23 +30,25 @@ internal static class LanguageDetector
          "police", "journalist", "journalists", "not", "be", "which", "who", "their", "our", "we"],
         StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KazakhLookup = Kazakh.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RussianLookup = Russian.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+    // One lookup per word: 1 Kazakh, 2 Russian, 3 English.
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Words = BuildWords();
+
+    private const string KazakhLetters = "әғқңөұүһі";
 
     private const int MaxEvidenceWords = 5;
 
     public static LanguageSuggestion? Detect(TokenizedText t)
     {
         int cyrillic = 0, latin = 0, kazakhLetters = 0;
-        var kazakhSeen = new SortedSet<char>();
+        Span<bool> kazakhSeen = stackalloc bool[KazakhLetters.Length];
         foreach (var c in t.Normalized)
         {
-            if (c is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'і')
+            var k = c > 'я' ? KazakhLetters.IndexOf(c, StringComparison.Ordinal) : -1;
+            if (k >= 0)
             {
                 kazakhLetters++;
                 cyrillic++;
-                kazakhSeen.Add(c);
+                kazakhSeen[k] = true;
             }
             else if (c is >= 'а' and <= 'я')
             {
@@ -70,20 +72,25 @@ internal static class LanguageDetector
         for (var i = 0; i < t.Count; i++)
         {
             var w = t.Token(i);
-            if (KazakhLookup.Contains(w))
+            if (!Words.TryGetValue(w, out var language))
             {
-                kkCount++;
-                AddDistinct(kk, w);
+                continue;
             }
-            else if (RussianLookup.Contains(w))
+
+            switch (language)
             {
-                ruCount++;
-                AddDistinct(ru, w);
-            }
-            else if (EnglishLookup.Contains(w))
-            {
-                enCount++;
-                AddDistinct(en, w);
+                case 1:
+                    kkCount++;
+                    AddDistinct(kk, w);
+                    break;
+                case 2:
+                    ruCount++;
+                    AddDistinct(ru, w);
+                    break;
+                default:
+                    enCount++;
+                    AddDistinct(en, w);
+                    break;
             }
         }
 
@@ -109,7 +116,16 @@ internal static class LanguageDetector
         {
             if (kazakhLetters > 0)
             {
-                why.Add($"Kazakh letters {string.Concat(kazakhSeen)} ×{kazakhLetters}");
+                var seen = new System.Text.StringBuilder();
+                for (var k = 0; k < KazakhLetters.Length; k++)
+                {
+                    if (kazakhSeen[k])
+                    {
+                        seen.Append(KazakhLetters[k]);
+                    }
+                }
+
+                why.Add($"Kazakh letters {seen} ×{kazakhLetters}");
             }
 
             why.AddRange(kk);
@@ -123,6 +139,27 @@ internal static class LanguageDetector
         }
 
         return new LanguageSuggestion("ru", Math.Max(conf, 0.3), why);
+    }
+
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in Kazakh)
+        {
+            words.TryAdd(w, 1);
+        }
+
+        foreach (var w in Russian)
+        {
+            words.TryAdd(w, 2);
+        }
+
+        foreach (var w in English)
+        {
+            words.TryAdd(w, 3);
+        }
+
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static string Percent(double share) => $"{Math.Round(share * 100)}%";

@@ -44,6 +44,29 @@ internal static class PlaceForms
         }
     }
 
+    private static readonly string[] AdjectiveEndings = ["ий", "ая", "ое", "ой", "ую", "ого", "ом", "ому", "ие", "их", "им", "ими"];
+
+    /// <summary>Russian adjective forms of a settlement's canonical name: уральский, темиртауской, алматинские.</summary>
+    public static IEnumerable<string> Adjectives(string name, string? irregularStem)
+    {
+        var key = Key(name);
+        var stem = irregularStem;
+        if (stem is null && key.Length >= 4 && (IsConsonant(key[^1]) || key[^1] is 'й' or 'у') && !key.EndsWith("ск", StringComparison.Ordinal))
+        {
+            stem = key + "ск";
+        }
+
+        if (stem is null)
+        {
+            yield break;
+        }
+
+        foreach (var e in AdjectiveEndings)
+        {
+            yield return stem + e;
+        }
+    }
+
     public static string Key(string name)
     {
         var t = TokenizedText.Create(name);

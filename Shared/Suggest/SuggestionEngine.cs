@@ -137,11 +137,11 @@ public static class SuggestionEngine
             return new UrgencySuggestion(false, []);
         }
 
-        // Urgent when the suggested kind is urgent, or an urgent kind scores at least half as high
-        // (an editor detained and then sued is still detained today).
+        // Urgent when an urgent kind has at least one strong cue and is the suggested kind or scores at
+        // least half as high (an editor detained and then sued is still detained today).
         var top = scores[category.Code];
         var urgentScore = scores.Where(s => UrgentCategories.Contains(s.Key)).Select(s => s.Value).DefaultIfEmpty(0).Max();
-        var urgent = UrgentCategories.Contains(category.Code) || (urgentScore >= 2 && urgentScore >= top / 2);
+        var urgent = urgentScore >= 2 && (UrgentCategories.Contains(category.Code) || urgentScore >= top / 2);
         if (!urgent)
         {
             return new UrgencySuggestion(false, []);

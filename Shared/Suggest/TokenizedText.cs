@@ -48,6 +48,26 @@ internal sealed class TokenizedText
 
     public int OriginalStart(int i) => _originalStart[i];
 
+    /// <summary>Whether token i opens a sentence (a capital there says nothing about a proper name).</summary>
+    public bool StartsSentence(int i)
+    {
+        for (var k = _originalStart[i] - 1; k >= 0; k--)
+        {
+            var c = Original[k];
+            if (c is '.' or '!' or '?' or '\n')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static TokenizedText Create(string text)
     {
         var buffer = new char[text.Length];
@@ -79,11 +99,7 @@ internal sealed class TokenizedText
             var tokenStart = w;
             while (i < text.Length && IsWordChar(text[i]))
             {
-                var c = char.ToLowerInvariant(text[i]);
-                if (c == 'ё')
-                {
-                    c = 'е';
-                }
+                var c = Lower(text[i]);
 
                 if (c is >= 'а' and <= 'я' || c is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'і')
                 {
@@ -114,7 +130,19 @@ internal sealed class TokenizedText
         return new TokenizedText(text, buffer, start, length, originalStart, originalEnd, count);
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static bool IsWordChar(char c) =>
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    // Fast paths for ASCII and Russian; ё folds to е.
+    private static char Lower(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c + 32),
+        < (char)128 => c,
+        >= 'А' and <= 'Я' => (char)(c + 32),
+        >= 'а' and <= 'я' => c,
+        'ё' or 'Ё' => 'е',
+        _ => char.ToLowerInvariant(c),
+    };
 
     // Phones and keyboards mix scripts: "Oрал" with a Latin O, "Караганды" typed with Latin a/e/o/p/c/x.
     private static void MapLookAlikes(Span<char> token)
