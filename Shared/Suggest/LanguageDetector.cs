@@ -133,6 +133,11 @@ internal static class LanguageDetector
         }
 
         why.AddRange(ru);
+        if (ru.Count == 0)
+        {
+            why.Add("Cyrillic script without Kazakh words");
+        }
+
         if (kazakhLetters > 0)
         {
             why.Add($"few Kazakh letters ({kazakhLetters})");

@@ -15,8 +15,8 @@ public static class SuggestionEngine
     private static readonly HashSet<string> UrgentCategories =
         ReferenceData.Categories.Where(c => c.Urgent).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> UrgencyMarkers =
-        CategoryLexicon.UrgencyMarkers.Select(PlaceForms.Key).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrgencyMarkers =
+        CategoryLexicon.UrgencyMarkers.Select(PlaceForms.Key).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static Suggestions Suggest(string? subject, string text)
     {
@@ -150,9 +150,9 @@ public static class SuggestionEngine
         var evidence = Evidence(hits.Where(h => UrgentCategories.Contains(h.Category)).Select(h => h.Surface)).ToList();
         for (var i = 0; i < t.Count && evidence.Count < MaxEvidence + 2; i++)
         {
-            foreach (var n in (int[])[2, 1])
+            for (var n = 2; n >= 1; n--)
             {
-                if (i + n <= t.Count && UrgencyMarkers.Contains(t.Run(i, n).ToString()))
+                if (i + n <= t.Count && UrgencyMarkers.Contains(t.Run(i, n)))
                 {
                     evidence.Add(t.Surface(i, i + n - 1));
                     break;
