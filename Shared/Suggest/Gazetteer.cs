@@ -87,7 +87,7 @@ public static class Gazetteer
                     continue;
                 }
 
-                if (e.Settlement is not null && IsStreet(t, i, n))
+                if (e.Settlement is not null && (IsStreet(t, i, n) || (e.PersonLike && NextToName(t, i, n))))
                 {
                     continue;
                 }
@@ -107,6 +107,13 @@ public static class Gazetteer
         (i > 0 && StreetBeforeLookup.Contains(t.Token(i - 1)))
         || (i + n < t.Count && StreetAfterLookup.Contains(t.Token(i + n)));
 
+    // A capitalised word mid-sentence right before or after, which is not itself a place.
+    private static bool NextToName(TokenizedText t, int i, int n) =>
+        (i > 0 && !t.StartsSentence(i) && IsName(t, i - 1)) || (i + n < t.Count && IsName(t, i + n));
+
+    private static bool IsName(TokenizedText t, int k) =>
+        t.StartsUpper(k) && !t.StartsSentence(k) && !Lookup.ContainsKey(t.Token(k));
+
     private static (Dictionary<string, Entry> Index, List<Settlement> Settlements) Build()
     {
         var index = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -118,7 +125,7 @@ public static class Gazetteer
             settlements.Add(settlement);
             foreach (var name in names)
             {
-                var entry = new Entry(region, settlement, Rule(name));
+                var entry = new Entry(region, settlement, Rule(name), GazetteerData.PersonLike.Contains(Bare(name)));
                 foreach (var key in PlaceForms.Of(Bare(name)))
                 {
                     index.TryAdd(key, entry);
@@ -128,7 +135,7 @@ public static class Gazetteer
 
         foreach (var (region, adjective, kk, en, standalone) in GazetteerData.Regions)
         {
-            var entry = new Entry(region, null, CapitalRule.None);
+            var entry = new Entry(region, null, CapitalRule.None, false);
             foreach (var ending in RuRegionEndings)
             {
                 foreach (var noun in RuRegionNouns)
@@ -172,7 +179,7 @@ public static class Gazetteer
                 continue;
             }
 
-            var entry = new Entry(settlement.Region, settlement, CapitalRule.None);
+            var entry = new Entry(settlement.Region, settlement, CapitalRule.None, false);
             foreach (var key in PlaceForms.Adjectives(settlement.Name, irregular))
             {
                 index.TryAdd(key, entry);
@@ -198,5 +205,5 @@ public static class Gazetteer
         CapitalMidSentence,
     }
 
-    private sealed record Entry(string Region, Settlement? Settlement, CapitalRule Capital);
+    private sealed record Entry(string Region, Settlement? Settlement, CapitalRule Capital, bool PersonLike);
 }

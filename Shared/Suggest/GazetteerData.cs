@@ -205,6 +205,17 @@ internal static class GazetteerData
     ];
 
     /// <summary>
+    /// Settlement names that are also given names or surnames ("Аягөз Сейітова", "Талгар Жумабаев",
+    /// "академик Сатпаев"): next to another capitalised word they are taken for a person.
+    /// </summary>
+    public static readonly HashSet<string> PersonLike = new(StringComparer.Ordinal)
+    {
+        "Аягоз", "Аягөз", "Талгар", "Талғар", "Шалкар", "Шалқар", "Тенгиз", "Жетыбай", "Жетібай", "Сатпаев", "Сәтбаев",
+        "Satpayev", "Satbayev", "Satpaev", "Курчатов", "Kurchatov", "Конаев", "Қонаев", "Konaev", "Kunaev", "Жансугуров",
+        "Жансүгіров", "Zhansugurov", "Арыс", "Кордай", "Қордай", "Махамбет", "Аксай", "Ақсай",
+    };
+
+    /// <summary>
     /// Russian adjectives of settlements whose stem is not the name plus "-ск" (алматинский, карагандинский).
     /// Names ending in a consonant, -й or -у get "-ск" by default (уральский, темиртауская, костанайской).
     /// </summary>

@@ -10,6 +10,9 @@ public static class SuggestionEngine
 {
     private const int MaxEvidence = 8;
 
+    // One weak cue ("information", "parliament", "police station") is no suggestion.
+    private const double MinCategoryScore = 1.5;
+
     private static readonly CategoryClassifier Classifier = new();
 
     private static readonly HashSet<string> UrgentCategories =
@@ -62,6 +65,11 @@ public static class SuggestionEngine
         }
 
         var top = scores[best!];
+        if (top < MinCategoryScore)
+        {
+            return (null, scores);
+        }
+
         var total = scores.Values.Sum();
         var confidence = Math.Round(top / total * Math.Min(1.0, top / 3.0), 2);
         return (new CodeSuggestion(best!, confidence, Evidence(hits.Where(h => h.Category == best).Select(h => h.Surface))), scores);

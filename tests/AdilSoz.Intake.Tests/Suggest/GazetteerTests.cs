@@ -99,6 +99,8 @@ public class GazetteerTests
     [InlineData("Курс тенге снова упал, в обменниках очереди.")]
     [InlineData("Журналист вернулся домой поздно вечером, есть свидетели.")]
     [InlineData("Алга, бастадық! Шу көп болды.")]
+    [InlineData("Журналист Аягөз Сейітова мен оператор Талгар Жумабаев сотқа шақырылды.")]
+    [InlineData("Выступил внук академика Каныша Сатпаева.")]
     public void Common_words_and_streets_are_not_places(string text)
     {
         Assert.Empty(Gazetteer.FindPlaces(text));
@@ -112,6 +114,16 @@ public class GazetteerTests
         Assert.All(Gazetteer.Settlements, s => Assert.Contains(s.Region, codes));
         Assert.All(codes, c => Assert.Contains(Gazetteer.Settlements, s => s.Region == c));
         Assert.InRange(Gazetteer.Settlements.Count, 140, 400);
+    }
+
+    [Theory]
+    [InlineData("Аким Талгара отказал в интервью.", "Талгар")]
+    [InlineData("Журналистов из Талгара, Есика и Каскелена не пустили.", "Талгар")]
+    [InlineData("В Аягозе задержали блогера.", "Аягоз")]
+    [InlineData("В Сатпаеве закрыли газету.", "Сатпаев")]
+    public void Towns_named_like_people_are_found_where_no_person_is_named(string text, string settlement)
+    {
+        Assert.Equal(settlement, Gazetteer.FindPlaces(text)[0].Settlement);
     }
 
     [Fact]

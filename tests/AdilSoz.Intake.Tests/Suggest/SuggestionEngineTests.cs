@@ -166,6 +166,8 @@ public class SuggestionEngineTests
     [InlineData("Здравствуйте, хочу сообщить о событии.")]
     [InlineData("The editorial office moved to a new building.")]
     [InlineData("Сәлеметсіз бе, редакция жаңа ғимаратқа көшті.")]
+    [InlineData("The European Parliament adopted a resolution on Kazakhstan.")]
+    [InlineData("For all monitoring questions and information, write to info@adilsoz.kz")]
     public void A_text_without_cues_gets_no_category_and_is_not_urgent(string text)
     {
         var s = SuggestionEngine.Suggest(null, text);
