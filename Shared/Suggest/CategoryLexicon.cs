@@ -21,7 +21,7 @@ internal static class CategoryLexicon
 
         // Assault.
         ("assault", 2.5, "избил*"), ("assault", 2.5, "избит*"), ("assault", 2.5, "избиени*"), ("assault", 2, "побо*"),
-        ("assault", 2, "напал*"), ("assault", 2, "напад*"), ("assault", 1, "удар*"), ("assault", 1, "травм*"),
+        ("assault", 2, "напал*"), ("assault", 2, "напад*"), ("assault", 1, "удар*"), ("assault", 2, "ударил*"), ("assault", 2, "ударили"), ("assault", 1, "травм*"),
         ("assault", 1, "госпитализ*"), ("assault", 1.5, "сотрясени*"), ("assault", 1.5, "синяк*"), ("assault", 1, "ножев*"),
         ("assault", 2.5, "соққы*"), ("assault", 2.5, "ұрып*"), ("assault", 2, "соқты"), ("assault", 2, "шабуыл*"),
         ("assault", 2, "тепкіле*"), ("assault", 1, "жарақат*"), ("assault", 1, "ауруханаға"),
@@ -34,6 +34,8 @@ internal static class CategoryLexicon
         ("threat", 1.5, "грозил*"), ("threat", 1, "шантаж*"), ("threat", 2.5, "қорқыт*"), ("threat", 2.5, "қоқан*"),
         ("threat", 1.5, "қауіп төндір*"), ("threat", 1.5, "өлтіреміз"), ("threat", 2.5, "threat*"), ("threat", 2, "intimidat*"),
         ("threat", 1, "blackmail*"),
+        ("threat", 2, "будут проблем*"), ("threat", 2, "если не удал*"), ("threat", 2, "пожалеет*"), ("threat", 2, "расправ*"),
+        ("threat", 1, "звонят неизвестн*"), ("threat", 2, "басыңды ал*"), ("threat", 1.5, "you will regret"),
 
         // Detention.
         ("detention", 2.5, "задерж*"), ("detention", 2, "задержан*"), ("detention", 2, "доставил* полици*"),
@@ -47,6 +49,8 @@ internal static class CategoryLexicon
         ("detention", 2.5, "detain*"), ("detention", 2.5, "detention*"), ("detention", 1.5, "arrest*"),
         ("detention", 1.5, "custody"), ("detention", 2, "taken police"), ("detention", 2, "held police"),
         ("detention", 1, "police station"),
+        ("detention", 2, "алып кетті"), ("detention", 1.5, "әкетті"), ("detention", 2, "көлікке отырғыз*"),
+        ("detention", 2, "полиция* әкет*"), ("detention", 2, "продержал*"), ("detention", 1, "вызвал* полици*"), ("detention", 2, "увез* участ*"), ("detention", 2, "затолкал* машин*"),
         (null, 0, "ұстаз*"),
 
         // Violence during professional activity (force by officials, guards).
@@ -58,7 +62,7 @@ internal static class CategoryLexicon
         ("violence", 1.5, "қолын қайыр*"),
         ("violence", 2.5, "used force"), ("violence", 2.5, "use force"), ("violence", 2.5, "physical force"),
         ("violence", 1.5, "pushed"), ("violence", 1.5, "shoved"), ("violence", 1.5, "dragged"), ("violence", 2, "manhandl*"),
-        ("violence", 1.5, "twisted arm*"),
+        ("violence", 1.5, "twisted arm*"), ("violence", 2.5, "roughed"), ("violence", 1.5, "grabbed"),
 
         // Seizure or damage of equipment.
         ("equipment_seizure", 2.5, "изъял*"), ("equipment_seizure", 2.5, "изъят*"), ("equipment_seizure", 2.5, "отобрал*"),
@@ -74,7 +78,7 @@ internal static class CategoryLexicon
         ("equipment_seizure", 2, "жазбаны өшір*"), ("equipment_seizure", 2, "өшіртті"),
         ("equipment_seizure", 2.5, "seiz*"), ("equipment_seizure", 2.5, "confiscat*"), ("equipment_seizure", 2, "snatched"),
         ("equipment_seizure", 2, "smashed camera*"), ("equipment_seizure", 2, "broke camera*"), ("equipment_seizure", 2, "took camera*"),
-        ("equipment_seizure", 2, "took phone*"), ("equipment_seizure", 2, "delet* footage"), ("equipment_seizure", 1, "damaged"),
+        ("equipment_seizure", 2, "took phone*"), ("equipment_seizure", 2, "delet* footage"), ("equipment_seizure", 1, "damaged"), ("equipment_seizure", 1.5, "taken away"),
         ("equipment_seizure", 0.5, "equipment"), ("equipment_seizure", 0.5, "camera"), ("equipment_seizure", 0.5, "phone"),
         (null, 0, "камерамен"), (null, 0, "телефонн*"),
 
@@ -102,7 +106,9 @@ internal static class CategoryLexicon
         ("honor_dignity", 1, "sues"), ("honor_dignity", 1.5, "moral damage*"), ("honor_dignity", 1.5, "non pecuniary"),
         ("honor_dignity", 1.5, "defamation"), ("honor_dignity", 1.5, "retraction"), ("honor_dignity", 1, "civil claim*"),
         ("honor_dignity", 1, "plaintiff"),
-        (null, 0, "искусств*"), (null, 0, "искать"),
+        ("honor_dignity", 1.5, "чест*"), ("honor_dignity", 2, "порочащ*"), ("honor_dignity", 1, "взыска*"),
+        ("honor_dignity", 2, "ар намысына"), ("honor_dignity", 1.5, "абырой*"),
+        (null, 0, "искусств*"), (null, 0, "искать"), (null, 0, "честн*"),
 
         // Denial of or delay in information.
         ("information_denial", 3, "отказ* информаци*"), ("information_denial", 2.5, "отказ* предоставлени*"),
@@ -116,17 +122,19 @@ internal static class CategoryLexicon
         ("information_denial", 1.5, "request*"), ("information_denial", 1.5, "not respond*"), ("information_denial", 1.5, "declined comment*"),
         ("information_denial", 1.5, "denied access"), ("information_denial", 1, "access information"), ("information_denial", 0.5, "information"),
         ("information_denial", 1, "press service"),
+        ("information_denial", 1.5, "inquir*"), ("information_denial", 1.5, "not answer*"), ("information_denial", 2, "answer* inquir*"),
+        ("information_denial", 2, "не ответил* запрос*"), ("information_denial", 1.5, "не дал* ответ*"), ("information_denial", 1.5, "отказал* отвечать"),
 
         // Closed court hearings.
         ("closed_hearing", 3, "закрыт* заседани*"), ("closed_hearing", 2.5, "закрыт* режим*"), ("closed_hearing", 2.5, "закрыт* процесс*"),
         ("closed_hearing", 2.5, "закрыт* суд*"), ("closed_hearing", 2, "не пуст* зал*"), ("closed_hearing", 2, "не допуст* суд*"),
         ("closed_hearing", 2, "не допуст* заседани*"), ("closed_hearing", 1, "зал* суд*"), ("closed_hearing", 1, "судебн* заседани*"),
-        ("closed_hearing", 3, "жабық сот*"), ("closed_hearing", 3, "жабық отырыс*"), ("closed_hearing", 2, "сот залына жібер*"),
+        ("closed_hearing", 3, "жабық сот*"), ("closed_hearing", 3, "жабық отырыс*"), ("closed_hearing", 3, "жабық режим*"), ("closed_hearing", 3, "отырыс* жабық"), ("closed_hearing", 1.5, "сот залына"), ("closed_hearing", 1, "жабық"), ("closed_hearing", 2, "сот залына жібер*"),
         ("closed_hearing", 3, "closed hearing*"), ("closed_hearing", 2.5, "closed court"), ("closed_hearing", 2.5, "closed doors"),
         ("closed_hearing", 2.5, "closed trial"), ("closed_hearing", 2, "not allowed courtroom"), ("closed_hearing", 1, "courtroom"),
 
         // Accreditation.
-        ("accreditation", 3.5, "аккредит*"), ("accreditation", 3.5, "accredit*"), ("accreditation", 2, "пропуск* журналист*"),
+        ("accreditation", 3.5, "аккредит*"), ("accreditation", 3.5, "accredit*"), ("accreditation", 2, "пропуск* журналист*"), ("accreditation", 2.5, "отсутстви* пропуск*"), ("accreditation", 1, "пропуск*"),
 
         // Closure or suspension of media.
         ("media_closure", 2.5, "приостанов* выпуск*"), ("media_closure", 2.5, "приостанов* деятельност*"),

@@ -13,6 +13,10 @@ public static class SuggestionEngine
     // One weak cue ("information", "parliament", "police station") is no suggestion.
     private const double MinCategoryScore = 1.5;
 
+    // Urgent kinds from the gravest; a graver one within this share of the top score is suggested instead.
+    private static readonly string[] Gravity = ["murder", "assault", "violence", "detention", "threat", "equipment_seizure"];
+    private const double GraverShare = 0.75;
+
     private static readonly CategoryClassifier Classifier = new();
 
     private static readonly HashSet<string> UrgentCategories =
@@ -55,24 +59,40 @@ public static class SuggestionEngine
         }
 
         // Highest score; on a tie, the category whose cue came first.
-        string? best = null;
+        var best = hits[0].Category;
         foreach (var h in hits)
         {
-            if (best is null || scores[h.Category] > scores[best])
+            if (scores[h.Category] > scores[best])
             {
                 best = h.Category;
             }
         }
 
-        var top = scores[best!];
+        var top = scores[best];
         if (top < MinCategoryScore)
         {
             return (null, scores);
         }
 
+        // A graver violation close behind wins: a journalist beaten whose camera was broken was assaulted.
+        foreach (var grave in Gravity)
+        {
+            if (grave == best)
+            {
+                break;
+            }
+
+            if (scores.GetValueOrDefault(grave) >= GraverShare * top)
+            {
+                best = grave;
+                break;
+            }
+        }
+
         var total = scores.Values.Sum();
-        var confidence = Math.Round(top / total * Math.Min(1.0, top / 3.0), 2);
-        return (new CodeSuggestion(best!, confidence, Evidence(hits.Where(h => h.Category == best).Select(h => h.Surface))), scores);
+        var score = scores[best];
+        var confidence = Math.Round(score / total * Math.Min(1.0, score / 3.0), 2);
+        return (new CodeSuggestion(best, confidence, Evidence(hits.Where(h => h.Category == best).Select(h => h.Surface))), scores);
     }
 
     private static (CodeSuggestion? Region, SettlementSuggestion? Settlement) SuggestPlace(List<PlaceMention> places)

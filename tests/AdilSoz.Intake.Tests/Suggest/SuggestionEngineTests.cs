@@ -176,6 +176,25 @@ public class SuggestionEngineTests
         Assert.False(s.Urgent.Value);
     }
 
+    [Theory]
+    [InlineData("Вчера в Темиртау охранник завода ударил журналиста и сломал его камеру.", "assault")]
+    [InlineData("Журналиста задержали у здания суда, телефон изъяли.", "detention")]
+    [InlineData("Our reporter was roughed up by security guards and his phone was taken away.", "violence")]
+    public void When_one_report_tells_of_several_violations_the_gravest_close_one_is_suggested(string text, string category)
+    {
+        Assert.Equal(category, SuggestionEngine.Suggest(null, text).Category?.Code);
+    }
+
+    [Fact]
+    public void Urgency_words_of_the_reporter_are_shown_beside_the_violation()
+    {
+        var s = SuggestionEngine.Suggest(null, "срочно!!! в актау сейчас задержали нашего корреспондента прямо на площади");
+
+        Assert.True(s.Urgent.Value);
+        Assert.Equal(["задержали", "срочно", "сейчас"], s.Urgent.Evidence);
+        Assert.Equal("Актау", s.Settlement?.Name);
+    }
+
     [Fact]
     public void The_subject_of_a_mail_counts_too()
     {
