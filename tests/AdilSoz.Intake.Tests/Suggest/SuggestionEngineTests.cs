@@ -21,6 +21,14 @@ public class SuggestionEngineTests
             "en", "detention", "west_kazakhstan", "Уральск", true
         },
         {
+            "Оралда журналист усталды, оны полиция болимшесине апарды деп хабарлады",
+            "kk", "detention", "west_kazakhstan", "Уральск", true
+        },
+        {
+            "Тілшінің телефонын алып кетті, жазбаны өшіртті.",
+            "kk", "equipment_seizure", null, null, true
+        },
+        {
             "Водителя редакции увезли в село Чапаево для дачи объяснений, журналистов задерживали весь день.",
             "ru", "detention", "west_kazakhstan", "Чапаево", true
         },
