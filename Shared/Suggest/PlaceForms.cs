@@ -83,13 +83,15 @@ internal static class PlaceForms
         var stem = w[..^1];
         string[] endings = w[^1] switch
         {
+            // Караганда → Караганды, Караганде, Карагандой.
             'а' or 'я' => ["ы", "и", "е", "у", "ой", "ю", "ей"],
+            // Рудный, Глубокое decline as adjectives (below); Семей, Костанай as nouns.
             'й' when w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) => [],
             'й' => ["я", "ю", "е", "ем"],
             'ь' => ["я", "ю", "е", "ем", "и", "ью"],
+            // Чапаево → Чапаева, Чапаеве.
             'о' => ["а", "у", "е", "ом"],
-            'е' when w.EndsWith("ое", StringComparison.Ordinal) => [],
-            'у' or 'ы' or 'и' or 'ю' or 'е' or 'ә' or 'і' or 'ө' or 'ү' or 'ұ' => [],
+            // Атырау, Алматы, Актобе: indeclinable in Russian. Consonants: below.
             _ => [],
         };
         foreach (var e in endings)
