@@ -70,6 +70,11 @@ public static partial class MailClassifier
 
     private static MailClassification? AutoReply(MimeMessage message)
     {
+        if (message.Body is MultipartReport { ReportType: { } type } && type.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase))
+        {
+            return new MailClassification(SubmissionKind.AutoReply, "Read receipt (message disposition notification).");
+        }
+
         var headers = message.Headers;
         var autoSubmitted = headers["Auto-Submitted"]?.Trim();
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.StartsWith("no", StringComparison.OrdinalIgnoreCase))

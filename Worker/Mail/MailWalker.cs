@@ -147,7 +147,8 @@ internal sealed class MailWalker(MailParserOptions options)
         header.Append(ForwardedHeader).Append('\n');
         if (inner.From.Count > 0)
         {
-            header.Append("From: ").Append(inner.From.ToString()).Append('\n');
+            var from = string.Join(", ", inner.From.Mailboxes.Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : $"{m.Name} <{m.Address}>"));
+            header.Append("From: ").Append(from).Append('\n');
         }
 
         if (inner.Headers.Contains(HeaderId.Date))
