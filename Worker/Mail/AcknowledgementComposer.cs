@@ -40,7 +40,9 @@ public static class AcknowledgementComposer
             ? string.Format(CultureInfo.InvariantCulture, texts.TooLarge, reference, MailParser.Megabytes(original.RawSize), MailParser.Megabytes(maxMessageBytes > 0 ? maxMessageBytes : MailParserOptions.Default.MaxMessageBytes))
             : "";
         var body = texts.Body.Replace("{TOO_LARGE}", tooLarge).Replace("{0}", reference);
-        message.Body = new TextPart("plain") { Text = body.Replace("\r\n", "\n") + "\n" };
+        var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
+        text.SetText("utf-8", body.Replace("\r\n", "\n") + "\n");
+        message.Body = text;
         return message;
     }
 

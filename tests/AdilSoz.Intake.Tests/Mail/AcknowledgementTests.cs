@@ -71,8 +71,9 @@ public sealed class AcknowledgementTests
         ack.WriteTo(wire);
         var raw = wire.ToArray();
 
-        var headerBlock = raw.AsSpan(0, raw.AsSpan().IndexOf("\r\n\r\n"u8) is var end and > 0 ? end : raw.Length);
+        var headerBlock = raw.AsSpan(0, raw.AsSpan().IndexOf("\n\n"u8) is var end and > 0 ? end : raw.Length);
         Assert.False(headerBlock.ContainsAnyInRange((byte)0x80, (byte)0xFF), "headers must be 7-bit (RFC 2047 encoded)");
+        Assert.False(raw.AsSpan().ContainsAnyInRange((byte)0x80, (byte)0xFF), "the body must be 7-bit for any relay");
         Assert.Contains("Subject: ", System.Text.Encoding.ASCII.GetString(headerBlock), StringComparison.Ordinal);
         Assert.Equal("[AS-2026-00042] Отказ в аккредитации", MailParser.Parse(raw).Subject);
     }
