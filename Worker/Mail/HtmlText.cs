@@ -77,7 +77,7 @@ public static class HtmlText
                 output.LineBreak();
                 return;
             case HtmlTagId.LI:
-                output.BlockBreak();
+                output.EndLine();
                 if (!tag.IsEndTag)
                 {
                     output.Write("• ", false);
@@ -135,6 +135,7 @@ public static class HtmlText
         private readonly List<string> _lines = [];
         private readonly StringBuilder _line = new();
         private int _lineQuoteDepth;
+        private bool _linePreformatted;
 
         public int QuoteDepth { get; set; }
 
@@ -150,6 +151,7 @@ public static class HtmlText
                         LineBreak();
                     }
 
+                    _linePreformatted = true;
                     Append(parts[i]);
                 }
 
@@ -184,10 +186,20 @@ public static class HtmlText
 
         public void LineBreak()
         {
-            var text = _line.ToString().Trim();
+            var text = _linePreformatted ? _line.ToString().TrimEnd() : _line.ToString().Trim();
+            _linePreformatted = false;
             _lines.Add(_lineQuoteDepth > 0 && text.Length > 0 ? new string('>', _lineQuoteDepth) + " " + text : text);
             _line.Clear();
             _lineQuoteDepth = QuoteDepth;
+        }
+
+        /// <summary>Ends the current line if it has text (list items: one per line, no blank line between).</summary>
+        public void EndLine()
+        {
+            if (_line.ToString().Trim().Length > 0)
+            {
+                LineBreak();
+            }
         }
 
         public void BlockBreak()

@@ -1,4 +1,3 @@
-using System.Text;
 using AdilSoz.Intake.Tests.Mail.Corpus;
 using AdilSoz.Intake.Worker.Mail;
 
@@ -14,15 +13,7 @@ public sealed class MailImportSourceTests : IDisposable
     public void An_mbox_yields_every_message_with_its_content()
     {
         var path = Path.Combine(_dir, "archive.mbox");
-        using (var file = File.Create(path))
-        {
-            foreach (var c in Readable)
-            {
-                file.Write(Encoding.ASCII.GetBytes("From MAILER-DAEMON Thu Nov 26 12:00:00 2026\n"));
-                file.Write(Lf(c.Raw));
-                file.Write("\n"u8);
-            }
-        }
+        CorpusFiles.WriteMbox(path);
 
         var imported = MailImportSource.Enumerate(path).ToList();
 
@@ -52,12 +43,6 @@ public sealed class MailImportSourceTests : IDisposable
     public void A_missing_path_says_so()
     {
         Assert.Throws<FileNotFoundException>(() => MailImportSource.Enumerate(Path.Combine(_dir, "nothing.mbox")).ToList());
-    }
-
-    private static byte[] Lf(byte[] raw)
-    {
-        var text = Encoding.Latin1.GetString(raw).Replace("\r\n", "\n");
-        return Encoding.Latin1.GetBytes(text);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
