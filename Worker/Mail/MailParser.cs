@@ -213,11 +213,16 @@ public static partial class MailParser
 /// <summary>Picks the language to answer in from what the sender wrote.</summary>
 public static class LanguageDetector
 {
-    /// <summary>"kk" when Kazakh-only letters appear, "ru" for other Cyrillic, "en" otherwise.</summary>
+    /// <summary>
+    /// "kk" when Kazakh-only letters (ә ғ қ ң ө ұ ү һ і) make up a real share of the Cyrillic letters —
+    /// not just a name such as «Әділ сөз» in Russian text — "ru" for other Cyrillic, "en" for Latin text.
+    /// </summary>
     public static string Detect(string text)
     {
         int kazakh = 0, cyrillic = 0, latin = 0;
-        foreach (var c in text)
+
+        // Web and mail addresses are Latin whatever language the sender writes in.
+        foreach (var c in string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Contains("://", StringComparison.Ordinal) && !w.Contains('@'))))
         {
             if ("әғқңөұүһіӘҒҚҢӨҰҮҺІ".Contains(c))
             {
@@ -234,7 +239,7 @@ public static class LanguageDetector
             }
         }
 
-        if (kazakh >= 2 || (kazakh >= 1 && cyrillic < 40))
+        if (kazakh > 0 && (kazakh * 100 >= cyrillic * 4 || (kazakh >= 2 && cyrillic < 40)))
         {
             return "kk";
         }
