@@ -151,6 +151,48 @@ public sealed class DovecotServer : IAsyncLifetime
         return count;
     }
 
+    /// <summary>UIDVALIDITY of a folder as the server reports it.</summary>
+    public async Task<uint> UidValidityAsync(string folder = "INBOX")
+    {
+        using var client = await ConnectAsync();
+        var target = await GetOrCreateFolderAsync(client, folder);
+        await target.StatusAsync(StatusItems.UidValidity);
+        await client.DisconnectAsync(true);
+        return target.UidValidity;
+    }
+
+    /// <summary>
+    /// Makes the server announce a new UIDVALIDITY for a folder, as after a mailbox restore or migration:
+    /// the UID list gets a new validity value and the indexes are dropped so Dovecot rebuilds them.
+    /// Messages stay; their UIDs restart. Call it with no IMAP session open on the folder.
+    /// </summary>
+    public async Task ChangeUidValidityAsync(string folder = "INBOX")
+    {
+        var home = Path.Combine(_root, "mail", Username);
+        var dir = folder.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? home : Path.Combine(home, "." + folder.Replace('/', '.'));
+        var uidList = Path.Combine(dir, "dovecot-uidlist");
+        var lines = await File.ReadAllLinesAsync(uidList);
+
+        // Note: the header line is "3 V<uidvalidity> N<next uid> G<guid>"; message lines follow.
+        var header = lines[0].Split(' ');
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (header[i].StartsWith('V'))
+            {
+                header[i] = "V" + (uint.Parse(header[i][1..], System.Globalization.CultureInfo.InvariantCulture) + 1000);
+            }
+        }
+
+        lines[0] = string.Join(' ', header);
+        await File.WriteAllLinesAsync(uidList, lines);
+        foreach (var index in Directory.EnumerateFiles(dir, "dovecot.index*"))
+        {
+            File.Delete(index);
+        }
+
+        await RunAsync("chown", "-R", "mail:mail", dir);
+    }
+
     public static async Task<IMailFolder> GetOrCreateFolderAsync(ImapClient client, string folder)
     {
         if (folder.Equals("INBOX", StringComparison.OrdinalIgnoreCase))

@@ -42,6 +42,18 @@ public sealed class DovecotSmokeTests(DovecotServer dovecot) : IClassFixture<Dov
 
         Assert.Equal(1, await dovecot.CountAsync("Processed"));
     }
+
+    [Fact]
+    public async Task UIDVALIDITY_can_be_changed_without_losing_mail()
+    {
+        await dovecot.AppendAsync(CorpusMessages.Get("report without Message-ID").Raw, "Archive");
+        var before = await dovecot.UidValidityAsync("Archive");
+
+        await dovecot.ChangeUidValidityAsync("Archive");
+
+        Assert.NotEqual(before, await dovecot.UidValidityAsync("Archive"));
+        Assert.Equal(1, await dovecot.CountAsync("Archive"));
+    }
 }
 
 public sealed class SmtpCaptureSmokeTests : IAsyncLifetime
