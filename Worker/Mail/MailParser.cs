@@ -32,7 +32,7 @@ public static partial class MailParser
 
             return Parse(buffer.ToArray(), options, total);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return new ParsedMail { Error = $"The message could not be read: {ex.Message}" };
         }
@@ -61,8 +61,9 @@ public static partial class MailParser
             walker.WalkBody(message.Body);
             return Build(message, options, rawSize, walker, tooLarge: false, error: null);
         }
-        catch (Exception ex) when (ex is FormatException or ParseException or InvalidOperationException or ArgumentException or NotSupportedException or DecoderFallbackException or IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Any failure on hostile input becomes a readable error: the raw bytes are kept by the caller.
             return new ParsedMail { RawSize = rawSize, Error = $"The message could not be read as MIME ({ex.GetType().Name}: {ex.Message})." };
         }
     }
