@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace AdilSoz.Intake.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server in-process (package SmtpServer) on a free loopback port that keeps every
+/// message it receives. <see cref="StopAsync"/> / <see cref="StartAsync"/> simulate the mail server
+/// being down (connections refused); <see cref="RejectMessages"/> makes it answer 451 instead.
+/// </summary>
+public sealed class SmtpCapture : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<MimeMessage> _messages = new();
+    private readonly SemaphoreSlim _received = new(0);
+    private SmtpServer.SmtpServer? _server;
+    private Task? _running;
+
+    public string Host => "127.0.0.1";
+
+    public int Port { get; private set; }
+
+    /// <summary>When true, every message is refused with "451 try again later".</summary>
+    public bool RejectMessages { get; set; }
+
+    /// <summary>Messages received so far, in order.</summary>
+    public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+
+    public Task InitializeAsync()
+    {
+        Port = FreePort();
+        return StartAsync();
+    }
+
+    /// <summary>Starts (or restarts) listening on <see cref="Port"/>.</summary>
+    public Task StartAsync()
+    {
+        if (_server is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("smtp.test.local")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(CancellationToken.None);
+        return WaitUntilListeningAsync();
+    }
+
+    /// <summary>Stops listening: clients get "connection refused" until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        _server.Shutdown();
+        await _server.ShutdownTask;
+        if (_running is not null)
+        {
+            await _running;
+        }
+
+        _server = null;
+        _running = null;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages have arrived, or throws on timeout.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (_messages.Count < count)
+            {
+                await _received.WaitAsync(cancel.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Expected {count} message(s) within {timeout}, got {_messages.Count}.");
+        }
+
+        return Messages;
+    }
+
+    public Task DisposeAsync() => StopAsync();
+
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                // Bounded poll: the listener binds asynchronously.
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(SmtpCapture owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (owner.RejectMessages)
+            {
+                return new SmtpResponse(SmtpReplyCode.Aborted, "try again later");
+            }
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            owner._messages.Enqueue(message);
+            owner._received.Release();
+            return SmtpResponse.Ok;
+        }
+    }
+}
