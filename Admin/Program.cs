@@ -1,5 +1,7 @@
 using AdilSoz.Intake.Hosting;
+using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Hosting;
+using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Jobs;
@@ -14,10 +16,14 @@ builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeHangfire();
 builder.AddAdminSecurity();
+builder.AddApiConventions();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<UiText>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 app.UseAdminSecurity();
+app.UseUiLanguage();
 app.MapHealthEndpoints();
 app.MapHangfireDashboardForAdmins();
 app.MapRazorPages();

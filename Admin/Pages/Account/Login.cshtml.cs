@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace AdilSoz.Intake.Admin.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AdminSecurity.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AdminUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AdminUser> signIn, UiText text) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -36,9 +37,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/queue");
         }
 
-        Error = result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many failed attempts."
-            : "Wrong email or password.";
+        Error = result.IsLockedOut ? text["LockedOut"] : text["WrongLogin"];
         return Page();
     }
 }

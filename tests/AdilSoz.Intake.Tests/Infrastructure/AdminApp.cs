@@ -38,7 +38,12 @@ public sealed partial class AdminApp(PostgresDatabase database, int loginAttempt
     }
 
     /// <summary>A client with cookies that does not follow redirects, so tests see them.</summary>
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowser(string language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
 
     /// <summary>Logs in through the login form (with its antiforgery token) and returns the response.</summary>
     public static async Task<HttpResponseMessage> LogInAsync(HttpClient browser, string email, string password = Password, string? returnUrl = null)
