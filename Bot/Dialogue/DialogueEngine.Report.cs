@@ -64,7 +64,15 @@ public sealed partial class DialogueEngine
             case DialogueStep.Evidence:
                 if (AddContent(turn, quiet: false))
                 {
-                    turn.Ask("EvidenceAdded", DoneKeyboard(turn), Texts.BotTexts.Files(turn.Lang, turn.Draft.Files.Count));
+                    // Note: only the first message of an album gets here, so an album is not counted yet.
+                    if (turn.Event.MediaGroupId is null)
+                    {
+                        turn.Ask("EvidenceAdded", DoneKeyboard(turn), Texts.BotTexts.Files(turn.Lang, turn.Draft.Files.Count));
+                    }
+                    else
+                    {
+                        turn.Ask("EvidenceAlbumAdded", DoneKeyboard(turn));
+                    }
                 }
 
                 break;
@@ -98,7 +106,22 @@ public sealed partial class DialogueEngine
                 RepeatPrompt(turn);
                 break;
             case DialogueStep.ChooseLanguage:
-                AskLanguage(turn, turn.Draft.ResumeStep ?? DialogueStep.Menu);
+                if (LanguageNamed(turn.Event.Text) is { } typed)
+                {
+                    ChooseLanguage(turn, typed);
+                }
+                else if (turn.Draft.ResumeStep is null or DialogueStep.Menu)
+                {
+                    // Content sent instead of choosing a language is not lost: it starts a quick report.
+                    turn.Step = DialogueStep.Menu;
+                    turn.Draft.ResumeStep = null;
+                    OnMessage(turn);
+                }
+                else
+                {
+                    AskLanguage(turn, turn.Draft.ResumeStep.Value);
+                }
+
                 break;
             case DialogueStep.ConfirmDelete:
                 turn.Step = DialogueStep.ConfirmDelete;
@@ -106,6 +129,14 @@ public sealed partial class DialogueEngine
                 break;
         }
     }
+
+    private static string? LanguageNamed(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "қазақша" or "казахский" or "kazakh" or "қазақ тілі" => "kk",
+        "русский" or "орысша" or "russian" => "ru",
+        "english" or "английский" or "ағылшынша" => "en",
+        _ => null,
+    };
 
     private static bool OnStepCallback(Turn turn, string kind, string value)
     {

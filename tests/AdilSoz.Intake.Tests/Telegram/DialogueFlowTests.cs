@@ -149,13 +149,39 @@ public sealed class DialogueFlowTests
         d.Text("Текст");
         d.Press("done");
         d.Photo(mediaGroupId: "g", unique: "a");
-        Assert.Contains("уже 1 файл.", d.LastReply);
+        Assert.Equal(BotTexts.Get("ru", "EvidenceAlbumAdded"), d.LastReply);
         d.Photo(mediaGroupId: "g", unique: "b");
         d.Photo(mediaGroupId: "g", unique: "c");
         Assert.Empty(d.Last.Messages);
         d.Document("a.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 10_000);
         Assert.Contains("4 файла", d.LastReply);
         Assert.Equal(DialogueStep.Evidence, d.Step);
+    }
+
+    [Fact]
+    public void A_photo_sent_instead_of_choosing_a_language_starts_a_report_in_the_client_language()
+    {
+        var d = new DialogueDriver { LanguageCode = "kk" };
+        d.Text("/start");
+        d.Photo("Бізді әкімдікке кіргізбеді");
+        Assert.Equal("kk", d.Language);
+        Assert.Contains(BotTexts.Get("kk", "QuickStarted"), d.Replies);
+        Assert.Single(d.Draft.Files);
+        Assert.Equal(DialogueStep.When, d.Step);
+    }
+
+    [Theory]
+    [InlineData("English", "en")]
+    [InlineData("русский", "ru")]
+    [InlineData("Қазақша", "kk")]
+    public void A_typed_language_name_chooses_the_language(string typed, string expected)
+    {
+        var d = new DialogueDriver();
+        d.Text("/start");
+        d.Text(typed);
+        Assert.Equal(expected, d.Language);
+        Assert.Equal(DialogueStep.Menu, d.Step);
+        Assert.True(d.Draft.IsEmpty);
     }
 
     [Fact]
