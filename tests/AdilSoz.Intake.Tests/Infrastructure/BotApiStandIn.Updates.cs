@@ -141,6 +141,13 @@ public sealed partial class BotApiStandIn
         return EnqueueCallback(userId, message.MessageId, callbackData, languageCode);
     }
 
+    /// <summary>Waits until a bot message in the chat offers the button, then presses it on the latest such message.</summary>
+    public async Task<BotApiUpdate> PressButtonAsync(long userId, string callbackData, string languageCode = "ru", TimeSpan? timeout = null)
+    {
+        await WaitForMessageAsync(userId, m => m.CallbackData.Contains(callbackData), timeout);
+        return PressButton(userId, callbackData, languageCode);
+    }
+
     /// <summary>The reporter edited an earlier text message.</summary>
     public BotApiUpdate EnqueueEditedText(long userId, long messageId, string newText, string languageCode = "ru")
     {
