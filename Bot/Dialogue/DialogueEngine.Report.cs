@@ -110,16 +110,13 @@ public sealed partial class DialogueEngine
                 {
                     ChooseLanguage(turn, typed);
                 }
-                else if (turn.Draft.ResumeStep is null or DialogueStep.Menu)
-                {
-                    // Content sent instead of choosing a language is not lost: it starts a quick report.
-                    turn.Step = DialogueStep.Menu;
-                    turn.Draft.ResumeStep = null;
-                    OnMessage(turn);
-                }
                 else
                 {
-                    AskLanguage(turn, turn.Draft.ResumeStep.Value);
+                    // Content sent instead of choosing a language is not lost: it is taken where the
+                    // reporter was (in the menu it starts a quick report).
+                    turn.Step = turn.Draft.ResumeStep ?? DialogueStep.Menu;
+                    turn.Draft.ResumeStep = null;
+                    OnMessage(turn);
                 }
 
                 break;

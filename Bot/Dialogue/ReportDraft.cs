@@ -35,6 +35,29 @@ public sealed class DraftFile
 
     /// <summary>Over the Bot API download limit (20 MB): recorded, not downloadable.</summary>
     public bool TooLarge { get; set; }
+
+    /// <summary>The name to store: the sent name, or one made from the kind (photos and voice have none).</summary>
+    [JsonIgnore]
+    public string StoredFileName => !string.IsNullOrWhiteSpace(FileName) ? FileName : Kind switch
+    {
+        FileKind.Photo => $"photo_{FileUniqueId}.jpg",
+        FileKind.Voice => $"voice_{FileUniqueId}.ogg",
+        FileKind.VideoNote => $"video_note_{FileUniqueId}.mp4",
+        FileKind.Video => $"video_{FileUniqueId}.mp4",
+        FileKind.Audio => $"audio_{FileUniqueId}.mp3",
+        FileKind.Animation => $"animation_{FileUniqueId}.mp4",
+        _ => $"file_{FileUniqueId}",
+    };
+
+    [JsonIgnore]
+    public string StoredContentType => !string.IsNullOrWhiteSpace(MimeType) ? MimeType : Kind switch
+    {
+        FileKind.Photo => "image/jpeg",
+        FileKind.Voice => "audio/ogg",
+        FileKind.VideoNote or FileKind.Video or FileKind.Animation => "video/mp4",
+        FileKind.Audio => "audio/mpeg",
+        _ => "application/octet-stream",
+    };
 }
 
 /// <summary>The report being put together in the dialogue; stored as JSON in DialogueState.DraftJson.</summary>
@@ -78,7 +101,7 @@ public sealed class ReportDraft
 
     /// <summary>All text of the report, messages separated by blank lines.</summary>
     [JsonIgnore]
-    public string Text => string.Join("\n\n", Texts.Select(t => t.Text));
+    public string Text => string.Join("\n\n", Texts.Where(t => t.Text.Length > 0).Select(t => t.Text));
 
     [JsonIgnore]
     public int TextLength => Texts.Sum(t => t.Text.Length);

@@ -103,3 +103,32 @@ public sealed class DialogueLimitTests
         Assert.Equal(BotTexts.Get("en", "AskAffected"), d.LastReply);
     }
 }
+
+public sealed class DraftSubmissionTests
+{
+    [Fact]
+    public void A_submitted_draft_becomes_a_telegram_report_with_pending_and_too_large_attachments()
+    {
+        var d = new DialogueDriver("ru");
+        d.Send(new IncomingEvent { MessageId = 3, Text = "Нас не пустили на сессию маслихата", ForwardOrigin = "channel «Orda» (@ordakz)" });
+        d.Photo(unique: "ph1");
+        d.Send(new IncomingEvent { MessageId = 9, Files = [new IncomingFile("big", "big-u", 30_000_000, "sessiya.mp4", "video/mp4", FileKind.Video)] });
+        d.Press("done");
+        d.Press("when:today");
+        d.Press("region:atyrau");
+        d.Text("Кульсары");
+        d.Press("aff:outlet");
+        d.Press("name:no");
+        d.Press("submit");
+
+        var submission = Assert.Single(d.Submitted).ToSubmission("ru", d.Now);
+        Assert.Equal(AdilSoz.Intake.Intake.Channel.Telegram, submission.Channel);
+        Assert.Equal("Нас не пустили на сессию маслихата", submission.Text);
+        Assert.Equal("channel «Orda» (@ordakz)", submission.ForwardedFrom);
+        Assert.Equal(("atyrau", "Кульсары", "outlet", false), (submission.RegionCode, submission.Settlement, submission.Affected, submission.MayNameReporter));
+        Assert.Equal(new DateOnly(2021, 2, 10), submission.OccurredOn);
+        Assert.Collection(submission.Attachments,
+            a => Assert.Equal(("photo_ph1.jpg", "image/jpeg", AdilSoz.Intake.Intake.AttachmentStatus.Pending), (a.FileName, a.ContentType, a.Status)),
+            a => Assert.Equal(("sessiya.mp4", 30_000_000L, AdilSoz.Intake.Intake.AttachmentStatus.TooLarge, "big"), (a.FileName, a.Size, a.Status, a.TelegramFileId)));
+    }
+}
