@@ -66,7 +66,7 @@ public sealed partial class BotApiStandIn
             }
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
         cts.CancelAfter(timeout);
         while (true)
         {

@@ -47,6 +47,7 @@ public sealed partial class BotApiStandIn : IAsyncDisposable
     private readonly Dictionary<string, BotApiFile> _filesByPath = [];
     private readonly HashSet<long> _blockedChats = [];
     private readonly List<Fault> _faults = [];
+    private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _nextUpdateId = 700_000_000;
     private int _nextFile;
@@ -97,11 +98,15 @@ public sealed partial class BotApiStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Note: end pending long polls first, or Kestrel waits for them during shutdown.
+        await _stopping.CancelAsync();
         if (_app is not null)
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        _stopping.Dispose();
     }
 
     /// <summary>Every call so far (including failed ones), optionally of one method.</summary>

@@ -238,3 +238,28 @@ public sealed class BotApiStandInTests : IAsyncLifetime
         return new TelegramBotClient(options);
     }
 }
+
+public sealed class BotApiStandInShutdownTests
+{
+    [Fact]
+    public async Task Disposing_ends_a_pending_long_poll_at_once()
+    {
+        var api = await BotApiStandIn.StartAsync();
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(api.Token, api.BaseUrl));
+        var poll = bot.GetUpdates(timeout: 50);
+        Assert.True(await api.WaitUntilAsync(() => !poll.IsCompleted, TimeSpan.FromSeconds(5)));
+
+        var clock = Stopwatch.StartNew();
+        await api.DisposeAsync();
+        try
+        {
+            Assert.Empty(await poll);
+        }
+        catch (Exception e) when (e is HttpRequestException or RequestException or TaskCanceledException)
+        {
+            // The connection may be closed before the empty answer arrives; either ends the poll.
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"shutdown took {clock.Elapsed}");
+    }
+}

@@ -33,7 +33,15 @@ public sealed class StandInReporterTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _loop;
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while answering the last update.
+        }
+
         await _api.DisposeAsync();
     }
 
