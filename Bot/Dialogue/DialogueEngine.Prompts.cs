@@ -43,7 +43,7 @@ public sealed partial class DialogueEngine
                 [
                     [turn.Button("NamingYes", "name:yes")],
                     [turn.Button("NamingNo", "name:no")],
-                    [turn.Button("BtnCancel", "cancel")],
+                    [turn.Button("BtnSkip", "skip"), turn.Button("BtnCancel", "cancel")],
                 ]);
                 break;
             case DialogueStep.Summary:
