@@ -93,3 +93,37 @@ public sealed class BotTextsTests
     private static HashSet<string> Placeholders(string text) =>
         [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value)];
 }
+
+public sealed class StatusMessageTests
+{
+    [Fact]
+    public void Status_lists_every_report_under_a_header()
+    {
+        var message = AdilSoz.Intake.Bot.Dialogue.DialogueEngine.StatusMessage("en",
+        [
+            new("AS-2021-12", SubmissionStatus.Pending, new DateTimeOffset(2021, 2, 5, 20, 30, 0, TimeSpan.Zero), null),
+            new("AS-2021-3", SubmissionStatus.Approved, new DateTimeOffset(2021, 1, 20, 8, 0, 0, TimeSpan.Zero), "Thank you, included."),
+        ]);
+
+        Assert.Equal(
+            "Your reports:\n\nAS-2021-12 of 06.02.2021 — a monitor is reviewing it\n\n"
+            + "AS-2021-3 of 20.01.2021 — included in the foundation's register of violations\nMessage from the monitor: Thank you, included.",
+            message.Text);
+    }
+
+    [Fact]
+    public void Status_without_reports_says_so()
+    {
+        Assert.Equal(BotTexts.Get("kk", "StatusNone"), AdilSoz.Intake.Bot.Dialogue.DialogueEngine.StatusMessage("kk", []).Text);
+    }
+
+    [Theory]
+    [InlineData("ru", 5, "Сегодня вы уже отправили 5 сообщений — это дневной предел.")]
+    [InlineData("ru", 3, "Сегодня вы уже отправили 3 сообщения — это дневной предел.")]
+    [InlineData("en", 5, "You've already sent 5 reports today — that's the daily limit.")]
+    [InlineData("kk", 5, "Бүгін 5 хабарлама жібердіңіз — бұл бір күндік шек.")]
+    public void The_daily_limit_message_counts_reports(string language, int count, string expected)
+    {
+        Assert.StartsWith(expected, BotTexts.Format(language, "RateLimitReports", BotTexts.Reports(language, count)));
+    }
+}
