@@ -1,0 +1,39 @@
+using AdilSoz.Intake.Intake;
+
+namespace AdilSoz.Intake.Bot.Dialogue;
+
+/// <summary>Turns a submitted draft into the <see cref="Submission"/> the pipeline stores.</summary>
+public static class DraftSubmission
+{
+    /// <summary>
+    /// A Telegram report with the reporter's answers and one pending attachment per file (too-large
+    /// files are recorded with <see cref="AttachmentStatus.TooLarge"/> and never downloaded).
+    /// The caller sets the reporter, the inbound item and saves it; the database gives the reference.
+    /// </summary>
+    public static Submission ToSubmission(this ReportDraft draft, string language, DateTimeOffset receivedAt) => new()
+    {
+        Channel = Channel.Telegram,
+        Kind = SubmissionKind.Report,
+        Status = SubmissionStatus.Received,
+        Language = language,
+        Text = draft.Text,
+        ReceivedAt = receivedAt,
+        UpdatedAt = receivedAt,
+        OccurredOn = draft.OccurredOn,
+        RegionCode = draft.RegionCode,
+        Settlement = string.IsNullOrWhiteSpace(draft.Settlement) ? null : draft.Settlement,
+        Affected = draft.Affected,
+        MayNameReporter = draft.MayNameReporter == true,
+        ForwardedFrom = draft.ForwardedFrom,
+        Attachments = [.. draft.Files.Select(f => new SubmissionAttachment
+        {
+            FileName = f.StoredFileName,
+            ContentType = f.StoredContentType,
+            Size = f.Size ?? 0,
+            Status = f.TooLarge ? AttachmentStatus.TooLarge : AttachmentStatus.Pending,
+            TelegramFileId = f.FileId,
+            TelegramFileUniqueId = f.FileUniqueId,
+            Error = f.TooLarge ? "Over the Bot API download limit of 20 MB; the reporter was asked to send it by mail." : null,
+        })],
+    };
+}
