@@ -14,10 +14,15 @@ public static class HangfireSetup
     /// <summary>Queues, in the order a server serves them.</summary>
     public static readonly string[] Queues = [JobQueues.Intake, JobQueues.Notifications, JobQueues.Default, JobQueues.Maintenance];
 
-    public static IHostApplicationBuilder AddIntakeHangfire(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host.</param>
+    /// <param name="configure">More configuration, e.g. the Worker's global job filters.</param>
+    public static IHostApplicationBuilder AddIntakeHangfire(this IHostApplicationBuilder builder, Action<IServiceProvider, IGlobalConfiguration>? configure = null)
     {
         var connectionString = IntakeDatabase.GetConnectionString(builder.Configuration);
-        builder.Services.AddHangfire((sp, c) => c
+        builder.Services.AddHangfire((sp, c) =>
+        {
+            configure?.Invoke(sp, c);
+            c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -38,7 +43,8 @@ public static class HangfireSetup
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(1),
                     DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                }));
+                });
+        });
         return builder;
     }
 }

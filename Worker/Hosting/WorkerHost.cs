@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public static class WorkerHost
             .BindConfiguration(WorkerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.AddIntakeHangfire();
+        builder.Services.AddSingleton<JobFailureFilter>();
+        builder.AddIntakeHangfire((sp, c) => c.UseFilter(sp.GetRequiredService<JobFailureFilter>()));
         builder.Services.AddHangfireServer((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
