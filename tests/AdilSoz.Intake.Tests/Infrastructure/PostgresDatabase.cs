@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
         {
             ["ConnectionStrings:Intake"] = connectionString,
         });
+        builder.AddIntakeLogging();
         builder.AddIntakeDatabase();
         configure?.Invoke(builder);
         return builder.Build();
