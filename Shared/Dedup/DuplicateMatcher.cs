@@ -17,6 +17,9 @@ public static class DuplicateMatcher
     private const double DateWeight = 0.07;
     private const double FileWeight = 0.40;
 
+    /// <summary>Text overlap at which the text signal is full: paraphrases rarely share more than this.</summary>
+    private const double TextSaturation = 0.6;
+
     /// <summary>Multipliers applied when both reports name places (or dates) and none agree.</summary>
     private const double PlaceConflict = 0.6;
     private const double DateConflict = 0.5;
@@ -24,6 +27,10 @@ public static class DuplicateMatcher
     /// <summary>Dates at most this many days apart are "close together"; more than <see cref="DateFarDays"/> apart conflict.</summary>
     private const int DateCloseDays = 1;
     private const int DateFarDays = 2;
+
+    /// <summary>Reports received further apart than this, with no date in common, are less likely one event.</summary>
+    private const int ReceiptGapDays = 21;
+    private const double ReceiptGapFactor = 0.7;
 
     public static MatchResult Compare(Fingerprint a, Fingerprint b, MatchThresholds? thresholds = null)
     {
@@ -45,7 +52,7 @@ public static class DuplicateMatcher
         var (placeSignal, places, placeConflict) = ComparePlaces(a.Places, b.Places);
         var (dateSignal, dates, dateConflict) = CompareDates(a.Dates, b.Dates);
 
-        var score = (TextWeight * text)
+        var score = (TextWeight * Math.Min(1.0, text / TextSaturation))
             + (NameWeight * Math.Min(1.0, names.Count / 2.0))
             + (placeSignal ? PlaceWeight : 0)
             + (dateSignal ? DateWeight : 0)
@@ -58,6 +65,13 @@ public static class DuplicateMatcher
         if (dateConflict is not null)
         {
             score *= DateConflict;
+        }
+
+        var receiptGap = (int)Math.Abs((a.ReceivedAt - b.ReceivedAt).TotalDays);
+        var farApart = !dateSignal && receiptGap > ReceiptGapDays;
+        if (farApart)
+        {
+            score *= ReceiptGapFactor;
         }
 
         score = Math.Round(Math.Min(1.0, score), 3);
@@ -97,6 +111,11 @@ public static class DuplicateMatcher
         if (dateConflict is not null)
         {
             parts.Add("different dates: " + dateConflict);
+        }
+
+        if (farApart)
+        {
+            parts.Add($"received {receiptGap} days apart");
         }
 
         return new MatchResult(score, level, parts.Count > 0 ? string.Join("; ", parts) : "nothing in common");

@@ -16,8 +16,8 @@ public static class Fingerprinter
         "г", "гг", "ул", "улица", "street", "st", "it", "i",
     };
 
-    private static readonly string[] SurnameEndings =
-        ["ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "улы", "қызы", "кызы", "ov", "ev", "in", "ova", "eva", "ina", "uly", "kyzy", "enko", "енко", "ский", "ская", "sky", "skiy", "skaya"];
+    // Phonetic keys of surname endings (-ов, -ева, -ұлы, -қызы, -енко, -ский).
+    private static readonly string[] SurnameEndings = ["ov", "ev", "in", "uli", "kizi", "enko", "ski"];
 
     public static Fingerprint Compute(DedupInput input)
     {
@@ -28,7 +28,9 @@ public static class Fingerprinter
         var terms = new HashSet<int>();
         var names = new List<NameMention>();
         var places = new List<PlaceMention>();
-        var capitalizedMidSentence = new HashSet<string>(tokens.Where(t => t.Capitalized && !t.SentenceStart).Select(t => t.Value), StringComparer.Ordinal);
+        var capitalizedMidSentence = new HashSet<string>(
+            tokens.Where(t => t.Capitalized && !t.SentenceStart && !t.IsNumber).SelectMany(t => NameKeys.Variants(NameKeys.Key(t.Value))),
+            StringComparer.Ordinal);
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -141,9 +143,10 @@ public static class Fingerprinter
 
         // A capitalised word opening a sentence is a name only if it looks like one.
         var next = i + 1 < tokens.Count ? tokens[i + 1] : (Token?)null;
+        var variants = NameKeys.Variants(NameKeys.Key(value)).ToList();
         return (next is { Capitalized: true, IsNumber: false } && !StopWords.Contains(next.Value.Value))
-            || capitalizedMidSentence.Contains(value)
-            || SurnameEndings.Any(e => value.EndsWith(e, StringComparison.Ordinal) && value.Length > e.Length + 2);
+            || variants.Any(capitalizedMidSentence.Contains)
+            || variants.Any(v => SurnameEndings.Any(e => v.EndsWith(e, StringComparison.Ordinal) && v.Length > e.Length + 2));
     }
 
     private static void AddName(List<NameMention> names, string value)

@@ -70,7 +70,7 @@ public static class Concepts
         .GroupBy(x => x.Stem[..2], StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Stem.Length).ToArray(), StringComparer.Ordinal);
 
-    /// <summary>The concept a normalised word stands for, or null. Short stems (≤ 4 letters) must match the whole word or its inflections.</summary>
+    /// <summary>The concept a normalised word stands for, or null. Short stems (≤ 4 letters) match only words at most two letters longer.</summary>
     public static string? Of(string word)
     {
         if (word.Length < 2 || !ByPrefix.TryGetValue(word[..2], out var candidates))
@@ -80,7 +80,7 @@ public static class Concepts
 
         foreach (var (stem, concept) in candidates)
         {
-            if (word.StartsWith(stem, StringComparison.Ordinal) && (stem.Length > 4 || word.Length <= stem.Length + 3))
+            if (word.StartsWith(stem, StringComparison.Ordinal) && (stem.Length > 4 || word.Length <= stem.Length + 2))
             {
                 return concept;
             }

@@ -37,6 +37,9 @@ public static class KazakhStemmer
             "мады", "меді", "бады", "беді", "пады", "петі", "лды", "лді", "ылды", "ілді", "йды", "йді",
             "атын", "етін", "йтын", "йтін", "уда", "уде", "у",
         ],
+
+        // A stem vowel that looks like a possessive once the endings after it are gone (тілші-лер-ге).
+        ["ы", "і"],
     ];
 
     public static string Stem(string word)
@@ -62,7 +65,9 @@ public static class KazakhStemmer
 
             if (best is not null)
             {
-                stem = stem[..^best.Length];
+                // Note: after -ст the plural -тар/-тер is written with one т (журналист → журналистер).
+                var keepT = best[0] == 'т' && layer.Contains("лар") && stem.Length > best.Length && stem[^(best.Length + 1)] == 'с';
+                stem = stem[..^(keepT ? best.Length - 1 : best.Length)];
             }
         }
 

@@ -21,6 +21,9 @@ public static class NameKeys
         "ga", "ge", "ka", "ke", "na", "ne", "da", "de", "ta", "te", "nda", "nde", "dan", "den", "tan", "ten",
         "nan", "nen", "nin", "din", "tin", "ni", "di", "ti", "men", "ben", "pen", "si", "lar", "ler",
         "dar", "der", "tar", "ter", "ndagi", "dagi", "tagi",
+        // Russian adjectives made from place names (костанайского, уральский)
+        "lik", "dik", "tik",
+        "ski", "skogo", "skoi", "ska", "skom", "skomu", "skie", "skiH", "skim", "skuiu",
     ];
 
     private static readonly int MaxEnding = Endings.Max(e => e.Length);
@@ -28,7 +31,10 @@ public static class NameKeys
     /// <summary>The phonetic key of a word (see <see cref="Transliterator.PhoneticKey"/>).</summary>
     public static string Key(string word) => Transliterator.PhoneticKey(word);
 
-    /// <summary>True when the two keys name the same person, outlet or place.</summary>
+    /// <summary>
+    /// True when the two keys name the same person, outlet or place: they are equal, or both are one
+    /// base (of at least <see cref="MinLength"/> letters) plus at most two inflections each.
+    /// </summary>
     public static bool Same(string a, string b)
     {
         if (a == b)
@@ -36,25 +42,38 @@ public static class NameKeys
             return true;
         }
 
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return shorter.Length >= MinLength
-            && longer.Length - shorter.Length <= MaxEnding
-            && longer.StartsWith(shorter, StringComparison.Ordinal)
-            && Endings.Contains(longer[shorter.Length..]);
+        if (a.Length < MinLength || b.Length < MinLength)
+        {
+            return false;
+        }
+
+        var other = Variants(b).ToHashSet(StringComparer.Ordinal);
+        return Variants(a).Any(other.Contains);
     }
 
     /// <summary>
-    /// The key and each form it may have without one ending: two keys that are <see cref="Same"/>
+    /// The key and each base it may have without one or two endings: two keys that are <see cref="Same"/>
     /// always share one of these, which makes them usable as exact index keys.
     /// </summary>
     public static IEnumerable<string> Variants(string key)
     {
-        yield return key;
+        var result = new List<string> { key };
+        AddStripped(key, result, 2);
+        return result.Distinct(StringComparer.Ordinal);
+    }
+
+    private static void AddStripped(string key, List<string> result, int depth)
+    {
         for (var cut = 1; cut <= MaxEnding && key.Length - cut >= MinLength; cut++)
         {
             if (Endings.Contains(key[^cut..]))
             {
-                yield return key[..^cut];
+                var stem = key[..^cut];
+                result.Add(stem);
+                if (depth > 1)
+                {
+                    AddStripped(stem, result, depth - 1);
+                }
             }
         }
     }
