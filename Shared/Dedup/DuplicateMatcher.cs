@@ -85,7 +85,9 @@ public static class DuplicateMatcher
 
         if (names.Count > 0)
         {
-            parts.Add("names: " + string.Join(", ", names.Take(4)));
+            // Surnames first: they say more than first names or outlet words.
+            var shown = names.OrderBy(n => LooksLikeSurname(n) ? 0 : 1).Take(4);
+            parts.Add("names: " + string.Join(", ", shown));
         }
 
         if (places.Count > 0)
@@ -150,6 +152,12 @@ public static class DuplicateMatcher
 
         return common / Math.Sqrt((double)a.Length * b.Length);
     }
+
+    private static bool LooksLikeSurname(string display) =>
+        Transliterator.PhoneticKey(display) is var key
+        && (key.EndsWith("ov", StringComparison.Ordinal) || key.EndsWith("ev", StringComparison.Ordinal)
+            || key.EndsWith("in", StringComparison.Ordinal) || key.EndsWith("uli", StringComparison.Ordinal)
+            || key.EndsWith("ova", StringComparison.Ordinal) || key.EndsWith("eva", StringComparison.Ordinal));
 
     private static string FilesPhrase(int count) => count == 1 ? "same photo" : $"same files ({count})";
 
