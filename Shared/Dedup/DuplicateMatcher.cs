@@ -23,6 +23,7 @@ public static class DuplicateMatcher
     /// <summary>Multipliers applied when both reports name places (or dates) and none agree.</summary>
     private const double PlaceConflict = 0.6;
     private const double DateConflict = 0.5;
+    private const double PeopleConflict = 0.6;
 
     /// <summary>Dates at most this many days apart are "close together"; more than <see cref="DateFarDays"/> apart conflict.</summary>
     private const int DateCloseDays = 1;
@@ -65,6 +66,17 @@ public static class DuplicateMatcher
         if (dateConflict is not null)
         {
             score *= DateConflict;
+        }
+
+        // Both name people (surnames) and share no name at all: most likely other people.
+        var peopleA = a.Names.Where(n => LooksLikeSurname(n.Display)).ToList();
+        var peopleB = b.Names.Where(n => LooksLikeSurname(n.Display)).ToList();
+        var peopleConflict = names.Count == 0 && peopleA.Count > 0 && peopleB.Count > 0
+            ? peopleA[0].Display + " / " + peopleB[0].Display
+            : null;
+        if (peopleConflict is not null)
+        {
+            score *= PeopleConflict;
         }
 
         var receiptGap = (int)Math.Abs((a.ReceivedAt - b.ReceivedAt).TotalDays);
@@ -113,6 +125,11 @@ public static class DuplicateMatcher
         if (dateConflict is not null)
         {
             parts.Add("different dates: " + dateConflict);
+        }
+
+        if (peopleConflict is not null)
+        {
+            parts.Add("different people: " + peopleConflict);
         }
 
         if (farApart)

@@ -144,9 +144,12 @@ public static class Fingerprinter
         // A capitalised word opening a sentence is a name only if it looks like one.
         var next = i + 1 < tokens.Count ? tokens[i + 1] : (Token?)null;
         var variants = NameKeys.Variants(NameKeys.Key(value)).ToList();
+
+        // Note: the Kazakh genitive (-ның, -дың, -тың) ends like a Russian surname in -ин once transliterated.
+        var kazakhGenitive = value.EndsWith("ың", StringComparison.Ordinal) || value.EndsWith("ің", StringComparison.Ordinal);
         return (next is { Capitalized: true, IsNumber: false } && !StopWords.Contains(next.Value.Value))
             || variants.Any(capitalizedMidSentence.Contains)
-            || variants.Any(v => SurnameEndings.Any(e => v.EndsWith(e, StringComparison.Ordinal) && v.Length > e.Length + 2));
+            || (!kazakhGenitive && variants.Any(v => SurnameEndings.Any(e => v.EndsWith(e, StringComparison.Ordinal) && v.Length > e.Length + 2)));
     }
 
     private static void AddName(List<NameMention> names, string value)

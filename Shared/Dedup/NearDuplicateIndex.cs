@@ -20,24 +20,34 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     /// <summary>Candidates (by number of shared keys) verified per lookup.</summary>
     public int MaxCandidates { get; init; } = 24;
 
+    /// <summary>
+    /// Candidates are received before the new submission plus this slack (a no-op for live intake; for a
+    /// backfill of old mail it keeps the lookup about the mail's own time).
+    /// </summary>
+    public int UntilSlackDays { get; init; } = 30;
+
     public MatchThresholds Thresholds { get; } = thresholds ?? MatchThresholds.Default;
 
+    // Each key brings at most @perKey recent rows; a candidate's weight is the sum over shared keys of
+    // 1 / (rows of that key), so a rare key (a surname, a photo) counts more than a common one.
     private const string CandidatesSql = """
-        SELECT h."SubmissionId", count(*) AS hits
+        SELECT h."SubmissionId", sum(1.0 / h.n) AS weight
         FROM unnest(@keys) AS k(key)
         CROSS JOIN LATERAL (
-            SELECT d."SubmissionId" FROM "DedupKeys" d
-            WHERE d."Key" = k.key AND d."ReceivedAt" >= @since
-            ORDER BY d."ReceivedAt" DESC
-            LIMIT @perKey) h
+            SELECT d."SubmissionId", count(*) OVER () AS n FROM (
+                SELECT d."SubmissionId" FROM "DedupKeys" d
+                WHERE d."Key" = k.key AND d."ReceivedAt" >= @since AND d."ReceivedAt" <= @until
+                ORDER BY d."ReceivedAt" DESC
+                LIMIT @perKey) d) h
         WHERE h."SubmissionId" <> @exclude
         GROUP BY h."SubmissionId"
-        ORDER BY hits DESC, h."SubmissionId" DESC
+        ORDER BY weight DESC, h."SubmissionId" DESC
         LIMIT @top
         """;
 
     /// <summary>
-    /// Submissions received since <paramref name="since"/> (other than <paramref name="excludeId"/>)
+    /// Submissions received since <paramref name="since"/> (and before the fingerprint's own receipt plus
+    /// <see cref="UntilSlackDays"/>), other than <paramref name="excludeId"/>)
     /// that reach at least the suggestion threshold, best first.
     /// </summary>
     public async Task<IReadOnlyList<(long SubmissionId, MatchResult Result)>> FindAsync(
@@ -55,6 +65,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
         {
             command.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = keys });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", NpgsqlDbType.TimestampTz) { TypedValue = fp.ReceivedAt.ToUniversalTime().AddDays(UntilSlackDays) });
             command.Parameters.Add(new NpgsqlParameter<int>("perKey", NpgsqlDbType.Integer) { TypedValue = PerKeyLimit });
             command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = excludeId });
             command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = MaxCandidates });

@@ -54,7 +54,7 @@ public static class DedupBenchmark
                 await DropIndexesAsync(connection);
 
                 // Queries with a known answer: the first report of each pair is loaded, the second is asked.
-                var pairs = Enumerable.Range(0, options.Queries).Select(_ => generator.Pair(365)).ToList();
+                var pairs = Enumerable.Range(0, options.Queries).Select(_ => generator.Pair(365, lastDays: 30)).ToList();
                 var toLoad = size - (eventOf.Count - 1);
                 var load = Stopwatch.StartNew();
                 var fingerprintTime = TimeSpan.Zero;
@@ -137,6 +137,7 @@ public static class DedupBenchmark
         }
 
         var lookup = new List<double>();
+        var examples = 6;
         var found = 0;
         var falseLinks = 0;
         for (var i = 0; i < queries.Count; i++)
@@ -148,8 +149,19 @@ public static class DedupBenchmark
             {
                 found++;
             }
+            else if (examples-- > 0)
+            {
+                Console.WriteLine($"  missed ({queries[i].Report.Language}): {Short(queries[i].Report.Text)} | best: {string.Join(" / ", results.Take(2).Select(r => r.Result.Explanation))}");
+            }
 
-            falseLinks += results.Count(r => r.Result.Level is LinkLevel.SameEvent or LinkLevel.Exact && eventOf[(int)r.SubmissionId] != queries[i].Report.EventId);
+            foreach (var wrong in results.Where(r => r.Result.Level is LinkLevel.SameEvent or LinkLevel.Exact && eventOf[(int)r.SubmissionId] != queries[i].Report.EventId))
+            {
+                falseLinks++;
+                if (examples-- > 0)
+                {
+                    Console.WriteLine($"  false link: {wrong.Result.Score} {wrong.Result.Explanation}");
+                }
+            }
         }
 
         var exact = new List<double>();
@@ -289,6 +301,8 @@ public static class DedupBenchmark
 
         Console.WriteLine();
     }
+
+    private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
 
     private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
 }

@@ -33,10 +33,14 @@ public sealed class SyntheticReports(int seed)
     ];
 
     private static readonly string[] FirstNames =
-        ["Лукпан", "Раул", "Данияр", "Айгерим", "Асель", "Нурлан", "Сауле", "Марат", "Елена", "Бауыржан", "Руслан", "Ольга", "Ерлан", "Жанар", "Дина", "Серик", "Гульнара", "Тимур", "Аскар", "Мадина"];
+        ["Лукпан", "Раул", "Данияр", "Айгерим", "Асель", "Нурлан", "Сауле", "Марат", "Елена", "Бауыржан", "Руслан", "Ольга", "Ерлан", "Жанар", "Дина", "Серик", "Гульнара", "Тимур", "Аскар", "Мадина",
+         "Айдос", "Берик", "Галым", "Дамир", "Ержан", "Жандос", "Ильяс", "Канат", "Максат", "Нуржан", "Олжас", "Рахат", "Самал", "Толкын", "Улан", "Фарида", "Хасен", "Чингиз", "Шынар", "Эльмира"];
 
     private static readonly string[] SurnameRoots =
         ["Ахмедьяр", "Упор", "Серикба", "Тулеген", "Омар", "Абдир", "Исмагул", "Жаксылык", "Нургали", "Тока", "Бекмамбет", "Сейтказ", "Кенжебек", "Жумабай", "Досмагамбет", "Ермек", "Сулейменов", "Калиакпар", "Мукан", "Байжан", "Шалаба", "Есенгельд", "Тасбулат", "Кудайберген", "Ибраги", "Садык", "Муратбек", "Орынба", "Сапарба", "Темирбула"];
+
+    // Surnames are root + middle + ending, several thousand in all, as in a real population.
+    private static readonly string[] SurnameMiddles = ["", "ба", "бек", "ген", "жан", "кул", "мур", "сар", "тай", "хан", "гали", "жан", "тас", "бул", "нияз", "ер", "кен", "мед", "дар", "сап"];
 
     private static readonly string[] OutletWordsRu = ["Неделя", "Вестник", "Правда", "Голос", "Время", "Курьер", "Обозрение", "Новости"];
     private static readonly string[] OutletPlaceRu = ["Уральская", "Степная", "Северная", "Южная", "Наша", "Городская", "Ак", "Жаркая", "Новая", "Вольная"];
@@ -60,18 +64,20 @@ public sealed class SyntheticReports(int seed)
     }
 
     /// <summary>A report of a new event and, with it, a paraphrase of the same event (for queries with a known answer).</summary>
-    public (SyntheticReport First, SyntheticReport Second) Pair(int days)
+    public (SyntheticReport First, SyntheticReport Second) Pair(int days, int lastDays)
     {
-        var e = NewEvent(days);
+        var e = NewEvent(days, lastDays);
         var two = ReportsOf(e, 2).ToArray();
         return (two[0], two[1]);
     }
 
-    private Event NewEvent(int days)
+    private Event NewEvent(int days, int? lastDays = null)
     {
-        var date = DateOnly.FromDateTime(Start.AddDays(_random.Next(days)).DateTime);
-        var surname = SurnameRoots[_random.Next(SurnameRoots.Length)];
-        surname = surname.EndsWith("ов", StringComparison.Ordinal) ? surname : surname + (_random.Next(3) == 0 ? "ев" : "ов");
+        var day = lastDays is { } last ? days - last + _random.Next(last) : _random.Next(days);
+        var date = DateOnly.FromDateTime(Start.AddDays(day).DateTime);
+        var root = SurnameRoots[_random.Next(SurnameRoots.Length)];
+        var middle = SurnameMiddles[_random.Next(SurnameMiddles.Length)];
+        var surname = root.EndsWith("ов", StringComparison.Ordinal) ? root : root + middle + (_random.Next(3) == 0 ? "ев" : "ов");
         var outlet = OutletPlaceRu[_random.Next(OutletPlaceRu.Length)] + " " + OutletWordsRu[_random.Next(OutletWordsRu.Length)].ToLowerInvariant();
         return new Event(
             ++_eventId, _random.Next(Templates.Kinds), _random.Next(Cities.Length), date,
