@@ -71,7 +71,7 @@ public static class DuplicateMatcher
         // Both name people (surnames) and share no name at all: most likely other people.
         var peopleA = a.Names.Where(n => LooksLikeSurname(n.Display)).ToList();
         var peopleB = b.Names.Where(n => LooksLikeSurname(n.Display)).ToList();
-        var peopleConflict = names.Count == 0 && peopleA.Count > 0 && peopleB.Count > 0
+        var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => NameKeys.Same(x.Key, y.Key)))
             ? peopleA[0].Display + " / " + peopleB[0].Display
             : null;
         if (peopleConflict is not null)
@@ -170,11 +170,12 @@ public static class DuplicateMatcher
         return common / Math.Sqrt((double)a.Length * b.Length);
     }
 
+    private static readonly string[] SurnameEndings = ["ov", "ev", "in", "uli", "kizi", "enko", "ski"];
+
+    /// <summary>A name whose base ends like a surname (-ov, -eva, -uly, -enko, -sky), in any of its forms.</summary>
     private static bool LooksLikeSurname(string display) =>
-        Transliterator.PhoneticKey(display) is var key
-        && (key.EndsWith("ov", StringComparison.Ordinal) || key.EndsWith("ev", StringComparison.Ordinal)
-            || key.EndsWith("in", StringComparison.Ordinal) || key.EndsWith("uli", StringComparison.Ordinal)
-            || key.EndsWith("ova", StringComparison.Ordinal) || key.EndsWith("eva", StringComparison.Ordinal));
+        NameKeys.Variants(Transliterator.PhoneticKey(display))
+            .Any(v => SurnameEndings.Any(e => v.Length > e.Length + 2 && v.EndsWith(e, StringComparison.Ordinal)));
 
     private static string FilesPhrase(int count) => count == 1 ? "same photo" : $"same files ({count})";
 

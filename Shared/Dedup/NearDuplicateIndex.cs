@@ -15,7 +15,7 @@ namespace AdilSoz.Intake.Dedup;
 public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
 {
     /// <summary>Rows read per key: a key shared by more recent submissions than this says little anyway.</summary>
-    public int PerKeyLimit { get; init; } = 64;
+    public int PerKeyLimit { get; init; } = 32;
 
     /// <summary>Candidates (by number of shared keys) verified per lookup.</summary>
     public int MaxCandidates { get; init; } = 24;
@@ -61,15 +61,23 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
 
         var connection = await OpenAsync(db, ct);
         var candidates = new List<long>(MaxCandidates);
-        await using (var command = new NpgsqlCommand(CandidatesSql, connection))
+        // Note: the planner estimates every key at the average number of rows and then prefers a bitmap
+        // scan that reads all rows of a common key and sorts them; with bitmap scans off it walks the
+        // (Key, ReceivedAt) index backwards and stops after @perKey rows. SET LOCAL lasts to the end of
+        // the batch's implicit transaction, and is switched back for a caller's open transaction.
+        await using (var batch = new NpgsqlBatch(connection))
         {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = off"));
+            var command = new NpgsqlBatchCommand(CandidatesSql);
             command.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = keys });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", NpgsqlDbType.TimestampTz) { TypedValue = fp.ReceivedAt.ToUniversalTime().AddDays(UntilSlackDays) });
             command.Parameters.Add(new NpgsqlParameter<int>("perKey", NpgsqlDbType.Integer) { TypedValue = PerKeyLimit });
             command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = excludeId });
             command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = MaxCandidates });
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = on"));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 candidates.Add(reader.GetInt64(0));
