@@ -21,9 +21,9 @@ public static class DuplicateMatcher
     private const double TextSaturation = 0.6;
 
     /// <summary>Multipliers applied when both reports name places (or dates) and none agree.</summary>
-    private const double PlaceConflict = 0.6;
+    private const double PlaceConflict = 0.5;
     private const double DateConflict = 0.5;
-    private const double PeopleConflict = 0.6;
+    private const double PeopleConflict = 0.5;
 
     /// <summary>Dates at most this many days apart are "close together"; more than <see cref="DateFarDays"/> apart conflict.</summary>
     private const int DateCloseDays = 1;
@@ -69,8 +69,8 @@ public static class DuplicateMatcher
         }
 
         // Both name people (surnames) and share no name at all: most likely other people.
-        var peopleA = a.Names.Where(n => LooksLikeSurname(n.Display)).ToList();
-        var peopleB = b.Names.Where(n => LooksLikeSurname(n.Display)).ToList();
+        var peopleA = a.Names.Where(n => IsSurnameKey(n.Key)).ToList();
+        var peopleB = b.Names.Where(n => IsSurnameKey(n.Key)).ToList();
         var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => NameKeys.Same(x.Key, y.Key)))
             ? peopleA[0].Display + " / " + peopleB[0].Display
             : null;
@@ -173,9 +173,10 @@ public static class DuplicateMatcher
     private static readonly string[] SurnameEndings = ["ov", "ev", "in", "uli", "kizi", "enko", "ski"];
 
     /// <summary>A name whose base ends like a surname (-ov, -eva, -uly, -enko, -sky), in any of its forms.</summary>
-    private static bool LooksLikeSurname(string display) =>
-        NameKeys.Variants(Transliterator.PhoneticKey(display))
-            .Any(v => SurnameEndings.Any(e => v.Length > e.Length + 2 && v.EndsWith(e, StringComparison.Ordinal)));
+    private static bool LooksLikeSurname(string display) => IsSurnameKey(Transliterator.PhoneticKey(display));
+
+    private static bool IsSurnameKey(string key) =>
+        NameKeys.Variants(key).Any(v => SurnameEndings.Any(e => v.Length > e.Length + 2 && v.EndsWith(e, StringComparison.Ordinal)));
 
     private static string FilesPhrase(int count) => count == 1 ? "same photo" : $"same files ({count})";
 

@@ -18,7 +18,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     public int PerKeyLimit { get; init; } = 32;
 
     /// <summary>Candidates (by number of shared keys) verified per lookup.</summary>
-    public int MaxCandidates { get; init; } = 24;
+    public int MaxCandidates { get; init; } = 16;
 
     /// <summary>
     /// Candidates are received before the new submission plus this slack (a no-op for live intake; for a

@@ -47,19 +47,30 @@ public static class NameKeys
             return false;
         }
 
-        var other = Variants(b).ToHashSet(StringComparer.Ordinal);
-        return Variants(a).Any(other.Contains);
+        var other = Variants(b);
+        foreach (var x in Variants(a))
+        {
+            foreach (var y in other)
+            {
+                if (x == y)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
     /// The key and each base it may have without one or two endings: two keys that are <see cref="Same"/>
     /// always share one of these, which makes them usable as exact index keys.
     /// </summary>
-    public static IEnumerable<string> Variants(string key)
+    public static IReadOnlyList<string> Variants(string key)
     {
-        var result = new List<string> { key };
+        var result = new List<string>(4) { key };
         AddStripped(key, result, 2);
-        return result.Distinct(StringComparer.Ordinal);
+        return result;
     }
 
     private static void AddStripped(string key, List<string> result, int depth)

@@ -67,7 +67,7 @@ public static class Transliterator
           .Replace("dzh", "J").Replace("zh", "J").Replace("dj", "J").Replace("j", "J")
           .Replace("kh", "H").Replace("h", "H").Replace("ph", "f").Replace("ck", "k").Replace("x", "ks")
           .Replace("ts", "Z").Replace("tz", "Z").Replace("c", "k").Replace("q", "k").Replace("w", "v")
-          .Replace("y", "i");
+          .Replace("y", "i").Replace("kH", "H").Replace("gH", "H");
 
         var s = sb.ToString();
         var result = new StringBuilder(s.Length);
