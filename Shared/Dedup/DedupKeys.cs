@@ -23,9 +23,15 @@ public static class DedupKeys
         .Select(i => StableHash.Mix((ulong)i * 0x9E3779B97F4A7C15))
         .ToArray();
 
-    public static IEnumerable<long> Of(Fingerprint fp)
+    /// <summary>Weight of one shared key in candidate ranking: a file or a name says more than a text band.</summary>
+    public const float BandWeight = 1f, NameWeight = 2f, FileWeight = 4f, PlaceDateWeight = 2f;
+
+    public static IEnumerable<long> Of(Fingerprint fp) => WeightedOf(fp).Keys;
+
+    /// <summary>The keys with their weights (a name's weight is shared among its forms).</summary>
+    public static Dictionary<long, float> WeightedOf(Fingerprint fp)
     {
-        var keys = new HashSet<long>();
+        var keys = new Dictionary<long, float>();
         if (fp.Terms.Length >= 3)
         {
             var minima = new ulong[Seeds.Length];
@@ -44,28 +50,29 @@ public static class DedupKeys
 
             for (var b = 0; b < Bands; b++)
             {
-                keys.Add(StableHash.Combine(BandKind, (ulong)b, minima[b * Rows], minima[(b * Rows) + 1]));
+                keys.TryAdd(StableHash.Combine(BandKind, (ulong)b, minima[b * Rows], minima[(b * Rows) + 1]), BandWeight);
             }
         }
 
         foreach (var name in fp.Names)
         {
-            foreach (var variant in NameKeys.Variants(name.Key))
+            var variants = NameKeys.Variants(name.Key).Distinct().ToList();
+            foreach (var variant in variants)
             {
-                keys.Add(StableHash.Combine(NameKind, StableHash.Of(variant)));
+                keys.TryAdd(StableHash.Combine(NameKind, StableHash.Of(variant)), NameWeight / variants.Count);
             }
         }
 
         foreach (var file in fp.Files)
         {
-            keys.Add(StableHash.Combine(FileKind, StableHash.Of(file)));
+            keys[StableHash.Combine(FileKind, StableHash.Of(file))] = FileWeight;
         }
 
         foreach (var place in fp.Places.Where(p => p.Region is not null).Select(p => p.Region!).Distinct())
         {
             foreach (var date in fp.Dates)
             {
-                keys.Add(StableHash.Combine(PlaceDateKind, StableHash.Of(place), (ulong)date.DayNumber));
+                keys.TryAdd(StableHash.Combine(PlaceDateKind, StableHash.Of(place), (ulong)date.DayNumber), PlaceDateWeight);
             }
         }
 

@@ -18,7 +18,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     public int PerKeyLimit { get; init; } = 32;
 
     /// <summary>Candidates (by number of shared keys) verified per lookup.</summary>
-    public int MaxCandidates { get; init; } = 16;
+    public int MaxCandidates { get; init; } = 24;
 
     /// <summary>
     /// Candidates are received before the new submission plus this slack (a no-op for live intake; for a
@@ -29,12 +29,13 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     public MatchThresholds Thresholds { get; } = thresholds ?? MatchThresholds.Default;
 
     // Each key brings at most @perKey recent rows; a candidate's weight is the sum over shared keys of
-    // 1 / (rows of that key), so a rare key (a surname, a photo) counts more than a common one.
+    // weight(kind) / (rows of that key), so a rare key (a surname, a photo) counts more than a common one, and a
+    // key that filled its limit (a first name, a common word) counts for a tenth of that.
     private const string CandidatesSql = """
-        SELECT h."SubmissionId", sum(1.0 / h.n) AS weight
-        FROM unnest(@keys) AS k(key)
+        SELECT h."SubmissionId", sum(h.w * CASE WHEN h.n >= @perKey THEN 0.1 ELSE 1.0 END / h.n) AS weight
+        FROM unnest(@keys, @weights) AS k(key, w)
         CROSS JOIN LATERAL (
-            SELECT d."SubmissionId", count(*) OVER () AS n FROM (
+            SELECT d."SubmissionId", k.w, count(*) OVER () AS n FROM (
                 SELECT d."SubmissionId" FROM "DedupKeys" d
                 WHERE d."Key" = k.key AND d."ReceivedAt" >= @since AND d."ReceivedAt" <= @until
                 ORDER BY d."ReceivedAt" DESC
@@ -53,7 +54,9 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     public async Task<IReadOnlyList<(long SubmissionId, MatchResult Result)>> FindAsync(
         IntakeDbContext db, Fingerprint fp, DateTimeOffset since, long excludeId, CancellationToken ct)
     {
-        var keys = fp.IndexKeys().ToArray();
+        var weighted = DedupKeys.WeightedOf(fp);
+        var keys = weighted.Keys.ToArray();
+        var weights = keys.Select(k => weighted[k]).ToArray();
         if (keys.Length == 0)
         {
             return [];
@@ -70,6 +73,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = off"));
             var command = new NpgsqlBatchCommand(CandidatesSql);
             command.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = keys });
+            command.Parameters.Add(new NpgsqlParameter<float[]>("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { TypedValue = weights });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", NpgsqlDbType.TimestampTz) { TypedValue = fp.ReceivedAt.ToUniversalTime().AddDays(UntilSlackDays) });
             command.Parameters.Add(new NpgsqlParameter<int>("perKey", NpgsqlDbType.Integer) { TypedValue = PerKeyLimit });
