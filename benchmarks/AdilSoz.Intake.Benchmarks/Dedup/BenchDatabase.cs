@@ -1,0 +1,48 @@
+using AdilSoz.Intake.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AdilSoz.Intake.Benchmarks.Dedup;
+
+/// <summary>The benchmark's own database adilsoz_bench with the real schema (applied by IntakeDatabase.MigrateAsync).</summary>
+internal static class BenchDatabase
+{
+    public const string Name = "adilsoz_bench";
+
+    public static async Task<string> CreateAsync(string server)
+    {
+        await DropAsync(server);
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ConnectionString;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Intake"] = connectionString });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddIntakeDatabase();
+        using var host = builder.Build();
+        await IntakeDatabase.MigrateAsync(host.Services);
+        return connectionString;
+    }
+
+    public static async Task DropAsync(string server)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return await command.ExecuteScalarAsync();
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Dedup;
+using AdilSoz.Intake.Intake;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AdilSoz.Intake.Benchmarks.Dedup;
+
+/// <summary>
+/// Near-duplicate lookup against 10k / 100k / 1M prior submissions (keys index + verification),
+/// the exact-duplicate check, and pg_trgm similarity with a GIN index on the same texts.
+/// </summary>
+public static class DedupBenchmark
+{
+    private const int LoadBatch = 20_000;
+
+    private sealed record Row(
+        int Size, TimeSpan Load, TimeSpan Fingerprints, long Keys, TimeSpan KeyIndexBuild, long KeyIndexBytes,
+        Stats Lookup, Stats Exact, double FingerprintMicros, double Recall, int FalseLinks, int Queries,
+        TimeSpan TrgmIndexBuild, long TrgmIndexBytes, Stats Trgm, double TrgmRecall, int TrgmCount);
+
+    private sealed record Stats(double P50, double P99, double Mean)
+    {
+        public static Stats Of(List<double> ms)
+        {
+            if (ms.Count == 0)
+            {
+                return new Stats(double.NaN, double.NaN, double.NaN);
+            }
+
+            ms.Sort();
+            return new Stats(ms[(ms.Count - 1) / 2], ms[Math.Max(0, (int)Math.Ceiling(ms.Count * 0.99) - 1)], ms.Average());
+        }
+    }
+
+    public static async Task<int> RunAsync(DedupBenchmarkOptions options)
+    {
+        Console.WriteLine($"dedup benchmark: sizes {string.Join(", ", options.Sizes)}; {options.Queries} queries (pg_trgm up to {options.TrgmQueries}, {options.TrgmBudgetSeconds} s budget); {Environment.ProcessorCount} cores");
+        var connectionString = await BenchDatabase.CreateAsync(options.Server);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await BenchDatabase.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm");
+
+        var generator = new SyntheticReports(seed: 20210203);
+        var eventOf = new List<long> { 0 };
+        var rows = new List<Row>();
+        long nextId = 1;
+        try
+        {
+            foreach (var size in options.Sizes)
+            {
+                await DropIndexesAsync(connection);
+
+                // Queries with a known answer: the first report of each pair is loaded, the second is asked.
+                var pairs = Enumerable.Range(0, options.Queries).Select(_ => generator.Pair(365, lastDays: 30)).ToList();
+                var toLoad = size - (eventOf.Count - 1);
+                var load = Stopwatch.StartNew();
+                var fingerprintTime = TimeSpan.Zero;
+                long keys = 0;
+                var reports = generator.Generate(Math.Max(0, toLoad - pairs.Count)).Concat(pairs.Select(p => p.First));
+                var answers = new Dictionary<int, long>();
+                var pairIndex = 0;
+                foreach (var batch in reports.Chunk(LoadBatch))
+                {
+                    var fpWatch = Stopwatch.StartNew();
+                    var fps = new Fingerprint[batch.Length];
+                    var firstId = nextId;
+                    Parallel.For(0, batch.Length, i => fps[i] = Fingerprinter.Compute(
+                        new DedupInput(firstId + i, batch[i].Text, null, null, batch[i].ReceivedAt, null, null, batch[i].Files)));
+                    fingerprintTime += fpWatch.Elapsed;
+                    keys += await CopyAsync(connection, batch, fps, firstId);
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        eventOf.Add(batch[i].EventId);
+                        if (pairIndex < pairs.Count && ReferenceEquals(batch[i], pairs[pairIndex].First))
+                        {
+                            answers[pairIndex++] = firstId + i;
+                        }
+                    }
+
+                    nextId += batch.Length;
+                    Console.Write($"\r  loaded {eventOf.Count - 1:N0} submissions ({load.Elapsed.TotalSeconds:0}s)   ");
+                }
+
+                load.Stop();
+                Console.WriteLine();
+                var (keyBuild, trgmBuild) = await BuildIndexesAsync(connection);
+                var keyIndexBytes = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('\"IX_DedupKeys_Key_ReceivedAt\"')"))!;
+                var trgmBytes = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('ix_bench_submissions_text_trgm')"))!;
+                var totalKeys = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT count(*) FROM \"DedupKeys\""))!;
+
+                var row = await MeasureAsync(connectionString, connection, pairs, answers, eventOf, options);
+                rows.Add(row with
+                {
+                    Size = eventOf.Count - 1, Load = load.Elapsed, Fingerprints = fingerprintTime, Keys = totalKeys,
+                    KeyIndexBuild = keyBuild, KeyIndexBytes = keyIndexBytes, TrgmIndexBuild = trgmBuild, TrgmIndexBytes = trgmBytes,
+                });
+                Print(rows);
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
+            if (!options.Keep)
+            {
+                await BenchDatabase.DropAsync(options.Server);
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<Row> MeasureAsync(
+        string connectionString, NpgsqlConnection connection, List<(SyntheticReport First, SyntheticReport Second)> pairs,
+        Dictionary<int, long> answers, List<long> eventOf, DedupBenchmarkOptions options)
+    {
+        await using var db = new IntakeDbContext(new DbContextOptionsBuilder<IntakeDbContext>().UseNpgsql(connectionString).Options);
+        var index = new NearDuplicateIndex();
+        var since = new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var queries = pairs.Select((p, i) => (Report: p.Second, Answer: answers[i], ExactText: p.First.Text)).ToList();
+        var fingerprints = queries.Select(q => Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files))).ToList();
+
+        // Warm-up: plans, caches, JIT.
+        foreach (var fp in fingerprints.Take(10))
+        {
+            await index.FindAsync(db, fp, since, -1, CancellationToken.None);
+        }
+
+        var fpMicros = new List<double>();
+        foreach (var q in queries)
+        {
+            var sw = Stopwatch.StartNew();
+            Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files));
+            fpMicros.Add(sw.Elapsed.TotalMilliseconds * 1000);
+        }
+
+        var lookup = new List<double>();
+        var examples = 6;
+        var found = 0;
+        var falseLinks = 0;
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var results = await index.FindAsync(db, fingerprints[i], since, -1, CancellationToken.None);
+            lookup.Add(sw.Elapsed.TotalMilliseconds);
+            if (results.Any(r => r.SubmissionId == queries[i].Answer && r.Result.Level is LinkLevel.SameEvent or LinkLevel.Exact))
+            {
+                found++;
+            }
+            else if (examples-- > 0)
+            {
+                Console.WriteLine($"  missed ({queries[i].Report.Language}): {Short(queries[i].Report.Text)} | best: {string.Join(" / ", results.Take(2).Select(r => r.Result.Explanation))}");
+            }
+
+            foreach (var wrong in results.Where(r => r.Result.Level is LinkLevel.SameEvent or LinkLevel.Exact && eventOf[(int)r.SubmissionId] != queries[i].Report.EventId))
+            {
+                falseLinks++;
+                if (examples-- > 0)
+                {
+                    Console.WriteLine($"  false link: {wrong.Result.Score} {wrong.Result.Explanation}");
+                }
+            }
+        }
+
+        var exact = new List<double>();
+        foreach (var q in queries)
+        {
+            var hash = Fingerprinter.ExactTextHash(q.ExactText)!;
+            var sw = Stopwatch.StartNew();
+            var id = await NearDuplicateIndex.FindExactAsync(db, hash, since, -1, CancellationToken.None);
+            exact.Add(sw.Elapsed.TotalMilliseconds);
+            if (id is null)
+            {
+                throw new InvalidOperationException("exact duplicate not found");
+            }
+        }
+
+        var trgm = new List<double>();
+        var trgmFound = 0;
+        var trgmBudget = Stopwatch.StartNew();
+        foreach (var q in queries.Take(options.TrgmQueries))
+        {
+            // pg_trgm takes seconds per query at scale: stop after the time budget (at least 3 queries).
+            if (trgm.Count >= 3 && trgmBudget.Elapsed.TotalSeconds > options.TrgmBudgetSeconds)
+            {
+                break;
+            }
+
+            var sw = Stopwatch.StartNew();
+            await using var command = new NpgsqlCommand(
+                """SELECT "Id", similarity("Text", @q) AS s FROM "Submissions" WHERE "Text" % @q ORDER BY s DESC LIMIT 10""", connection)
+            { CommandTimeout = 0 };
+            command.Parameters.Add(new NpgsqlParameter<string>("q", NpgsqlDbType.Text) { TypedValue = q.Report.Text });
+            var ids = new List<long>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+
+            trgm.Add(sw.Elapsed.TotalMilliseconds);
+            if (ids.Contains(q.Answer))
+            {
+                trgmFound++;
+            }
+        }
+
+        return new Row(0, default, default, 0, default, 0, Stats.Of(lookup), Stats.Of(exact), Stats.Of(fpMicros).P50,
+            (double)found / queries.Count, falseLinks, queries.Count, default, 0, Stats.Of(trgm), trgm.Count == 0 ? double.NaN : (double)trgmFound / trgm.Count, trgm.Count);
+    }
+
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, SyntheticReport[] batch, Fingerprint[] fps, long firstId)
+    {
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            """COPY "Submissions" ("Id", "Reference", "Channel", "Kind", "Status", "Language", "Text", "ReceivedAt", "UpdatedAt", "MayNameReporter", "Urgent", "TextHash", "Fingerprint") FROM STDIN (FORMAT BINARY)"""))
+        {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var r = batch[i];
+                await writer.StartRowAsync();
+                await writer.WriteAsync(firstId + i, NpgsqlDbType.Bigint);
+
+                // Note: the schema's default reference pads the sequence to 5 digits with lpad, which
+                // truncates past 99,999; the benchmark writes its own references.
+                await writer.WriteAsync($"BENCH-{firstId + i}", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(i % 3 == 0 ? "Email" : "Telegram", NpgsqlDbType.Varchar);
+                await writer.WriteAsync("Report", NpgsqlDbType.Varchar);
+                await writer.WriteAsync("Pending", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(r.Language, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(r.Text, NpgsqlDbType.Text);
+                await writer.WriteAsync(r.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(r.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
+                await writer.WriteAsync(fps[i].ExactTextHash, NpgsqlDbType.Text);
+                await writer.WriteAsync(fps[i].ToJson(), NpgsqlDbType.Jsonb);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        long keys = 0;
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            """COPY "DedupKeys" ("SubmissionId", "Key", "ReceivedAt") FROM STDIN (FORMAT BINARY)"""))
+        {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                foreach (var key in fps[i].IndexKeys())
+                {
+                    await writer.StartRowAsync();
+                    await writer.WriteAsync(firstId + i, NpgsqlDbType.Bigint);
+                    await writer.WriteAsync(key, NpgsqlDbType.Bigint);
+                    await writer.WriteAsync(batch[i].ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                    keys++;
+                }
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        return keys;
+    }
+
+    /// <summary>Secondary indexes and the foreign key are dropped for the bulk load and built after it, as a restore would.</summary>
+    private static async Task DropIndexesAsync(NpgsqlConnection connection)
+    {
+        await BenchDatabase.ExecuteAsync(connection, """
+            ALTER TABLE "DedupKeys" DROP CONSTRAINT IF EXISTS "FK_DedupKeys_Submissions_SubmissionId";
+            DROP INDEX IF EXISTS "IX_DedupKeys_Key_ReceivedAt";
+            DROP INDEX IF EXISTS "IX_DedupKeys_SubmissionId";
+            DROP INDEX IF EXISTS "IX_Submissions_TextHash";
+            DROP INDEX IF EXISTS ix_bench_submissions_text_trgm;
+            """);
+    }
+
+    private static async Task<(TimeSpan Keys, TimeSpan Trgm)> BuildIndexesAsync(NpgsqlConnection connection)
+    {
+        await BenchDatabase.ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
+        var sw = Stopwatch.StartNew();
+        await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX "IX_DedupKeys_Key_ReceivedAt" ON "DedupKeys" ("Key", "ReceivedAt")""");
+        var keys = sw.Elapsed;
+        await BenchDatabase.ExecuteAsync(connection, """
+            CREATE INDEX "IX_DedupKeys_SubmissionId" ON "DedupKeys" ("SubmissionId");
+            CREATE INDEX "IX_Submissions_TextHash" ON "Submissions" ("TextHash");
+            ALTER TABLE "DedupKeys" ADD CONSTRAINT "FK_DedupKeys_Submissions_SubmissionId"
+                FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE NOT VALID;
+            """);
+        sw.Restart();
+        await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX ix_bench_submissions_text_trgm ON "Submissions" USING gin ("Text" gin_trgm_ops)""");
+        var trgm = sw.Elapsed;
+        await BenchDatabase.ExecuteAsync(connection, """ANALYZE "Submissions"; ANALYZE "DedupKeys";""");
+        return (keys, trgm);
+    }
+
+    private static void Print(List<Row> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| prior submissions | load (fingerprints) | keys | key index build | key index size | lookup+verify p50 / p99 | exact p50 / p99 | fingerprint p50 | same-event found | false links | pg_trgm GIN build | GIN size | pg_trgm p50 / p99 (n) | pg_trgm top-10 found | p50 ratio | p99 ratio |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in rows)
+        {
+            Console.WriteLine(
+                $"| {r.Size:N0} | {r.Load.TotalSeconds:0.0} s ({r.Fingerprints.TotalSeconds:0.0} s) | {r.Keys:N0} | {r.KeyIndexBuild.TotalSeconds:0.0} s | {Mb(r.KeyIndexBytes)} | " +
+                $"{r.Lookup.P50:0.00} / {r.Lookup.P99:0.00} ms | {r.Exact.P50:0.000} / {r.Exact.P99:0.000} ms | {r.FingerprintMicros:0} µs | {r.Recall:P0} of {r.Queries} | {r.FalseLinks} | " +
+                $"{r.TrgmIndexBuild.TotalSeconds:0.0} s | {Mb(r.TrgmIndexBytes)} | {r.Trgm.P50:0.0} / {r.Trgm.P99:0.0} ms ({r.TrgmCount}) | {r.TrgmRecall:P0} | " +
+                $"{r.Trgm.P50 / r.Lookup.P50:0.0}x | {r.Trgm.P99 / r.Lookup.P99:0.0}x |");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
+
+    private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
+}

@@ -1,0 +1,39 @@
+namespace AdilSoz.Intake.Benchmarks.Dedup;
+
+public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQueries, int TrgmBudgetSeconds, bool Keep, string Server)
+{
+    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local";
+
+    public static DedupBenchmarkOptions Parse(string[] args)
+    {
+        int[] sizes = [10_000, 100_000];
+        int queries = 200, trgm = 20, trgmBudget = 120;
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--sizes":
+                    sizes = [.. args[++i].Split(',').Select(int.Parse).Order()];
+                    break;
+                case "--queries":
+                    queries = int.Parse(args[++i]);
+                    break;
+                case "--trgm-queries":
+                    trgm = int.Parse(args[++i]);
+                    break;
+                case "--trgm-budget-seconds":
+                    trgmBudget = int.Parse(args[++i]);
+                    break;
+                case "--keep":
+                    keep = true;
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        var server = Environment.GetEnvironmentVariable("ADILSOZ_BENCH_PG") is { Length: > 0 } s ? s : DefaultServer;
+        return new DedupBenchmarkOptions(sizes, queries, trgm, trgmBudget, keep, server);
+    }
+}

@@ -1,0 +1,11 @@
+using AdilSoz.Intake.Benchmarks.Dedup;
+
+// Benchmarks that print figures. Usage:
+//   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- dedup --sizes 10000,100000,1000000
+if (args.Length == 0 || args[0] != "dedup")
+{
+    await Console.Error.WriteLineAsync("usage: dedup [--sizes 10000,100000,1000000] [--queries 200] [--trgm-queries 20] [--trgm-budget-seconds 120] [--keep]");
+    return 2;
+}
+
+return await DedupBenchmark.RunAsync(DedupBenchmarkOptions.Parse(args[1..]));

@@ -1,0 +1,99 @@
+using AdilSoz.Intake.Dedup;
+
+namespace AdilSoz.Intake.Tests.Dedup;
+
+public sealed class FingerprintTests
+{
+    private static readonly DateTimeOffset Received = new(2021, 2, 5, 10, 0, 0, TimeSpan.FromHours(5));
+
+    private static Fingerprint Of(string text, string? settlement = null, string? region = null, DateOnly? occurred = null, params string[] files) =>
+        Fingerprinter.Compute(new DedupInput(1, text, null, occurred, Received, region, settlement, files));
+
+    [Theory]
+    [InlineData("Его задержали 3 февраля на трассе.", "2021-02-03")]
+    [InlineData("Это случилось 3-го февраля.", "2021-02-03")]
+    [InlineData("3 ақпанда тас жолда ұсталды.", "2021-02-03")]
+    [InlineData("He was detained on February 3rd.", "2021-02-03")]
+    [InlineData("Detained on 3 Feb near Uralsk.", "2021-02-03")]
+    [InlineData("Дата: 03.02.2021.", "2021-02-03")]
+    [InlineData("Вчера его задержали.", "2021-02-04")]
+    [InlineData("Кеше ұсталды.", "2021-02-04")]
+    [InlineData("Это было 28 декабря.", "2020-12-28")] // a date later in the year than the receipt is last year's
+    public void Dates_are_read_in_three_languages_against_the_receipt(string text, string expected) =>
+        Assert.Contains(DateOnly.Parse(expected), Of(text).Dates);
+
+    [Fact]
+    public void Numbers_that_are_not_dates_are_not_dates() =>
+        Assert.Empty(Of("Журналист провел 3 часа в отделе, в 20 км от города, иск на 10 млн.").Dates);
+
+    [Fact]
+    public void Names_of_people_and_quoted_outlets_are_found_with_a_Latin_display()
+    {
+        var fp = Of("Полиция задержала главного редактора «Уральской недели» Лукпана Ахмедьярова и его заместителя Раула Упорова.");
+        var names = fp.Names.Select(n => n.Display).ToList();
+        Assert.Contains("Akhmedyarova", names);
+        Assert.Contains("Upórova".Replace("ó", "o", StringComparison.Ordinal), names);
+        Assert.Contains("Lukpana", names);
+        Assert.Contains("Nedeli", names);
+        Assert.DoesNotContain("Politsiya", names);
+    }
+
+    [Fact]
+    public void Sentence_start_words_are_names_only_when_they_look_like_names()
+    {
+        var fp = Of("Сотрудники полиции задержали журналиста. Ахмедьяров провел пикет.");
+        Assert.Equal(["Akhmedyarov"], fp.Names.Select(n => n.Display));
+    }
+
+    [Theory]
+    [InlineData("Журналиста задержали в Уральске.", "west_kazakhstan", "Uralsk")]
+    [InlineData("Журналисті Оралда ұстады.", "west_kazakhstan", "Oral")]
+    [InlineData("A journalist was detained in Uralsk.", "west_kazakhstan", "Uralsk")]
+    [InlineData("В Усть-Каменогорске возбудили дело.", "east_kazakhstan", "Ust-Kamenogorsk")]
+    [InlineData("Police in Shymkent seized a camera.", "shymkent", "Shymkent")]
+    [InlineData("Акимат Костаная отказал.", "kostanay", "Kostanay")]
+    public void Places_are_found_through_the_gazetteer(string text, string region, string display)
+    {
+        var place = Assert.Single(Of(text).Places);
+        Assert.Equal(region, place.Region);
+        Assert.Equal(display, place.Display);
+    }
+
+    [Fact]
+    public void Places_from_the_dialogue_count_too()
+    {
+        var fp = Of("Меня задержали.", settlement: "Чапаево", region: "west_kazakhstan");
+        Assert.Contains(fp.Places, p => p.Display == "Chapaevo" && p.Region == "west_kazakhstan");
+    }
+
+    [Fact]
+    public void Exact_text_hash_ignores_case_punctuation_and_spacing()
+    {
+        Assert.Equal(Of("Журналиста задержали!  Срочно.").ExactTextHash, Of("журналиста задержали срочно").ExactTextHash);
+        Assert.NotEqual(Of("Журналиста задержали").ExactTextHash, Of("Журналиста не задержали").ExactTextHash);
+        Assert.Null(Of(" … ").ExactTextHash);
+    }
+
+    [Fact]
+    public void Fingerprint_round_trips_through_json()
+    {
+        var fp = Of("3 февраля в Уральске задержали Лукпана Ахмедьярова.", files: "ABCDEF");
+        var back = Fingerprint.FromJson(fp.ToJson());
+        Assert.Equal(fp.Terms, back.Terms);
+        Assert.Equal(fp.Names, back.Names);
+        Assert.Equal(fp.Places, back.Places);
+        Assert.Equal(fp.Dates, back.Dates);
+        Assert.Equal(["abcdef"], back.Files);
+        Assert.Equal(fp.IndexKeys().Order(), back.IndexKeys().Order());
+    }
+
+    [Fact]
+    public void Reports_of_one_event_in_two_scripts_share_index_keys_and_unrelated_ones_share_none()
+    {
+        var ru = Of("Полиция задержала редактора «Уральской недели» Лукпана Ахмедьярова 3 февраля в Уральске.");
+        var en = Of("Police detained Lukpan Akhmedyarov, editor of Uralskaya Nedelya, in Uralsk on February 3.");
+        var other = Of("В Павлодаре бизнесмен подал иск к газете о защите чести и достоинства.");
+        Assert.NotEmpty(ru.IndexKeys().Intersect(en.IndexKeys()));
+        Assert.Empty(ru.IndexKeys().Intersect(other.IndexKeys()));
+    }
+}

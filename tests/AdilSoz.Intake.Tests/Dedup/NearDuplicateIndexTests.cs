@@ -1,0 +1,86 @@
+using AdilSoz.Intake.Dedup;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Tests.Dedup;
+
+/// <summary>The key index and candidate verification against a real PostgreSQL with the real schema.</summary>
+public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private static readonly DateTimeOffset Now = new(2021, 2, 5, 12, 0, 0, TimeSpan.Zero);
+
+    private async Task<(long Id, Fingerprint Fp)> AddAsync(string text, DateTimeOffset receivedAt, params string[] files)
+    {
+        await using var db = database.CreateDbContext();
+        var submission = new Submission { Channel = Channel.Telegram, Text = text, ReceivedAt = receivedAt, UpdatedAt = receivedAt };
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync();
+        var fp = Fingerprinter.Compute(new DedupInput(submission.Id, text, null, null, receivedAt, null, null, files));
+        submission.Fingerprint = fp.ToJson();
+        submission.TextHash = fp.ExactTextHash;
+        await db.SaveChangesAsync();
+        await new NearDuplicateIndex().AddAsync(db, submission.Id, fp, receivedAt, CancellationToken.None);
+        return (submission.Id, fp);
+    }
+
+    [Fact]
+    public async Task Finds_the_same_event_in_another_script_and_not_the_distractor()
+    {
+        var ru = await AddAsync("3 февраля на трассе в Уральске полиция задержала редактора «Уральской недели» Лукпана Ахмедьярова.", Now.AddHours(-5));
+        var distractor = await AddAsync("10 января в Шымкенте полиция задержала журналиста Айгерим Тулегенову на митинге у акимата.", Now.AddDays(-20));
+        var en = await AddAsync("Police detained Uralskaya Nedelya editor Lukpan Akhmedyarov on the highway near Uralsk on February 3.", Now);
+
+        await using var db = database.CreateDbContext();
+        var found = await new NearDuplicateIndex().FindAsync(db, en.Fp, Now.AddYears(-1), en.Id, CancellationToken.None);
+
+        var (id, result) = Assert.Single(found, f => f.SubmissionId == ru.Id);
+        Assert.Equal(LinkLevel.SameEvent, result.Level);
+        Assert.Contains("Akhmedyarov", result.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(found, f => f.SubmissionId == distractor.Id || f.SubmissionId == en.Id);
+    }
+
+    [Fact]
+    public async Task Looks_only_within_the_window()
+    {
+        var old = await AddAsync("Акимат Костаная отказал журналисту Елене Швец в информации о ремонте школ.", Now.AddYears(-2));
+        var fresh = await AddAsync("Kostanay akimat refused journalist Yelena Shvets information on school repairs.", Now);
+
+        await using var db = database.CreateDbContext();
+        Assert.Contains(await new NearDuplicateIndex().FindAsync(db, fresh.Fp, Now.AddYears(-3), fresh.Id, CancellationToken.None), f => f.SubmissionId == old.Id);
+        Assert.DoesNotContain(await new NearDuplicateIndex().FindAsync(db, fresh.Fp, Now.AddYears(-1), fresh.Id, CancellationToken.None), f => f.SubmissionId == old.Id);
+    }
+
+    [Fact]
+    public async Task A_shared_photo_finds_a_report_with_no_words_in_common()
+    {
+        var photo = await AddAsync("Смотрите, что происходит!", Now.AddHours(-1), "0123abcd");
+        var other = await AddAsync("Look at this.", Now, "0123abcd");
+
+        await using var db = database.CreateDbContext();
+        var found = await new NearDuplicateIndex().FindAsync(db, other.Fp, Now.AddYears(-1), other.Id, CancellationToken.None);
+        Assert.Contains(found, f => f.SubmissionId == photo.Id && f.Result.Explanation.StartsWith("same photo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Adding_twice_changes_nothing()
+    {
+        var (id, fp) = await AddAsync("В Таразе журналиста не пустили на сессию маслихата.", Now);
+        await using var db = database.CreateDbContext();
+        var before = await db.DedupKeys.CountAsync(k => k.SubmissionId == id);
+        await new NearDuplicateIndex().AddAsync(db, id, fp, Now, CancellationToken.None);
+        Assert.Equal(before, await db.DedupKeys.CountAsync(k => k.SubmissionId == id));
+        Assert.Equal(fp.IndexKeys().Count(), before);
+    }
+
+    [Fact]
+    public async Task Exact_duplicate_is_found_by_text_hash()
+    {
+        var first = await AddAsync("Сайт Jaqsy News заблокирован!", Now.AddMinutes(-3));
+        var again = await AddAsync("сайт jaqsy news заблокирован", Now);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(first.Id, await NearDuplicateIndex.FindExactAsync(db, again.Fp.ExactTextHash!, Now.AddYears(-1), again.Id, CancellationToken.None));
+        Assert.Null(await NearDuplicateIndex.FindExactAsync(db, "0000", Now.AddYears(-1), again.Id, CancellationToken.None));
+    }
+}
