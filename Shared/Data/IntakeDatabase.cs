@@ -33,7 +33,7 @@ public static class IntakeDatabase
             .Validate(o => IsValidConnectionString(o.ConnectionString), "ConnectionStrings:Intake is not a valid PostgreSQL connection string")
             .ValidateOnStart();
 
-        builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3)));
+        builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString));
         builder.Services.AddDataProtection()
             .SetApplicationName("AdilSoz.Intake")
             .PersistKeysToDbContext<IntakeDbContext>();

@@ -1,4 +1,6 @@
+using AdilSoz.Intake.Dedup;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Telegram;
 using Hangfire;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
@@ -8,6 +10,12 @@ public static class PipelineJobs
 {
     public static IHostApplicationBuilder AddPipelineJobs(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PipelineOptions>()
+            .BindConfiguration(PipelineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
+        builder.Services.AddSingleton(new NearDuplicateIndex());
         builder.Services.AddScoped<ISubmissionPipelineJob, SubmissionPipelineJob>();
         builder.Services.AddScoped<IntakeSweeper>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
