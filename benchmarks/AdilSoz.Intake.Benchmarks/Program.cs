@@ -1,7 +1,14 @@
 using AdilSoz.Intake.Benchmarks.Dedup;
+using AdilSoz.Intake.Benchmarks.Pipeline;
 
 // Benchmarks that print figures. Usage:
 //   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- dedup --sizes 10000,100000,1000000
+//   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- pipeline --count 2000 --rate 20 --seconds 30
+if (args is ["pipeline", ..])
+{
+    return await PipelineBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length == 0 || args[0] != "dedup")
 {
     await Console.Error.WriteLineAsync("usage: dedup [--sizes 10000,100000,1000000] [--queries 200] [--trgm-queries 20] [--trgm-budget-seconds 120] [--keep]");
