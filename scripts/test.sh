@@ -13,5 +13,14 @@ as_root systemctl disable --now dovecot >/dev/null 2>&1 || true
 
 export ADILSOZ_TEST_PG="${ADILSOZ_TEST_PG:-Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local}"
 mkdir -p artifacts
+set +e
 dotnet test AdilSoz.Intake.sln -c Release --nologo --logger "console;verbosity=normal" \
-  --results-directory artifacts/test-results "$@"
+  --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for CI: "N passed, N failed".
+summary=$(grep -E "^(Passed|Failed)! " artifacts/test-output.log | tail -1)
+passed=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary")
+failed=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
