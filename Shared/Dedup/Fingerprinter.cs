@@ -32,6 +32,7 @@ public static class Fingerprinter
             tokens.Where(t => t.Capitalized && !t.SentenceStart && !t.IsNumber).SelectMany(t => NameKeys.Variants(NameKeys.Key(t.Value))),
             StringComparer.Ordinal);
 
+        var skipName = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -65,9 +66,17 @@ public static class Fingerprinter
                 terms.Add(StableHash.Of32("w:" + key));
             }
 
+            if (skipName)
+            {
+                // The second word of a two-word place (Усть-Каменогорск, Nur-Sultan).
+                skipName = false;
+                continue;
+            }
+
             if (PlaceOf(token, i + 1 < tokens.Count ? tokens[i + 1] : null) is { } place)
             {
-                AddPlace(places, place);
+                AddPlace(places, place.Place);
+                skipName = place.TwoWords;
                 continue;
             }
 
@@ -106,7 +115,7 @@ public static class Fingerprinter
         return normalized.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
     }
 
-    private static PlaceMention? PlaceOf(Token token, Token? next)
+    private static (PlaceMention Place, bool TwoWords)? PlaceOf(Token token, Token? next)
     {
         // Latin words must be capitalised to be places ("oral" is also an English word); Cyrillic ones need not.
         if (token.Value.Length < 3 || (!token.IsCyrillic && !token.Capitalized))
@@ -116,10 +125,10 @@ public static class Fingerprinter
 
         if (next is { } n && n.Capitalized && Gazetteer.Find(token.Value + n.Value) is { } pair)
         {
-            return pair;
+            return (pair, true);
         }
 
-        return Gazetteer.Find(token.Value);
+        return Gazetteer.Find(token.Value) is { } single ? (single, false) : null;
     }
 
     private static bool IsName(List<Token> tokens, int i, HashSet<string> capitalizedMidSentence)

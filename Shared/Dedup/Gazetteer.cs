@@ -10,7 +10,7 @@ namespace AdilSoz.Intake.Dedup;
 /// </summary>
 public static class Gazetteer
 {
-    private sealed record Entry(string Region, string Key, string Display);
+    private sealed record Entry(string Region, string Key, string Display, bool Latin);
 
     // Words that are place names but far more often a person's name in reports (Abai, Zhambyl).
     private static readonly HashSet<string> Ambiguous = new(StringComparer.OrdinalIgnoreCase)
@@ -52,7 +52,7 @@ public static class Gazetteer
     public static string RegionDisplay(string code) =>
         ReferenceData.Regions.FirstOrDefault(r => r.Code == code)?.NameEn.Replace(" Region", "", StringComparison.Ordinal) ?? code;
 
-    private static bool IsLatinAlias(Entry e) => e.Display.All(c => c < 128);
+    private static bool IsLatinAlias(Entry e) => e.Latin;
 
     private static Dictionary<string, List<Entry>> Build()
     {
@@ -88,7 +88,7 @@ public static class Gazetteer
                 var display = joined.All(c => c < 128)
                     ? TextNormalizer.TitleCase(string.Join(" ", words))
                     : TextNormalizer.TitleCase(Transliterator.ToLatin(string.Join("-", words)));
-                var entry = new Entry(region.Code, key, display);
+                var entry = new Entry(region.Code, key, display, joined.All(c => c < 128));
                 foreach (var variant in NameKeys.Variants(key))
                 {
                     if (!map.TryGetValue(variant, out var list))
