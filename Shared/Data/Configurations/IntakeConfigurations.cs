@@ -26,7 +26,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.Property(x => x.Reference)
             .HasMaxLength(32)
             .HasDefaultValueSql(
-                $"'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || lpad(nextval('{IntakeDbContext.ReferenceSequence}')::text, 5, '0')")
+                $"'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || to_char(nextval('{IntakeDbContext.ReferenceSequence}'), 'FM99999999999900000')")
             .ValueGeneratedOnAdd();
         b.HasIndex(x => x.Reference).IsUnique();
         b.HasIndex(x => new { x.Status, x.Urgent, x.ReceivedAt, x.Id });
@@ -84,7 +84,8 @@ internal sealed class DedupKeyConfiguration : IEntityTypeConfiguration<DedupKey>
 {
     public void Configure(EntityTypeBuilder<DedupKey> b)
     {
-        b.HasIndex(x => new { x.Key, x.ReceivedAt });
+        // Note: the lookup reads (Key, ReceivedAt) backwards and needs SubmissionId only: an index-only scan.
+        b.HasIndex(x => new { x.Key, x.ReceivedAt }).IncludeProperties(x => x.SubmissionId);
         b.HasIndex(x => x.SubmissionId);
         b.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -83,6 +83,8 @@ namespace AdilSoz.Intake.Data.Migrations
 
                     b.HasIndex("Key", "ReceivedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key", "ReceivedAt"), new[] { "SubmissionId" });
+
                     b.ToTable("DedupKeys");
                 });
 
@@ -340,7 +342,7 @@ namespace AdilSoz.Intake.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasDefaultValueSql("'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || lpad(nextval('submission_reference_seq')::text, 5, '0')");
+                        .HasDefaultValueSql("'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || to_char(nextval('submission_reference_seq'), 'FM99999999999900000')");
 
                     b.Property<string>("RegionCode")
                         .HasColumnType("text");

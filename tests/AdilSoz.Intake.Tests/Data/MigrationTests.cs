@@ -24,4 +24,21 @@ public sealed class MigrationTests(PostgresDatabase database) : IClassFixture<Po
         await db.SaveChangesAsync();
         Assert.Matches($@"^AS-{DateTime.UtcNow.Year}-\d{{5,}}$", s.Reference);
     }
+
+    [Fact]
+    public async Task References_keep_every_digit_past_99999()
+    {
+        await using var db = database.CreateDbContext();
+        await db.Database.ExecuteSqlRawAsync("SELECT setval('submission_reference_seq', 99998)");
+        var refs = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var s = new Submission { Channel = Channel.Web, Text = "n", ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            db.Submissions.Add(s);
+            await db.SaveChangesAsync();
+            refs.Add(s.Reference.Split('-')[2]);
+        }
+
+        Assert.Equal(["99999", "100000", "100001"], refs);
+    }
 }

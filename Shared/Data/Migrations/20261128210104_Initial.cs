@@ -391,7 +391,7 @@ namespace AdilSoz.Intake.Data.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValueSql: "'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || lpad(nextval('submission_reference_seq')::text, 5, '0')"),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValueSql: "'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || to_char(nextval('submission_reference_seq'), 'FM99999999999900000')"),
                     Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -698,7 +698,8 @@ namespace AdilSoz.Intake.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_DedupKeys_Key_ReceivedAt",
                 table: "DedupKeys",
-                columns: new[] { "Key", "ReceivedAt" });
+                columns: new[] { "Key", "ReceivedAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "SubmissionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DedupKeys_SubmissionId",

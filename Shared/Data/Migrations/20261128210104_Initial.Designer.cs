@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdilSoz.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261128195508_Initial")]
+    [Migration("20261128210104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,8 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.HasIndex("Key", "ReceivedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key", "ReceivedAt"), new[] { "SubmissionId" });
 
                     b.ToTable("DedupKeys");
                 });
@@ -343,7 +345,7 @@ namespace AdilSoz.Intake.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasDefaultValueSql("'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || lpad(nextval('submission_reference_seq')::text, 5, '0')");
+                        .HasDefaultValueSql("'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || to_char(nextval('submission_reference_seq'), 'FM99999999999900000')");
 
                     b.Property<string>("RegionCode")
                         .HasColumnType("text");
