@@ -43,6 +43,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Intake"] = connectionString,
+            // Test hosts run side by side: a few job threads each keep PostgreSQL's connections in check.
+            ["Worker:JobWorkers"] = "4",
         });
         builder.AddIntakeLogging();
         builder.AddIntakeDatabase();
