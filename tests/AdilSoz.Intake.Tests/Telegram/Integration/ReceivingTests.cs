@@ -53,7 +53,7 @@ public sealed class ReceivingTests(PostgresDatabase database) : IClassFixture<Po
     public async Task Unknown_and_garbage_updates_are_stored_and_the_bot_keeps_answering()
     {
         var unknown = Api.EnqueueUnknownUpdate();
-        var garbage = Api.EnqueueUpdate(new JsonObject { ["message"] = "this is not a message", ["callback_query"] = new JsonArray(1, 2) });
+        var garbage = Api.EnqueueUpdate(new JsonObject { ["callback_query"] = new JsonArray(1, 2), ["my_chat_member"] = "this is not a chat member" });
         Api.EnqueueText(9010, "/start");
         await new ChatView(Api, 9010).NextAsync("Выберите язык");
 
