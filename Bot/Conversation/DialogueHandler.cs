@@ -61,16 +61,17 @@ public sealed class DialogueHandler(
             chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), displayName, language: null, cancellationToken);
         reporter.Unreachable = false;
 
+        // Over the per-minute limit: buttons and commands are dropped; content (text, files) is still
+        // added to the draft, silently, so that "nothing you've sent is lost" holds. One notice per window.
         var verdict = rateLimiter.Hit(reporter.Id);
-        if (verdict != MessageRateLimiter.Verdict.Allowed)
+        var limited = verdict != MessageRateLimiter.Verdict.Allowed;
+        var notice = verdict == MessageRateLimiter.Verdict.LimitedTell
+            ? OutgoingMessage.Plain(BotTexts.Get(reporter.Language ?? BotTexts.DefaultLanguage(ev.LanguageCode), "RateLimitMessages"))
+            : null;
+        if (limited && (ev.CallbackData is not null || ev.Command is not null))
         {
-            var language = reporter.Language ?? BotTexts.DefaultLanguage(ev.LanguageCode);
             await db.SaveChangesAsync(cancellationToken);
-            if (verdict == MessageRateLimiter.Verdict.LimitedTell)
-            {
-                await SendAsync(reporter, chatId, [OutgoingMessage.Plain(BotTexts.Get(language, "RateLimitMessages"))], cancellationToken);
-            }
-
+            await SendAsync(reporter, chatId, notice is null ? [] : [notice], cancellationToken);
             return;
         }
 
@@ -88,16 +89,16 @@ public sealed class DialogueHandler(
         var next = result.State;
 
         var deleteData = false;
-        foreach (var effect in result.Effects)
+        foreach (var effect in limited ? result.Effects.Where(e => e is SetLanguage) : result.Effects)
         {
             switch (effect)
             {
                 case SubmitReport submit:
                     if (await SubmittedTodayAsync(reporter.Id, now, cancellationToken) >= options.Value.ReportsPerDay)
                     {
-                        // Over the daily limit: the draft stays (at the summary) so nothing is lost.
+                        // Over the daily limit: the draft and its summary (with «Send») stay, so nothing is lost.
                         next = snapshot;
-                        outgoing.RemoveAll(m => m.EditMessageId is null);
+                        outgoing.Clear();
                         outgoing.Add(OutgoingMessage.Plain(BotTexts.Format(submit.Language, "RateLimitReports",
                             BotTexts.Reports(submit.Language, options.Value.ReportsPerDay))));
                         break;
@@ -130,7 +131,7 @@ public sealed class DialogueHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await SendAsync(reporter, chatId, outgoing, cancellationToken);
+        await SendAsync(reporter, chatId, limited ? (notice is null ? [] : [notice]) : outgoing, cancellationToken);
     }
 
     private static User? Sender(Update update) =>
