@@ -127,7 +127,16 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        services.GetRequiredService<AfterCommit>().Run();
+        try
+        {
+            services.GetRequiredService<AfterCommit>().Run();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Note: the update is committed; the Worker's sweeper enqueues a received submission again.
+            logger.LogError("Enqueueing jobs after update {InboundItemId} failed ({Error})", item.Id, e.GetType().Name);
+        }
+
         return true;
     }
 

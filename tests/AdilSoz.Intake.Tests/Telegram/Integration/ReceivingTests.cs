@@ -44,7 +44,7 @@ public sealed class ReceivingTests(PostgresDatabase database) : IClassFixture<Po
         Api.EnqueueText(user, "/help");
         await chat.NextAsync("/status");
         await using var db = database.CreateDbContext();
-        Assert.Single(await BotSystem.InboundOfAsync(db, submit.UpdateId));
+        Assert.Single(await _system.InboundOfAsync(db, submit.UpdateId));
         Assert.Equal(1, await db.Submissions.CountAsync(s => s.Text.Contains("угрожали по телефону")));
         Assert.Single(Api.SentMessages(user), m => m.Text!.Contains("AS-", StringComparison.Ordinal));
     }

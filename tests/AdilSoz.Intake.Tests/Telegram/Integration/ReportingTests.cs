@@ -121,6 +121,8 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
                 .SingleOrDefaultAsync(s => s.Text.Contains("отобрала камеру"));
         }, s => s?.Attachments.SingleOrDefault()?.Status == AttachmentStatus.Stored, TimeSpan.FromSeconds(30));
         Assert.NotNull(submission);
+        var attachment = Assert.Single(submission.Attachments);
+        Assert.True(attachment.Status == AttachmentStatus.Stored, $"{attachment.Status}: {attachment.Error}; file calls: {Api.Calls("getFile").Count}");
         Assert.Equal(Sha(photo.Content), submission.Attachments.Single().Sha256);
         Assert.True(submission.MayNameReporter);
         Assert.Equal("almaty", submission.RegionCode);

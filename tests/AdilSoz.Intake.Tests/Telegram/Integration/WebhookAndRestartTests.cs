@@ -51,7 +51,7 @@ public sealed class WebhookTests(PostgresDatabase database) : IClassFixture<Post
         await new ChatView(_system.Api, user).NextAsync("Выберите язык");
         Assert.Equal(InboundStatus.Processed, await _system.WaitForInboundAsync(555_000_001));
         await using var db = database.CreateDbContext();
-        Assert.Single(await BotSystem.InboundOfAsync(db, 555_000_001));
+        Assert.Single(await _system.InboundOfAsync(db, 555_000_001));
         Assert.Single(_system.Api.SentMessages(user));
     }
 
