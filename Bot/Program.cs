@@ -1,8 +1,4 @@
-using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Bot.Hosting;
-using AdilSoz.Intake.Bot.Receiving;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 if (!BotHost.HasToken(builder.Configuration))
@@ -11,12 +7,6 @@ if (!BotHost.HasToken(builder.Configuration))
     return 0;
 }
 
-builder.AddIntakeLogging();
-builder.AddIntakeDatabase();
-builder.AddIntakeHangfire();
-builder.AddTelegramIntake();
-
-var app = builder.Build();
-app.MapTelegramWebhook();
-app.MapGet("/healthz", () => Results.Text("ok"));
+builder.AddBot();
+var app = builder.BuildBot();
 return await app.RunBotAsync();

@@ -2,6 +2,7 @@ using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;
+using AdilSoz.Intake.Worker.Telegram;
 
 if (args is ["import", ..])
 {
@@ -13,6 +14,7 @@ builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeWorker();
 builder.AddPipelineJobs();
+builder.AddTelegramJobs();
 
 using var host = builder.Build();
 return await host.RunIntakeAsync();

@@ -1,8 +1,11 @@
 using AdilSoz.Intake.Bot.Conversation;
 using AdilSoz.Intake.Bot.Receiving;
+using AdilSoz.Intake.Hosting;
+using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Reporters;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Telegram;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -12,6 +15,25 @@ public static class BotHost
 {
     public static bool HasToken(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"]);
+
+    /// <summary>Everything the Bot process runs on (Program.cs and the integration tests share it).</summary>
+    public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
+    {
+        builder.AddIntakeLogging();
+        builder.AddIntakeDatabase();
+        builder.AddIntakeHangfire();
+        builder.AddTelegramIntake();
+        return builder;
+    }
+
+    /// <summary>Builds the Bot app with its endpoints (webhook, health).</summary>
+    public static WebApplication BuildBot(this WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.MapTelegramWebhook();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
 
     public static IHostApplicationBuilder AddTelegramIntake(this IHostApplicationBuilder builder)
     {
@@ -29,7 +51,14 @@ public static class BotHost
         builder.Services.AddScoped<UpdateStore>();
         builder.Services.AddScoped<AfterCommit>();
         builder.Services.AddScoped<ReporterDirectory>();
-        builder.Services.AddScoped<ITelegramUpdateHandler, QuickReportHandler>();
+        builder.Services.AddOptions<BotOptions>()
+            .BindConfiguration(BotOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MessageRateLimiter>();
+        builder.Services.AddScoped<ReplySender>();
+        builder.Services.AddScoped<ITelegramUpdateHandler, DialogueHandler>();
         builder.Services.AddSingleton<UpdateProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
         builder.Services.AddHostedService<PollingReceiver>();

@@ -56,6 +56,20 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+
+        // Note: the context retries on transient failures, which EF allows for a user transaction only
+        // as one retriable unit; a retry starts the update over from a clean change tracker.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async cancel =>
+        {
+            db.ChangeTracker.Clear();
+            scope.ServiceProvider.GetRequiredService<AfterCommit>().Discard();
+            return await ProcessInTransactionAsync(scope.ServiceProvider, db, cancel);
+        }, ct);
+    }
+
+    private async Task<bool> ProcessInTransactionAsync(IServiceProvider services, IntakeDbContext db, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await db.InboundItems
             .FromSqlRaw("""
@@ -69,7 +83,7 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
             return false;
         }
 
-        var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
+        var protector = services.GetRequiredService<IdentityProtector>();
         Update? update = null;
         try
         {
@@ -87,16 +101,20 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
         }
         else
         {
+            // Note: what a failed handler wrote is rolled back to here; the claim (row lock) stays.
+            const string savepoint = "handler";
+            await tx.CreateSavepointAsync(savepoint, ct);
             try
             {
-                await scope.ServiceProvider.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
+                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
                 item.Status = InboundStatus.Processed;
                 item.ProcessedAt = DateTimeOffset.UtcNow;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                scope.ServiceProvider.GetRequiredService<AfterCommit>().Discard();
+                services.GetRequiredService<AfterCommit>().Discard();
                 logger.LogWarning("Update {InboundItemId} failed ({Error}), attempt {Attempt}", item.Id, e.GetType().Name, item.Attempts + 1);
+                await tx.RollbackToSavepointAsync(savepoint, ct);
                 db.ChangeTracker.Clear();
                 db.Attach(item);
                 item.Attempts++;
@@ -109,7 +127,16 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        scope.ServiceProvider.GetRequiredService<AfterCommit>().Run();
+        try
+        {
+            services.GetRequiredService<AfterCommit>().Run();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Note: the update is committed; the Worker's sweeper enqueues a received submission again.
+            logger.LogError("Enqueueing jobs after update {InboundItemId} failed ({Error})", item.Id, e.GetType().Name);
+        }
+
         return true;
     }
 

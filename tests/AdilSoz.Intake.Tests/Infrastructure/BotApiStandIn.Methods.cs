@@ -56,7 +56,7 @@ public sealed partial class BotApiStandIn
             if (offset is { } o && o > 0)
             {
                 // Note: asking with an offset confirms every update below it; Telegram forgets them.
-                _pendingUpdates.RemoveAll(u => (long)u["update_id"]! < o);
+                _pendingUpdates.RemoveAll(u => (long)u["update_id"]! < o && !_redeliveries.Contains(u));
                 LastOffset = Math.Max(LastOffset ?? 0, o);
             }
             else if (offset is { } negative && negative < 0)
@@ -75,7 +75,9 @@ public sealed partial class BotApiStandIn
             {
                 if (_pendingUpdates.Count > 0)
                 {
-                    return new JsonArray([.. _pendingUpdates.Take(limit).Select(u => u.DeepClone())]);
+                    var batch = _pendingUpdates.Take(limit).ToList();
+                    _redeliveries.ExceptWith(batch);
+                    return new JsonArray([.. batch.Select(u => u.DeepClone())]);
                 }
 
                 signal = _changed.Task;

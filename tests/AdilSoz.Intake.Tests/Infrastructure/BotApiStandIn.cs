@@ -47,6 +47,7 @@ public sealed partial class BotApiStandIn : IAsyncDisposable
     private readonly Dictionary<string, BotApiFile> _filesByPath = [];
     private readonly HashSet<long> _blockedChats = [];
     private readonly List<Fault> _faults = [];
+    private readonly HashSet<JsonObject> _redeliveries = new(ReferenceEqualityComparer.Instance);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _nextUpdateId = 700_000_000;
@@ -201,6 +202,23 @@ public sealed partial class BotApiStandIn : IAsyncDisposable
         {
             _blockedChats.Remove(chatId);
         }
+    }
+
+    /// <summary>
+    /// Serves an update again with the same update_id and bytes, as Telegram does when it did not
+    /// see the acknowledgement (the offset was not advanced): the next getUpdates returns it once
+    /// even though its id is below the offset already confirmed.
+    /// </summary>
+    public void Redeliver(BotApiUpdate update)
+    {
+        lock (_gate)
+        {
+            var copy = (JsonObject)update.Json.DeepClone();
+            _redeliveries.Add(copy);
+            _pendingUpdates.Insert(0, copy);
+        }
+
+        Pulse();
     }
 
     /// <summary>Makes bytes downloadable through getFile; <paramref name="reportedSize"/> fakes a size (e.g. over 20 MB).</summary>

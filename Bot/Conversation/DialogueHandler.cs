@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using AdilSoz.Intake.Bot.Dialogue;
+using AdilSoz.Intake.Bot.Receiving;
+using AdilSoz.Intake.Bot.Texts;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Reporters;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+
+namespace AdilSoz.Intake.Bot.Conversation;
+
+/// <summary>
+/// Runs the dialogue for one stored update inside the update's transaction: finds the reporter,
+/// loads the dialogue state, runs <see cref="DialogueEngine"/>, stores the new state and a submitted
+/// report, sends the replies, and after the commit enqueues the pipeline and the file downloads.
+/// </summary>
+public sealed class DialogueHandler(
+    IntakeDbContext db,
+    ReporterDirectory reporters,
+    ReplySender replies,
+    MessageRateLimiter rateLimiter,
+    IBackgroundJobClient jobs,
+    AfterCommit afterCommit,
+    IOptions<BotOptions> options,
+    TimeProvider clock,
+    ILogger<DialogueHandler> logger) : ITelegramUpdateHandler
+{
+    private const int StatusListLength = 20;
+
+    // Note: groups get the "private chats only" answer once per Bot instance, not on every message.
+    private static readonly ConcurrentDictionary<long, bool> AnsweredGroups = new();
+
+    private static readonly DialogueEngine Engine = new();
+
+    public async Task HandleAsync(Update update, long inboundItemId, CancellationToken cancellationToken)
+    {
+        if (update.CallbackQuery is { } query)
+        {
+            await replies.AnswerCallbackAsync(query.Id, cancellationToken);
+        }
+
+        if (TelegramEvents.IsGroupMessage(update))
+        {
+            await AnswerGroupAsync(update.Message!, cancellationToken);
+            return;
+        }
+
+        if (TelegramEvents.FromUpdate(update) is not { } ev || Sender(update) is not { } from)
+        {
+            // Channel posts, inline queries, unknown update types: stored, nothing to do.
+            return;
+        }
+
+        var chatId = update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? from.Id;
+        var displayName = from.Username is { Length: > 0 } u ? "@" + u : string.Join(' ', new[] { from.FirstName, from.LastName }.Where(n => !string.IsNullOrEmpty(n)));
+        var reporter = await reporters.GetOrCreateAsync(Channel.Telegram, from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), displayName, language: null, cancellationToken);
+        reporter.Unreachable = false;
+
+        // Over the per-minute limit: buttons and commands are dropped; content (text, files) is still
+        // added to the draft, silently, so that "nothing you've sent is lost" holds. One notice per window.
+        var verdict = rateLimiter.Hit(reporter.Id);
+        var limited = verdict != MessageRateLimiter.Verdict.Allowed;
+        var notice = verdict == MessageRateLimiter.Verdict.LimitedTell
+            ? OutgoingMessage.Plain(BotTexts.Get(reporter.Language ?? BotTexts.DefaultLanguage(ev.LanguageCode), "RateLimitMessages"))
+            : null;
+        if (limited && (ev.CallbackData is not null || ev.Command is not null))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await SendAsync(reporter, chatId, notice is null ? [] : [notice], cancellationToken);
+            return;
+        }
+
+        var state = await db.DialogueStates.SingleOrDefaultAsync(s => s.ReporterId == reporter.Id, cancellationToken);
+        if (state is null)
+        {
+            state = new DialogueState { ReporterId = reporter.Id };
+            db.DialogueStates.Add(state);
+        }
+
+        var snapshot = DialogueSnapshot.FromStored(state.Step, state.DraftJson, reporter.Language);
+        var now = clock.GetUtcNow();
+        var result = Engine.Handle(snapshot, ev, now);
+        var outgoing = new List<OutgoingMessage>(result.Messages);
+        var next = result.State;
+
+        var deleteData = false;
+        foreach (var effect in limited ? result.Effects.Where(e => e is SetLanguage) : result.Effects)
+        {
+            switch (effect)
+            {
+                case SubmitReport submit:
+                    if (await SubmittedTodayAsync(reporter.Id, now, cancellationToken) >= options.Value.ReportsPerDay)
+                    {
+                        // Over the daily limit: the draft and its summary (with «Send») stay, so nothing is lost.
+                        next = snapshot;
+                        outgoing.Clear();
+                        outgoing.Add(OutgoingMessage.Plain(BotTexts.Format(submit.Language, "RateLimitReports",
+                            BotTexts.Reports(submit.Language, options.Value.ReportsPerDay))));
+                        break;
+                    }
+
+                    var reference = await SubmitAsync(submit, reporter.Id, inboundItemId, now, cancellationToken);
+                    outgoing.Add(DialogueEngine.Confirmation(submit.Language, reference));
+                    break;
+                case ShowStatus show:
+                    outgoing.Add(DialogueEngine.StatusMessage(show.Language, await StatusesAsync(reporter.Id, cancellationToken)));
+                    break;
+                case DeleteMyData:
+                    deleteData = true;
+                    break;
+            }
+        }
+
+        reporter.Language = next.Language;
+        if (deleteData)
+        {
+            db.DialogueStates.Remove(state);
+            await db.SaveChangesAsync(cancellationToken);
+            await reporters.DeleteIdentityAsync(reporter.Id, cancellationToken);
+        }
+        else
+        {
+            state.Step = next.StepName;
+            state.DraftJson = next.DraftJson;
+            state.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await SendAsync(reporter, chatId, limited ? (notice is null ? [] : [notice]) : outgoing, cancellationToken);
+    }
+
+    private static User? Sender(Update update) =>
+        update.Message?.From ?? update.EditedMessage?.From ?? update.CallbackQuery?.From;
+
+    private async Task SendAsync(Reporter reporter, long chatId, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    {
+        if (await replies.SendAsync(chatId, messages, ct) == ReplySender.Outcome.Blocked)
+        {
+            logger.LogInformation("Reporter {ReporterId} blocked the bot; marked unreachable", reporter.Id);
+            reporter.Unreachable = true;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task AnswerGroupAsync(Message message, CancellationToken ct)
+    {
+        if (!AnsweredGroups.TryAdd(message.Chat.Id, true))
+        {
+            return;
+        }
+
+        var outcome = await replies.SendAsync(message.Chat.Id, [OutgoingMessage.Plain(BotTexts.GroupChat(message.From?.LanguageCode))], ct);
+        if (outcome == ReplySender.Outcome.Blocked)
+        {
+            logger.LogInformation("The bot may not write in a group; not answered");
+        }
+    }
+
+    private Task<int> SubmittedTodayAsync(long reporterId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.AddHours(-24);
+        return db.Submissions.CountAsync(s => s.ReporterId == reporterId && s.Channel == Channel.Telegram && s.ReceivedAt > since, ct);
+    }
+
+    private async Task<string> SubmitAsync(SubmitReport submit, long reporterId, long inboundItemId, DateTimeOffset now, CancellationToken ct)
+    {
+        var submission = submit.Draft.ToSubmission(submit.Language, now);
+        submission.ReporterId = reporterId;
+        submission.InboundItemId = inboundItemId;
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync(ct);
+
+        var submissionId = submission.Id;
+        var pending = submission.Attachments.Where(a => a.Status == AttachmentStatus.Pending).Select(a => a.Id).ToList();
+        afterCommit.Add(() =>
+        {
+            foreach (var attachmentId in pending)
+            {
+                jobs.Enqueue<ITelegramFileJob>(JobQueues.Intake, j => j.DownloadAsync(attachmentId, CancellationToken.None));
+            }
+
+            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(submissionId, CancellationToken.None));
+        });
+        logger.LogInformation("Telegram report stored as submission {SubmissionId} with {Files} files", submissionId, submission.Attachments.Count);
+        return submission.Reference;
+    }
+
+    private async Task<IReadOnlyList<ReportStatus>> StatusesAsync(long reporterId, CancellationToken ct)
+    {
+        var rows = await db.Submissions
+            .Where(s => s.ReporterId == reporterId && (s.Kind == SubmissionKind.Report || s.Kind == SubmissionKind.Followup))
+            .OrderByDescending(s => s.ReceivedAt)
+            .Take(StatusListLength)
+            .Select(s => new { s.Reference, s.Status, s.ReceivedAt, s.DecisionNote })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ReportStatus(r.Reference, r.Status, r.ReceivedAt, r.DecisionNote))];
+    }
+}

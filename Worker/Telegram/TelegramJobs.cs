@@ -1,0 +1,22 @@
+using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Telegram;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AdilSoz.Intake.Worker.Telegram;
+
+/// <summary>Registers the Telegram jobs of the Worker (file downloads).</summary>
+public static class TelegramJobs
+{
+    /// <summary>
+    /// Binds <c>Telegram</c> (token and API base URL, same variables as the Bot) without validating
+    /// it at start: a Worker without a bot token runs on, and file jobs fail and retry until one is set.
+    /// </summary>
+    public static IHostApplicationBuilder AddTelegramJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
+        builder.Services.AddHttpClient(TelegramFileJob.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(5));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ITelegramFileJob, TelegramFileJob>();
+        return builder;
+    }
+}
