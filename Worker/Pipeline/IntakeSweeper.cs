@@ -27,6 +27,16 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
             jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
         }
 
+        // Telegram files whose download job was lost (a crash between commit and enqueue).
+        var files = await db.Attachments
+            .Where(a => a.Status == AttachmentStatus.Pending && a.TelegramFileId != null
+                && db.Submissions.Any(s => s.Id == a.SubmissionId && s.ReceivedAt < before))
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(1000).ToListAsync(cancellationToken);
+        foreach (var id in files)
+        {
+            jobs.Enqueue<ITelegramFileJob>(JobQueues.Intake, j => j.DownloadAsync(id, CancellationToken.None));
+        }
+
         var mails = await db.InboundItems
             .Where(i => i.Channel == Channel.Email && i.Status == InboundStatus.Stored && i.ReceivedAt < before)
             .OrderBy(i => i.Id).Select(i => i.Id).Take(1000).ToListAsync(cancellationToken);
