@@ -16,11 +16,19 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Only items that went quiet in the last few minutes: a lost enqueue shows up at the first sweep
+    /// after the grace period. Older items have their job (waiting for a retry, or failed and put in
+    /// "needs attention" by <see cref="JobFailureFilter"/>); sweeping them again would pile up jobs.
+    /// </summary>
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(3);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var before = DateTimeOffset.UtcNow - Grace;
+        var after = DateTimeOffset.UtcNow - Window;
         var submissions = await db.Submissions
-            .Where(s => s.Status == SubmissionStatus.Received && s.UpdatedAt < before)
+            .Where(s => s.Status == SubmissionStatus.Received && s.UpdatedAt < before && s.UpdatedAt >= after)
             .OrderBy(s => s.Id).Select(s => s.Id).Take(1000).ToListAsync(cancellationToken);
         foreach (var id in submissions)
         {
@@ -30,7 +38,7 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
         // Telegram files whose download job was lost (a crash between commit and enqueue).
         var files = await db.Attachments
             .Where(a => a.Status == AttachmentStatus.Pending && a.TelegramFileId != null
-                && db.Submissions.Any(s => s.Id == a.SubmissionId && s.ReceivedAt < before))
+                && db.Submissions.Any(s => s.Id == a.SubmissionId && s.UpdatedAt < before && s.UpdatedAt >= after))
             .OrderBy(a => a.Id).Select(a => a.Id).Take(1000).ToListAsync(cancellationToken);
         foreach (var id in files)
         {
@@ -38,7 +46,7 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
         }
 
         var mails = await db.InboundItems
-            .Where(i => i.Channel == Channel.Email && i.Status == InboundStatus.Stored && i.ReceivedAt < before)
+            .Where(i => i.Channel == Channel.Email && i.Status == InboundStatus.Stored && i.ReceivedAt < before && i.ReceivedAt >= after)
             .OrderBy(i => i.Id).Select(i => i.Id).Take(1000).ToListAsync(cancellationToken);
         foreach (var id in mails)
         {
