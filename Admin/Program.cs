@@ -26,5 +26,7 @@ app.UseAdminSecurity();
 app.UseUiLanguage();
 app.MapHealthEndpoints();
 app.MapHangfireDashboardForAdmins();
+app.MapIncidentsApi();
+app.MapReportsApi();
 app.MapRazorPages();
 return await app.RunIntakeAsync();
