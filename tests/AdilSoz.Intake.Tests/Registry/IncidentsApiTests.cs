@@ -67,7 +67,7 @@ public sealed class IncidentsApiTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(["incident.create", "incident.update"], history.Select(h => h.Action));
         Assert.StartsWith("api:", history[1].Actor, StringComparison.Ordinal);
         var changes = JsonDocument.Parse(history[1].Details!).RootElement.GetProperty("changes");
-        Assert.Equal(["occurredOn", "title"], changes.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["legalCases", "occurredOn", "title"], changes.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("Reporters detained near Uralsk", changes.GetProperty("title").GetProperty("from").GetString());
     }
 
@@ -157,8 +157,8 @@ public sealed class IncidentsApiTests(PostgresDatabase database) : IClassFixture
 
         Assert.Equal(Enumerable.Range(1, 7).Reverse().Select(d => $"Paging test {d}"), seen);
 
-        // Russian stems: "задержание" finds "задержали"; 'simple' finds the exact outlet name in any language.
-        var found = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?q=" + Uri.EscapeDataString("задержание корреспондента"))).RootElement;
+        // Russian stems: "задержанный журналист" finds "журналиста задержали"; 'simple' finds the exact outlet name in any language.
+        var found = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?q=" + Uri.EscapeDataString("задержанный журналист"))).RootElement;
         Assert.Equal(["Журналиста задержали у акимата"], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
         var byOutlet = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?q=Саяжай")).RootElement;
         Assert.Single(byOutlet.GetProperty("items").EnumerateArray());

@@ -4,15 +4,39 @@ using System.Text.RegularExpressions;
 using AdilSoz.Intake.Demo;
 using AdilSoz.Intake.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Tests.Registry;
 
 /// <summary>Helpers of the registry tests: the February 2021 demo registry, API keys, page text.</summary>
 public static partial class RegistryTestData
 {
+    /// <summary>Loads the demo registry once per database (xunit makes a class instance per test).</summary>
     public static async Task LoadFebruary2021Async(PostgresDatabase database)
     {
-        await using var db = database.CreateDbContext();
+        await Gate.WaitAsync();
+        try
+        {
+            await using var db = database.CreateDbContext();
+            if (await db.AuditEntries.AnyAsync(a => a.Action == "test.february2021"))
+            {
+                return;
+            }
+
+            AddFebruary2021(db);
+            Moderation.Audit.Add(db, "test", "test.february2021", "demo", null);
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private static void AddFebruary2021(AdilSoz.Intake.Data.IntakeDbContext db)
+    {
         var now = DateTimeOffset.UtcNow;
         var incidents = February2021.Incidents();
         foreach (var i in incidents)
@@ -22,7 +46,6 @@ public static partial class RegistryTestData
         }
 
         db.Incidents.AddRange(incidents);
-        await db.SaveChangesAsync();
     }
 
     /// <summary>An HTTP client authenticated with a fresh API key of <paramref name="role"/>.</summary>
