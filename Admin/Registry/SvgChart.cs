@@ -39,7 +39,7 @@ public static class SvgChart
                 var v = i < series[s].Values.Count ? series[s].Values[i] : 0;
                 var h = plot * v / (double)max;
                 var x = x0 + (s * barWidth);
-                svg.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"{top + plot - h:0.#}\" width=\"{barWidth - 2:0.#}\" height=\"{h:0.#}\" fill=\"{series[s].Color}\"><title>{Esc(series[s].Name)} · {Esc(labels[i])}: {v}</title></rect>");
+                svg.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"{top + plot - h:0.#}\" width=\"{barWidth - 2:0.#}\" height=\"{h:0.#}\" fill=\"{series[s].Color}\"><title>{Esc(series[s].Name)}, {Esc(labels[i])}: {v}</title></rect>");
                 if (v > 0)
                 {
                     svg.Append(Inv, $"<text x=\"{x + ((barWidth - 2) / 2):0.#}\" y=\"{top + plot - h - 3:0.#}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1d2330\">{v}</text>");
@@ -71,7 +71,7 @@ public static class SvgChart
                 var v = i < series[s].Values.Count ? series[s].Values[i] : 0;
                 var w = plot * v / (double)max;
                 var y = y0 + (s * barHeight);
-                svg.Append(Inv, $"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{barHeight - 2}\" fill=\"{series[s].Color}\"><title>{Esc(series[s].Name)} · {Esc(labels[i])}: {v}</title></rect>");
+                svg.Append(Inv, $"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{barHeight - 2}\" fill=\"{series[s].Color}\"><title>{Esc(series[s].Name)}, {Esc(labels[i])}: {v}</title></rect>");
                 svg.Append(Inv, $"<text x=\"{labelWidth + w + 4:0.#}\" y=\"{y + barHeight - 3}\" font-size=\"10\" fill=\"#5b6477\">{v}</text>");
             }
         }
