@@ -62,7 +62,7 @@ public sealed class IncidentPagesTests(PostgresDatabase database) : IClassFixtur
 
         // Editing: the form comes back filled; removing the case is recorded in the history.
         var edit = await editor.GetStringAsync($"/incidents/{id}/edit");
-        Assert.Contains("value=\"2021-02-16\"", edit, StringComparison.Ordinal);
+        Assert.Contains("value=\"2022-03-16\"", edit, StringComparison.Ordinal);
         var editFields = new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = AdminApp.AntiforgeryToken(edit),

@@ -41,7 +41,7 @@ public sealed class RegistryBrowserTests(PostgresDatabase database) : IClassFixt
         {
             ["ConnectionStrings__Intake"] = database.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        }, "--urls", baseUrl))!;
+        }, "--urls", baseUrl, "--contentRoot", Path.Combine(RepoRoot(), "Admin")))!;
         // Drain the host's output so that a full pipe never blocks it.
         var stdout = host.StandardOutput.ReadToEndAsync();
         var stderr = host.StandardError.ReadToEndAsync();
@@ -141,14 +141,20 @@ public sealed class RegistryBrowserTests(PostgresDatabase database) : IClassFixt
 
     private static string Screenshot(string name)
     {
+        var folder = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    /// <summary>The folder holding AdilSoz.Intake.sln, found upwards from the test binaries.</summary>
+    private static string RepoRoot()
+    {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdilSoz.Intake.sln")))
         {
             dir = dir.Parent;
         }
 
-        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
+        return dir?.FullName ?? throw new InvalidOperationException("AdilSoz.Intake.sln not found above " + AppContext.BaseDirectory);
     }
 }
