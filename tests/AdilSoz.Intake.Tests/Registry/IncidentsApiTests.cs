@@ -162,6 +162,10 @@ public sealed class IncidentsApiTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(["Журналиста задержали у акимата"], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
         var byOutlet = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?q=Саяжай")).RootElement;
         Assert.Single(byOutlet.GetProperty("items").EnumerateArray());
+        var outletFilter = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?from=2019-05-01&to=2019-05-31&outlet=" + Uri.EscapeDataString("Uralskaya Nedelya"))).RootElement;
+        Assert.Equal(7, outletFilter.GetProperty("items").GetArrayLength());
+        var otherOutlet = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?from=2019-05-01&to=2019-05-31&outlet=Uralskaya")).RootElement;
+        Assert.Equal(0, otherOutlet.GetProperty("items").GetArrayLength());
 
         var group = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/incidents?from=2019-05-01&to=2019-05-31&category=criminal_attack&limit=100")).RootElement;
         Assert.Equal(7, group.GetProperty("items").GetArrayLength());
