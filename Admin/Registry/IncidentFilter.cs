@@ -48,10 +48,8 @@ public sealed record IncidentFilter(
 
         if (!string.IsNullOrWhiteSpace(Outlet))
         {
-            // Outlets are in the search vector: the phrase narrows through the GIN index, the array test is exact.
             var outlet = Outlet.Trim();
-            incidents = incidents.Where(i => EF.Property<NpgsqlTsVector>(i, IncidentSearch.Column).Matches(EF.Functions.PhraseToTsQuery("simple", outlet))
-                && i.Outlets.Contains(outlet));
+            incidents = incidents.Where(i => i.Outlets.Contains(outlet));
         }
 
         if (CaseKind is { } kind)
