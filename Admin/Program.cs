@@ -2,6 +2,7 @@ using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Hosting;
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Jobs;
@@ -11,6 +12,7 @@ if (AdminCommands.IsCommand(args))
     return await AdminCommands.RunAsync(args);
 }
 
+RegistryTexts.Register();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
@@ -26,5 +28,7 @@ app.UseAdminSecurity();
 app.UseUiLanguage();
 app.MapHealthEndpoints();
 app.MapHangfireDashboardForAdmins();
+app.MapIncidentsApi();
+app.MapReportsApi();
 app.MapRazorPages();
 return await app.RunIntakeAsync();

@@ -56,6 +56,8 @@ public static class AdminSecurity
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
+                // AddIdentity set the cookie as the default authenticate scheme, which would ignore API keys.
+                o.DefaultAuthenticateScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>

@@ -18,7 +18,21 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.LegalCases).WithOne(x => x.Incident).HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+
+        // Full-text search in three languages: 'simple' (exact words, any language, Kazakh included)
+        // plus 'russian' (stems). A stored generated column with a GIN index; see migration IncidentSearch
+        // for the immutable array-to-text function it uses.
+        b.Property<NpgsqlTypes.NpgsqlTsVector>(IncidentSearch.Column)
+            .HasComputedColumnSql(SearchVectorSql, stored: true);
+        b.HasIndex(IncidentSearch.Column).HasMethod("GIN");
     }
+
+    private const string SearchText =
+        "coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || " +
+        "coalesce(\"Settlement\", '') || ' ' || adilsoz_join_text(\"Outlets\")";
+
+    private const string SearchVectorSql =
+        "to_tsvector('simple'::regconfig, " + SearchText + ") || to_tsvector('russian'::regconfig, " + SearchText + ")";
 }
 
 internal sealed class LegalCaseConfiguration : IEntityTypeConfiguration<LegalCase>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -623,6 +624,11 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.Property<string>("RegionCode")
                         .HasColumnType("character varying(64)");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || coalesce(\"Settlement\", '') || ' ' || adilsoz_join_text(\"Outlets\")) || to_tsvector('russian'::regconfig, coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || coalesce(\"Settlement\", '') || ' ' || adilsoz_join_text(\"Outlets\"))", true);
+
                     b.Property<string>("Settlement")
                         .HasColumnType("text");
 
@@ -647,6 +653,10 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredOn");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("CategoryCode", "OccurredOn");
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.Registry;
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Admin.Pages.Dashboard;
+
+/// <summary>Incidents and cases per month and per category over a chosen period, as server-rendered SVG.</summary>
+[Authorize(Policy = AdminSecurity.MonitorPolicy)]
+public sealed class IndexModel(IntakeDbContext db, UiText t) : PageModel
+{
+    private const string IncidentColor = "#0b5fa5";
+    private const string CaseColor = "#d9822b";
+
+    /// <summary>First month, "YYYY-MM".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    /// <summary>Last month, "YYYY-MM".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public string PerMonthSvg { get; private set; } = "";
+
+    public string PerCategorySvg { get; private set; } = "";
+
+    public int IncidentTotal { get; private set; }
+
+    public int CaseTotal { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var last = Month(To) ?? new DateOnly(today.Year, today.Month, 1);
+        var first = Month(From) ?? last.AddMonths(-11);
+        if (first > last)
+        {
+            (first, last) = (last, first);
+        }
+
+        if (first < last.AddMonths(-59))
+        {
+            first = last.AddMonths(-59);
+        }
+
+        From = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        To = last.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var end = last.AddMonths(1).AddDays(-1);
+
+        var incidentsByMonth = await db.Incidents.Where(i => i.OccurredOn >= first && i.OccurredOn <= end)
+            .GroupBy(i => new { i.OccurredOn.Year, i.OccurredOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var casesByMonth = await db.LegalCases.Where(c => c.FiledOn >= first && c.FiledOn <= end)
+            .GroupBy(c => new { c.FiledOn.Year, c.FiledOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var incidentsByCategory = await db.Incidents.Where(i => i.OccurredOn >= first && i.OccurredOn <= end)
+            .GroupBy(i => i.CategoryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var casesByCategory = await db.LegalCases.Where(c => c.FiledOn >= first && c.FiledOn <= end)
+            .GroupBy(c => c.Incident!.CategoryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
+
+        var months = new List<DateOnly>();
+        for (var m = first; m <= last; m = m.AddMonths(1))
+        {
+            months.Add(m);
+        }
+
+        IncidentTotal = incidentsByMonth.Sum(x => x.Count);
+        CaseTotal = casesByMonth.Sum(x => x.Count);
+        PerMonthSvg = SvgChart.Columns(t["PerMonth"], [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture))],
+        [
+            new(t["Incidents"], IncidentColor, [.. months.Select(m => incidentsByMonth.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month)?.Count ?? 0)]),
+            new(t["LegalCases"], CaseColor, [.. months.Select(m => casesByMonth.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month)?.Count ?? 0)]),
+        ]);
+
+        var codes = incidentsByCategory.Select(x => x.Code).Concat(casesByCategory.Select(x => x.Code)).Distinct()
+            .OrderBy(c => categories.FindIndex(x => x.Code == c) is var i && i >= 0 ? i : int.MaxValue).ToList();
+        PerCategorySvg = SvgChart.Bars(t["PerCategory"],
+            [.. codes.Select(c => categories.FirstOrDefault(x => x.Code == c) is { } cat ? Names.Of(cat, HttpContext) : t["NoCategory"])],
+        [
+            new(t["Incidents"], IncidentColor, [.. codes.Select(c => incidentsByCategory.FirstOrDefault(x => x.Code == c)?.Count ?? 0)]),
+            new(t["LegalCases"], CaseColor, [.. codes.Select(c => casesByCategory.FirstOrDefault(x => x.Code == c)?.Count ?? 0)]),
+        ]);
+    }
+
+    private static DateOnly? Month(string? s) =>
+        s is not null && DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,50 @@
+using AdilSoz.Intake.Admin.Registry;
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Moderation;
+using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Registry;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Admin.Pages.Incidents;
+
+/// <summary>An incident: facts, victims, outlets, legal cases with rulings, linked submissions, history.</summary>
+[Authorize(Policy = AdminSecurity.MonitorPolicy)]
+public sealed class DetailsModel(IntakeDbContext db) : PageModel
+{
+    public sealed record LinkedSubmission(long Id, string Reference, Channel Channel, DateTimeOffset ReceivedAt, string Preview);
+
+    public Incident Incident { get; private set; } = null!;
+
+    public Region? Region { get; private set; }
+
+    public Category? Category { get; private set; }
+
+    public IReadOnlyList<LinkedSubmission> Submissions { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.LegalCases).ThenInclude(c => c.Rulings)
+            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        Incident = incident;
+        Region = incident.RegionCode is null ? null : await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == incident.RegionCode, ct);
+        Category = incident.CategoryCode is null ? null : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == incident.CategoryCode, ct);
+        Submissions = await db.Submissions.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.ReceivedAt)
+            .Select(s => new LinkedSubmission(s.Id, s.Reference, s.Channel, s.ReceivedAt, s.Text.Length > 160 ? s.Text.Substring(0, 160) + "…" : s.Text))
+            .ToListAsync(ct);
+        History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == RegistryStore.EntityType && a.EntityId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,39 @@
+using AdilSoz.Intake.Admin.Api;
+using AdilSoz.Intake.Admin.Registry;
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AdilSoz.Intake.Admin.Pages.Incidents;
+
+/// <summary>CSV import of past years' registry (Editors, Admins); a dry run reports every row it would reject and why.</summary>
+[Authorize(Policy = AdminSecurity.EditorPolicy)]
+[RequestSizeLimit(MaxBytes)]
+public sealed class ImportModel(IntakeDbContext db) : PageModel
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    public IncidentCsv.ImportResult? Result { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, bool dryRun, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Problem = "Choose a CSV file.";
+            return Page();
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = await reader.ReadToEndAsync(ct);
+        Result = await IncidentCsv.ImportAsync(db, text, dryRun, IncidentsApi.Actor(User), ct);
+        return Page();
+    }
+}
