@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace AdilSoz.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261128202925_IncidentSearch")]
+    [Migration("20261128212729_IncidentSearch")]
     partial class IncidentSearch
     {
         /// <inheritdoc />
@@ -86,6 +86,8 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.HasIndex("Key", "ReceivedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key", "ReceivedAt"), new[] { "SubmissionId" });
 
                     b.ToTable("DedupKeys");
                 });
@@ -344,7 +346,7 @@ namespace AdilSoz.Intake.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasDefaultValueSql("'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || lpad(nextval('submission_reference_seq')::text, 5, '0')");
+                        .HasDefaultValueSql("'AS-' || to_char(now() at time zone 'utc', 'YYYY') || '-' || to_char(nextval('submission_reference_seq'), 'FM99999999999900000')");
 
                     b.Property<string>("RegionCode")
                         .HasColumnType("text");
