@@ -1,6 +1,7 @@
 using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Worker.Hosting;
+using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
 
 if (args is ["import", ..])
@@ -13,6 +14,7 @@ builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeWorker();
 builder.AddPipelineJobs();
+builder.AddMailIntake();
 
 using var host = builder.Build();
 return await host.RunIntakeAsync();
