@@ -105,7 +105,7 @@ public static class ImportCommand
             if (stored.Pending)
             {
                 using var scope = services.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<MailIngestJob>().IngestAsync(stored.InboundItemId, acknowledge: false, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<MailIngestJob>().IngestAsync(stored.InboundItemId, live: false, CancellationToken.None);
             }
 
             if (stored.Duplicate)

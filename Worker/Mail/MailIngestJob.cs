@@ -27,10 +27,14 @@ public sealed class MailIngestJob(
     ILogger<MailIngestJob> logger) : IMailIngestJob
 {
     public Task ProcessAsync(long inboundItemId, CancellationToken cancellationToken) =>
-        IngestAsync(inboundItemId, acknowledge: true, cancellationToken);
+        IngestAsync(inboundItemId, live: true, cancellationToken);
 
-    /// <summary>Ingests one stored mail; <paramref name="acknowledge"/> false for a backfill of old mail (no replies).</summary>
-    public async Task IngestAsync(long inboundItemId, bool acknowledge, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests one stored mail. <paramref name="live"/>: mail from the mailbox (a new report is acknowledged;
+    /// a reply whose original is stored but not ingested yet waits for it); false for a backfill of old mail
+    /// (no replies to anyone, files taken in order).
+    /// </summary>
+    public async Task IngestAsync(long inboundItemId, bool live, CancellationToken cancellationToken)
     {
         var item = await db.InboundItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inboundItemId, cancellationToken);
         if (item is null || item.Channel != Channel.Email || item.Status != InboundStatus.Stored || item.SubmissionId is not null)
@@ -62,7 +66,7 @@ public sealed class MailIngestJob(
                 return null;
             }
 
-            var result = await IngestAsync(locked, mail, reporter?.Id, acknowledge, ct);
+            var result = await IngestAsync(locked, mail, reporter?.Id, live, ct);
             await transaction.CommitAsync(ct);
             return result;
         }, cancellationToken);
@@ -89,7 +93,7 @@ public sealed class MailIngestJob(
 
     private sealed record Outcome(long SubmissionId, SubmissionKind Kind, SubmissionStatus Status, long? OutboundId);
 
-    private async Task<Outcome> IngestAsync(InboundItem item, ParsedMail mail, long? reporterId, bool acknowledge, CancellationToken ct)
+    private async Task<Outcome> IngestAsync(InboundItem item, ParsedMail mail, long? reporterId, bool live, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
         var submission = new Submission
@@ -116,7 +120,7 @@ public sealed class MailIngestJob(
         }
         else if (mail.Kind is SubmissionKind.Report or SubmissionKind.Followup)
         {
-            parentId = await threads.FindParentAsync(mail, null, ct);
+            parentId = await threads.FindParentAsync(mail, item.Id, waitForParent: live, ct);
             if (parentId is { } parent)
             {
                 submission.Kind = SubmissionKind.Followup;
@@ -159,7 +163,7 @@ public sealed class MailIngestJob(
         item.ProcessedAt = now;
         item.Attempts++;
         long? outboundId = null;
-        if (acknowledge && parentId is null && reporterId is { } rid && (submission.Kind == SubmissionKind.Report || mail.TooLarge))
+        if (live && parentId is null && reporterId is { } rid && (submission.Kind == SubmissionKind.Report || mail.TooLarge))
         {
             outboundId = await acknowledgements.CreateAsync(mail, submission, rid, ct);
         }

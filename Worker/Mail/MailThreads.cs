@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Mail;
@@ -10,7 +11,11 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// </summary>
 public sealed class MailThreads(IntakeDbContext db)
 {
-    public async Task<long?> FindParentAsync(ParsedMail mail, long? exceptSubmissionId, CancellationToken cancellationToken)
+    /// <param name="mail">The parsed mail.</param>
+    /// <param name="inboundItemId">The mail's own item (never its own parent).</param>
+    /// <param name="waitForParent">Throw <see cref="ParentNotReadyException"/> when the answered mail is stored but not ingested yet.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<long?> FindParentAsync(ParsedMail mail, long inboundItemId, bool waitForParent, CancellationToken cancellationToken)
     {
         long? found = null;
         if (mail.Reference is { } reference)
@@ -37,12 +42,21 @@ public sealed class MailThreads(IntakeDbContext db)
                 .OrderByDescending(i => i.Id)
                 .Select(i => i.SubmissionId)
                 .FirstOrDefaultAsync(cancellationToken);
+            if (found is null && waitForParent && await db.InboundItems.AnyAsync(i => i.Id != inboundItemId && i.MessageId != null && ids.Contains(i.MessageId) && i.Status == InboundStatus.Stored, cancellationToken))
+            {
+                // The mail it answers arrived just before and is not ingested yet: try again shortly (job retry).
+                throw new ParentNotReadyException();
+            }
+
             if (found is { } direct)
             {
                 found = await db.Submissions.Where(s => s.Id == direct).Select(s => (long?)(s.ParentId ?? s.Id)).FirstOrDefaultAsync(cancellationToken);
             }
         }
 
-        return found == exceptSubmissionId ? null : found;
+        return found;
     }
 }
+
+/// <summary>A reply arrived while the mail it answers is still waiting to be ingested; the job is retried.</summary>
+public sealed class ParentNotReadyException() : Exception("The mail this message answers is not ingested yet; retrying.");
