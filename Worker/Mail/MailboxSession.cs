@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Jobs;
 using Hangfire;
 using MailKit;
@@ -5,6 +8,7 @@ using MailKit.Net.Imap;
 using MailKit.Search;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AdilSoz.Intake.Worker.Mail;
 
@@ -18,7 +22,11 @@ public sealed record MailboxPass(int Seen, int Stored, int Duplicates, int Moved
 /// recognises it as stored and just moves it.
 /// </summary>
 public sealed class MailboxSession(
-    IServiceScopeFactory scopes, IBackgroundJobClient jobs, IOptions<MailboxOptions> options, ILogger<MailboxSession> logger)
+    IServiceScopeFactory scopes,
+    IBackgroundJobClient jobs,
+    IOptions<MailboxOptions> options,
+    IOptions<DatabaseOptions> database,
+    ILogger<MailboxSession> logger)
 {
     /// <summary>Test seam: runs after a message is stored and before it is moved (throw to simulate a crash).</summary>
     public Func<UniqueId, Task>? AfterStore { get; set; }
@@ -66,6 +74,18 @@ public sealed class MailboxSession(
         if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
         {
             await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        }
+
+        // One pass at a time per mailbox across all Workers (a session-level advisory lock, released when the
+        // connection closes, also when a Worker dies), so two instances never move the same message twice.
+        // The connection is not pooled: closing it really ends the session and so releases the lock.
+        var unpooled = new NpgsqlConnectionStringBuilder(database.Value.ConnectionString) { Pooling = false }.ConnectionString;
+        await using var guard = new NpgsqlConnection(unpooled);
+        await guard.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", guard) { CommandTimeout = 0 })
+        {
+            take.Parameters.AddWithValue(LockKey(o));
+            await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var uids = await folder.SearchAsync(SearchQuery.NotDeleted, cancellationToken);
@@ -124,6 +144,9 @@ public sealed class MailboxSession(
 
         return new MailboxPass(uids.Count, stored, duplicates, moved);
     }
+
+    private static long LockKey(MailboxOptions o) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"adilsoz-mailbox:{o.Host}:{o.Username}:{o.Folder}".ToLowerInvariant())), 0);
 
     /// <summary>MOVE when the server has it; else COPY, flag \Deleted and expunge that UID only (UIDPLUS), never anything else.</summary>
     private async Task<bool> MoveAsync(ImapClient client, IMailFolder folder, IMailFolder processed, UniqueId uid, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AdilSoz.Intake.Tests.Mail.Integration;
@@ -31,10 +32,10 @@ public sealed class MailWorld : IAsyncDisposable
         return world;
     }
 
-    public Dictionary<string, string?> Settings(bool watch = true) => new()
+    public Dictionary<string, string?> Settings() => new()
     {
         ["Worker:JobWorkers"] = "4",
-        ["Mailbox:Host"] = watch ? Dovecot.Host : null,
+        ["Mailbox:Host"] = Dovecot.Host,
         ["Mailbox:Port"] = Dovecot.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mailbox:Security"] = "None",
         ["Mailbox:Username"] = Dovecot.Username,
@@ -49,7 +50,7 @@ public sealed class MailWorld : IAsyncDisposable
     /// <summary>A Worker host (not started): Hangfire server, pipeline jobs, mail intake; <paramref name="watch"/> runs the mailbox watcher.</summary>
     public IHost CreateWorker(bool watch = true, IDictionary<string, string?>? extra = null)
     {
-        var settings = Settings(watch);
+        var settings = Settings();
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -61,6 +62,12 @@ public sealed class MailWorld : IAsyncDisposable
             b.AddIntakeWorker();
             b.AddPipelineJobs();
             b.AddMailIntake();
+            if (!watch)
+            {
+                // Tests drive MailboxSession passes themselves.
+                var watcher = b.Services.Single(d => d.ImplementationType == typeof(MailboxWatcher));
+                b.Services.Remove(watcher);
+            }
         });
         _hosts.Add(host);
         return host;
