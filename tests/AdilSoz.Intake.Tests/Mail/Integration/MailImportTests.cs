@@ -66,6 +66,27 @@ public sealed class MailImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_mbox_prints_a_progress_line_every_100_messages()
+    {
+        var mbox = Path.Combine(_dir, "long.mbox");
+        var text = new System.Text.StringBuilder();
+        for (var i = 1; i <= 205; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"From sender{i}@mail.kz Thu Nov 26 12:00:00 2026\n")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"Message-ID: <bulk.{i}@mail.kz>\nFrom: sender{i}@mail.kz\nTo: info@adilsoz.kz\n")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"Subject: Report {i}\nContent-Type: text/plain; charset=utf-8\n\nЖурналиста {i} не пустили на сессию.\n\n");
+        }
+
+        await File.WriteAllTextAsync(mbox, text.ToString());
+
+        var result = await HostProcess.RunAsync("Worker", Environment(), null, Timeout, "import", mbox);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
+        Assert.Equal(["… 100 messages: imported 100, duplicates 0, failed 0", "… 200 messages: imported 200, duplicates 0, failed 0", "imported 205, duplicates 0, failed 0"], lines);
+    }
+
+    [Fact]
     public async Task A_missing_path_is_one_clear_line_and_exit_code_1()
     {
         var result = await HostProcess.RunAsync("Worker", Environment(), null, Timeout, "import", Path.Combine(_dir, "nope.mbox"));

@@ -224,6 +224,25 @@ public sealed class MailboxIntakeTests
         Assert.Equal("lawyer@mail.ru", notice.To.Mailboxes.Single().Address);
     }
 
+    [Fact]
+    public async Task Without_an_SMTP_host_the_acknowledgement_stays_queued_with_the_reason()
+    {
+        await using var world = await MailWorld.StartAsync();
+        var worker = world.CreateWorker(extra: new Dictionary<string, string?> { ["Smtp:Host"] = null });
+        await worker.StartAsync();
+        await world.Dovecot.AppendAsync(CorpusMessages.Get("Kazakh UTF-8 base64").Raw);
+
+        var queued = await Poll.UntilAsync(
+            () => world.QueryAsync(db => db.OutboundMessages.SingleOrDefaultAsync()),
+            o => o is { Attempts: > 0, Error: not null }, Timeout);
+
+        Assert.NotNull(queued);
+        Assert.Equal(OutboundStatus.Queued, queued.Status);
+        Assert.Contains("Smtp:Host is not set", queued.Error, StringComparison.Ordinal);
+        Assert.Equal(SubmissionStatus.Pending, (await world.QueryAsync(db => db.Submissions.SingleAsync())).Status);
+        Assert.Empty(world.Smtp.Messages);
+    }
+
     private static async Task WaitUntilOutboxEmptyAsync(MailWorld world) =>
         await Poll.UntilAsync(() => world.QueryAsync(db => db.OutboundMessages.CountAsync(o => o.Status == OutboundStatus.Queued)), n => n == 0, Timeout);
 
