@@ -130,6 +130,42 @@ public sealed class MailboxRobustnessTests
     }
 
     [Fact]
+    public async Task A_Worker_process_killed_while_taking_in_the_corpus_loses_nothing_and_duplicates_nothing()
+    {
+        await using var world = await MailWorld.StartAsync();
+        var corpus = MailboxIntakeTests.MailboxCorpus;
+        foreach (var c in corpus)
+        {
+            await world.Dovecot.AppendAsync(c.Raw);
+        }
+
+        var environment = world.Settings().ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        environment["ConnectionStrings__Intake"] = world.Database.ConnectionString;
+        using (var process = System.Diagnostics.Process.Start(HostProcess.StartInfo("Worker", environment))!)
+        {
+            // Killed as soon as the first mail is stored: mid-pass, with mail stored and not yet moved or ingested.
+            var stored = await Poll.UntilAsync(() => world.QueryAsync(db => db.InboundItems.CountAsync()), n => n > 0, Timeout, TimeSpan.FromMilliseconds(20));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.True(stored > 0, await process.StandardError.ReadToEndAsync());
+        }
+
+        Assert.True(await world.Dovecot.CountAsync() > 0, "the kill came too late to interrupt the pass");
+        var worker = world.CreateWorker();
+        await worker.StartAsync();
+
+        await Poll.UntilAsync(() => world.Dovecot.CountAsync(), n => n == 0, Timeout);
+        await world.WaitUntilSettledAsync(corpus.Count, Timeout);
+        await world.Smtp.WaitForMessagesAsync(corpus.Count(c => c.Acknowledge), Timeout);
+        await Poll.UntilAsync(() => world.QueryAsync(db => db.OutboundMessages.CountAsync(o => o.Status == OutboundStatus.Queued)), n => n == 0, Timeout);
+
+        Assert.Equal(corpus.Count, await world.Dovecot.CountAsync("Processed"));
+        Assert.Equal(corpus.Count, await world.QueryAsync(db => db.InboundItems.CountAsync()));
+        Assert.Equal(corpus.Count, await world.QueryAsync(db => db.Submissions.CountAsync()));
+        Assert.Equal(corpus.Count(c => c.Acknowledge), world.Smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Two_sessions_racing_over_the_same_messages_store_each_once()
     {
         await using var world = await MailWorld.StartAsync();
