@@ -6,9 +6,9 @@ using MailKit.Security;
 namespace AdilSoz.Intake.Worker.Mail;
 
 /// <summary>
-/// Watches the intake mailbox: a pass over the folder, then IMAP IDLE (renewed every
-/// <see cref="MailboxOptions.IdleRenewMinutes"/>) until new mail arrives, or a poll every
-/// <see cref="MailboxOptions.PollSeconds"/> on servers without IDLE. A broken connection is
+/// Watches the intake mailbox: a pass over the folder, then IMAP IDLE until new mail arrives (renewed
+/// every <see cref="MailboxOptions.IdleRenewMinutes"/>, and at least every <see cref="MailboxOptions.PollSeconds"/>
+/// in case the server's notification is late), or a poll every PollSeconds on servers without IDLE. A broken connection is
 /// replaced by a new one after a growing pause (1 s up to 5 min). Each watch session has its own
 /// connection; nothing is shared with other sessions or Workers.
 /// </summary>
@@ -61,7 +61,10 @@ public sealed class MailboxWatcher(MailboxSession session, ILogger<MailboxWatche
             var folder = o.Folder.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(o.Folder, stoppingToken);
             if (client.Capabilities.HasFlag(ImapCapabilities.Idle))
             {
-                await IdleAsync(client, folder, TimeSpan.FromMinutes(o.IdleRenewMinutes), stoppingToken);
+                // IDLE wakes us at once on new mail; still, look at least every PollSeconds, because some
+                // servers announce mail late or not at all to an idling client.
+                var renew = TimeSpan.FromSeconds(Math.Min(o.IdleRenewMinutes * 60, o.PollSeconds));
+                await IdleAsync(client, folder, renew, stoppingToken);
             }
             else
             {

@@ -41,6 +41,7 @@ public sealed class MailWorld : IAsyncDisposable
         ["Mailbox:Username"] = Dovecot.Username,
         ["Mailbox:Password"] = Dovecot.Password,
         ["Mailbox:IdleRenewMinutes"] = "1",
+        ["Mailbox:PollSeconds"] = "3",
         ["Smtp:Host"] = Smtp.Host,
         ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",

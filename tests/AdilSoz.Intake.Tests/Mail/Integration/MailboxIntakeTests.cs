@@ -225,6 +225,34 @@ public sealed class MailboxIntakeTests
     }
 
     [Fact]
+    public async Task Two_reports_from_one_sender_within_minutes_get_one_acknowledgement_and_the_other_is_recorded_as_suppressed()
+    {
+        await using var world = await MailWorld.StartAsync();
+        for (var i = 1; i <= 2; i++)
+        {
+            var mail = new MimeMessage();
+            mail.From.Add(MailboxAddress.Parse("busy.reporter@mail.kz"));
+            mail.To.Add(MailboxAddress.Parse("info@adilsoz.kz"));
+            mail.Subject = $"Сообщение {i}";
+            mail.MessageId = $"busy.{i}@mail.kz";
+            mail.Body = new TextPart("plain") { Text = $"Второй случай давления на редакцию, эпизод {i}.\n" };
+            await world.Dovecot.AppendAsync(Bytes(mail));
+        }
+
+        var worker = world.CreateWorker();
+        await worker.StartAsync();
+        await world.WaitUntilSettledAsync(2, Timeout);
+        await world.Smtp.WaitForMessagesAsync(1, Timeout);
+        await WaitUntilOutboxEmptyAsync(world);
+
+        var outbox = await world.QueryAsync(db => db.OutboundMessages.OrderBy(o => o.Status).ToListAsync());
+        Assert.Equal(2, await world.QueryAsync(db => db.Submissions.CountAsync(s => s.Kind == SubmissionKind.Report)));
+        Assert.Equal([OutboundStatus.Sent, OutboundStatus.Suppressed], outbox.Select(o => o.Status));
+        Assert.Contains("5 minutes", outbox[1].Error, StringComparison.Ordinal);
+        Assert.Single(world.Smtp.Messages);
+    }
+
+    [Fact]
     public async Task Without_an_SMTP_host_the_acknowledgement_stays_queued_with_the_reason()
     {
         await using var world = await MailWorld.StartAsync();
