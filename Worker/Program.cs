@@ -1,6 +1,7 @@
-using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Worker.Hosting;
+using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
 using AdilSoz.Intake.Worker.Telegram;
 
@@ -15,6 +16,7 @@ builder.AddIntakeDatabase();
 builder.AddIntakeWorker();
 builder.AddPipelineJobs();
 builder.AddTelegramJobs();
+builder.AddMailIntake();
 
 using var host = builder.Build();
 return await host.RunIntakeAsync();

@@ -1,6 +1,8 @@
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace AdilSoz.Intake.Worker.Telegram;
 
@@ -17,6 +19,19 @@ public static class TelegramJobs
         builder.Services.AddHttpClient(TelegramFileJob.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(5));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ITelegramFileJob, TelegramFileJob>();
+
+        // The client for outbound messages (questions, decisions, moderator alerts), when a token is set.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"]))
+        {
+            builder.Services.AddHttpClient("telegram-outbound", c => c.Timeout = TimeSpan.FromSeconds(60));
+            builder.Services.AddSingleton<ITelegramBotClient>(sp =>
+            {
+                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram-outbound");
+                return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')), http);
+            });
+        }
+
         return builder;
     }
 }

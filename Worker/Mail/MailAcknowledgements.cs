@@ -1,0 +1,63 @@
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AdilSoz.Intake.Worker.Mail;
+
+/// <summary>
+/// Writes the one automatic reply a new mail report gets into the outbox (sent later by the outbound
+/// job). Never to machines, lists, no-reply addresses or our own address (<see cref="AcknowledgementPolicy"/>);
+/// once per submission (idempotency key <c>ack:{id}</c>); at most one per sender per
+/// <see cref="Window"/>, later ones recorded as suppressed with the reason.
+/// </summary>
+public sealed class MailAcknowledgements(IntakeDbContext db, IOptions<MailboxOptions> mailbox, IOptions<MailParserOptions> parser)
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public static string Key(long submissionId) => $"ack:{submissionId}";
+
+    /// <summary>Creates the acknowledgement inside the caller's transaction; returns its id when it is to be sent.</summary>
+    public async Task<long?> CreateAsync(ParsedMail mail, Submission submission, long reporterId, CancellationToken ct)
+    {
+        var (acknowledge, _) = AcknowledgementPolicy.ShouldAcknowledge(mail, mailbox.Value.Address);
+        if (!acknowledge)
+        {
+            return null;
+        }
+
+        var key = Key(submission.Id);
+        if (await db.OutboundMessages.AnyAsync(o => o.IdempotencyKey == key, ct))
+        {
+            return null;
+        }
+
+        // One sender's mails are acknowledged one at a time, so the rate check cannot race.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({0x4164_696C_0000_0000L + reporterId})", ct);
+        var since = DateTimeOffset.UtcNow - Window;
+        var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId == reporterId && o.Channel == Channel.Email
+            && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
+            && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sent)
+            && o.CreatedAt > since, ct);
+
+        var composed = AcknowledgementComposer.Compose(mail, submission.Reference, MailboxAddress.Parse(mailbox.Value.Address),
+            submission.Language, parser.Value.MaxMessageBytes);
+        var message = new OutboundMessage
+        {
+            IdempotencyKey = key,
+            Channel = Channel.Email,
+            Kind = mail.TooLarge ? OutboundKind.Notice : OutboundKind.Acknowledgement,
+            SubmissionId = submission.Id,
+            ReporterId = reporterId,
+            Subject = composed.Subject,
+            Body = composed.TextBody ?? "",
+            Status = recent ? OutboundStatus.Suppressed : OutboundStatus.Queued,
+            Error = recent ? $"Suppressed: this sender was already answered automatically within the last {Window.TotalMinutes:0} minutes." : null,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.OutboundMessages.Add(message);
+        await db.SaveChangesAsync(ct);
+        return recent ? null : message.Id;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Security.Cryptography;
+using System.Text;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Jobs;
+using Hangfire;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AdilSoz.Intake.Worker.Mail;
+
+/// <summary>What one pass over the watched folder did.</summary>
+public sealed record MailboxPass(int Seen, int Stored, int Duplicates, int Moved);
+
+/// <summary>
+/// One unit of work on the mailbox with its own IMAP connection: every message of the watched folder
+/// is stored (raw, encrypted, in one transaction), then moved to the processed folder, then its ingest
+/// job is enqueued. A crash between store and move leaves the message in the folder; the next pass
+/// recognises it as stored and just moves it.
+/// </summary>
+public sealed class MailboxSession(
+    IServiceScopeFactory scopes,
+    IBackgroundJobClient jobs,
+    IOptions<MailboxOptions> options,
+    IOptions<DatabaseOptions> database,
+    ILogger<MailboxSession> logger)
+{
+    /// <summary>Test seam: runs after a message is stored and before it is moved (throw to simulate a crash).</summary>
+    public Func<UniqueId, Task>? AfterStore { get; set; }
+
+    public MailboxOptions Options => options.Value;
+
+    /// <summary>Connects and authenticates a new client; the caller disposes it.</summary>
+    public async Task<ImapClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var client = new ImapClient { Timeout = 120_000 };
+        try
+        {
+            await client.ConnectAsync(o.Host ?? "", o.EffectivePort, o.Security switch
+            {
+                MailSecurity.None => SecureSocketOptions.None,
+                MailSecurity.StartTls => SecureSocketOptions.StartTls,
+                _ => SecureSocketOptions.SslOnConnect,
+            }, cancellationToken);
+            await client.AuthenticateAsync(o.Username ?? "", o.Password ?? "", cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects, handles every message in the folder once, disconnects.</summary>
+    public async Task<MailboxPass> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var client = await ConnectAsync(cancellationToken);
+        var pass = await ProcessAsync(client, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        return pass;
+    }
+
+    /// <summary>Handles every message in the watched folder on an open connection.</summary>
+    public async Task<MailboxPass> ProcessAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var folder = await OpenFolderAsync(client, o.Folder, cancellationToken);
+        var processed = await GetOrCreateFolderAsync(client, o.ProcessedFolder, cancellationToken);
+        if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
+        {
+            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        }
+
+        // One pass at a time per mailbox across all Workers (a session-level advisory lock, released when the
+        // connection closes, also when a Worker dies), so two instances never move the same message twice.
+        // The connection is not pooled: closing it really ends the session and so releases the lock.
+        var unpooled = new NpgsqlConnectionStringBuilder(database.Value.ConnectionString) { Pooling = false }.ConnectionString;
+        await using var guard = new NpgsqlConnection(unpooled);
+        await guard.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", guard) { CommandTimeout = 0 })
+        {
+            take.Parameters.AddWithValue(LockKey(o));
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var uids = await folder.SearchAsync(SearchQuery.NotDeleted, cancellationToken);
+        int stored = 0, duplicates = 0, moved = 0;
+        foreach (var uid in uids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] raw;
+            try
+            {
+                using var stream = await folder.GetStreamAsync(uid, cancellationToken);
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken);
+                raw = buffer.ToArray();
+            }
+            catch (MessageNotFoundException)
+            {
+                // Another Worker moved it a moment ago.
+                continue;
+            }
+
+            var key = $"{o.Username}:{folder.UidValidity}:{uid.Id}";
+            StoredMail result;
+            using (var scope = scopes.CreateScope())
+            {
+                result = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, raw, cancellationToken);
+            }
+
+            if (result.Duplicate)
+            {
+                duplicates++;
+            }
+            else
+            {
+                stored++;
+            }
+
+            if (AfterStore is { } hook)
+            {
+                await hook(uid);
+            }
+
+            if (await MoveAsync(client, folder, processed, uid, cancellationToken))
+            {
+                moved++;
+            }
+
+            if (result.Pending)
+            {
+                var id = result.InboundItemId;
+                jobs.Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            }
+
+            logger.LogInformation("Mail UID {Uid} stored as inbound item {InboundItemId} (duplicate: {Duplicate})", uid.Id, result.InboundItemId, result.Duplicate);
+        }
+
+        return new MailboxPass(uids.Count, stored, duplicates, moved);
+    }
+
+    private static long LockKey(MailboxOptions o) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"adilsoz-mailbox:{o.Host}:{o.Username}:{o.Folder}".ToLowerInvariant())), 0);
+
+    /// <summary>MOVE when the server has it; else COPY, flag \Deleted and expunge that UID only (UIDPLUS), never anything else.</summary>
+    private async Task<bool> MoveAsync(ImapClient client, IMailFolder folder, IMailFolder processed, UniqueId uid, CancellationToken cancellationToken)
+    {
+        if (client.Capabilities.HasFlag(ImapCapabilities.Move))
+        {
+            await folder.MoveToAsync(uid, processed, cancellationToken);
+            return true;
+        }
+
+        await folder.CopyToAsync(uid, processed, cancellationToken);
+        await folder.AddFlagsAsync(uid, MessageFlags.Deleted, true, cancellationToken);
+        if (client.Capabilities.HasFlag(ImapCapabilities.UidPlus))
+        {
+            await folder.ExpungeAsync([uid], cancellationToken);
+        }
+        else
+        {
+            logger.LogWarning("The IMAP server has neither MOVE nor UIDPLUS: handled mail is copied and flagged deleted, not expunged");
+        }
+
+        return true;
+    }
+
+    private static async Task<IMailFolder> OpenFolderAsync(ImapClient client, string name, CancellationToken cancellationToken)
+    {
+        var folder = name.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(name, cancellationToken);
+        if (!folder.IsOpen)
+        {
+            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        }
+
+        return folder;
+    }
+
+    private static async Task<IMailFolder> GetOrCreateFolderAsync(ImapClient client, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetFolderAsync(name, cancellationToken);
+        }
+        catch (FolderNotFoundException)
+        {
+            var root = client.GetFolder(client.PersonalNamespaces[0]);
+            try
+            {
+                return await root.CreateAsync(name, true, cancellationToken)
+                    ?? throw new InvalidOperationException($"The folder {name} could not be created.");
+            }
+            catch (ImapCommandException)
+            {
+                // Another Worker created it at the same moment.
+                return await client.GetFolderAsync(name, cancellationToken);
+            }
+        }
+    }
+}
