@@ -55,7 +55,10 @@ public static class AdminSecurity
 
         services.AddAuthentication(o =>
             {
+                // Note: AddIdentity sets DefaultAuthenticateScheme to the cookie, which outranks
+                // DefaultScheme; without this line API keys are never read.
                 o.DefaultScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>
