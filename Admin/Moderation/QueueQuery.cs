@@ -16,7 +16,8 @@ public sealed record QueueRow(long Id, string Reference, Channel Channel, Submis
 /// <summary>A cluster in the queue: its first item (by urgency, then age) and its other pending members.</summary>
 public sealed record QueueGroup(QueueRow Lead, IReadOnlyList<QueueRow> Others);
 
-public sealed record QueueCounts(int Pending, int Urgent, int NeedsAttention, int Waiting);
+/// <summary>Pending items (waiting ones included), urgent ones, and those needing attention; capped at <see cref="QueueQuery.CountCap"/>.</summary>
+public sealed record QueueCounts(int Pending, int Urgent, int NeedsAttention);
 
 public sealed record QueuePage(IReadOnlyList<QueueGroup> Groups, string? Next, QueueCounts Counts);
 
@@ -31,6 +32,11 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
 {
     public async Task<QueuePage> PageAsync(QueueFilter filter, string? cursor, int limit, CancellationToken ct)
     {
+        // Note: the planner's cost estimate of the correlated NOT EXISTS filters is high enough to
+        // switch on JIT compilation, which costs ~150 ms for a query that runs in a few; the
+        // setting lasts for this request's connection (Npgsql resets it when the connection is returned).
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET jit = off", ct);
         var (urgentFrom, receivedFrom, idFrom) = Decode(cursor);
         var leads = Leads(Candidates(filter));
         var rows = new List<QueueRow>();
@@ -64,25 +70,18 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
         return new QueuePage(groups, next, await CountsAsync(ct));
     }
 
+    /// <summary>Counts shown above the queue; past <see cref="CountCap"/> they read "1000+" (an exact count of 100,000 rows costs a scan).</summary>
+    public const int CountCap = 1_000;
+
     public async Task<QueueCounts> CountsAsync(CancellationToken ct)
     {
-        var byStatus = await db.Submissions.AsNoTracking()
-            .Where(s => s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.NeedsAttention)
-            .GroupBy(s => new { s.Status, s.Urgent })
-            .Select(g => new { g.Key.Status, g.Key.Urgent, Count = g.Count() })
-            .ToListAsync(ct);
-        var waiting = await Waiting(db.Submissions.Where(s => s.Status == SubmissionStatus.Pending)).CountAsync(ct);
-        return new QueueCounts(
-            byStatus.Where(x => x.Status == SubmissionStatus.Pending).Sum(x => x.Count) - waiting,
-            byStatus.Where(x => x.Status == SubmissionStatus.Pending && x.Urgent).Sum(x => x.Count),
-            byStatus.Where(x => x.Status == SubmissionStatus.NeedsAttention).Sum(x => x.Count),
-            waiting);
+        var pending = db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Pending);
+        // Each count reads at most CountCap + 1 entries of the (Status, Urgent, …) index.
+        var all = await pending.Select(s => s.Id).Take(CountCap + 1).CountAsync(ct);
+        var urgent = await pending.Where(s => s.Urgent).Select(s => s.Id).Take(CountCap + 1).CountAsync(ct);
+        var attention = await db.Submissions.Where(s => s.Status == SubmissionStatus.NeedsAttention).Select(s => s.Id).Take(CountCap + 1).CountAsync(ct);
+        return new QueueCounts(all, urgent, attention);
     }
-
-    /// <summary>Items whose last question to the reporter has no answer yet.</summary>
-    public IQueryable<Submission> Waiting(IQueryable<Submission> items) =>
-        items.Where(s => db.OutboundMessages.Any(m => m.SubmissionId == s.Id && m.Kind == OutboundKind.Question
-            && !db.Submissions.Any(f => f.ParentId == s.Id && f.ReceivedAt >= m.CreatedAt)));
 
     private IQueryable<Submission> Candidates(QueueFilter f)
     {

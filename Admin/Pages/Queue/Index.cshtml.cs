@@ -35,7 +35,7 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
-    public QueuePage Result { get; private set; } = new([], null, new QueueCounts(0, 0, 0, 0));
+    public QueuePage Result { get; private set; } = new([], null, new QueueCounts(0, 0, 0));
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
