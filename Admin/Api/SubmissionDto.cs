@@ -28,8 +28,8 @@ public sealed record ReporterDto(long Id, Channel Channel, string? Language, boo
 {
     public static ReporterDto? From(Submission s, IdentityProtector protector) => s.Reporter is not { } r ? null : new(
         r.Id, r.Channel, r.Language, s.MayNameReporter,
-        s.MayNameReporter ? protector.Unprotect(r.DisplayNameEncrypted) : null,
-        s.MayNameReporter ? protector.Unprotect(r.IdentityEncrypted) : null,
+        s.MayNameReporter ? Moderation.SafeUnprotect.Value(protector, r.DisplayNameEncrypted) : null,
+        s.MayNameReporter ? Moderation.SafeUnprotect.Value(protector, r.IdentityEncrypted) : null,
         r.Unreachable);
 }
 

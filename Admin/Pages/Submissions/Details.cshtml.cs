@@ -180,7 +180,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         if (User.IsInRole(Roles.Admin) && view.Submission is { MayNameReporter: true, Reporter: { } r })
         {
-            ReporterIdentity = (protector.Unprotect(r.DisplayNameEncrypted), protector.Unprotect(r.IdentityEncrypted));
+            ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
         }
 
         return true;
