@@ -130,7 +130,8 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
     {
         if (after is { } r && afterId is { } i)
         {
-            q = q.Where(s => s.ReceivedAt > r || (s.ReceivedAt == r && s.Id > i));
+            // The plain >= gives the index scan its starting point; the rest breaks ties by id.
+            q = q.Where(s => s.ReceivedAt >= r && (s.ReceivedAt > r || s.Id > i));
         }
 
         return Project(q.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id).Take(take)).ToListAsync(ct);
