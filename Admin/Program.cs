@@ -1,10 +1,11 @@
-using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Hosting;
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Jobs;
 
 if (AdminCommands.IsCommand(args))
@@ -19,6 +20,7 @@ builder.AddIntakeDatabase();
 builder.AddIntakeHangfire();
 builder.AddAdminSecurity();
 builder.AddApiConventions();
+builder.AddModeration();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<UiText>();
 builder.Services.AddRazorPages();
@@ -30,5 +32,7 @@ app.MapHealthEndpoints();
 app.MapHangfireDashboardForAdmins();
 app.MapIncidentsApi();
 app.MapReportsApi();
+app.MapSubmissionsApi();
+app.MapAttachmentDownloads();
 app.MapRazorPages();
 return await app.RunIntakeAsync();

@@ -55,8 +55,9 @@ public static class AdminSecurity
 
         services.AddAuthentication(o =>
             {
+                // Note: AddIdentity sets DefaultAuthenticateScheme to the cookie, which outranks
+                // DefaultScheme; without this line API keys are never read.
                 o.DefaultScheme = SmartScheme;
-                // AddIdentity set the cookie as the default authenticate scheme, which would ignore API keys.
                 o.DefaultAuthenticateScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })

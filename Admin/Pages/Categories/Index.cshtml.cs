@@ -100,7 +100,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
         {
             if (changes.Count > 0)
             {
-                Audit.Add(db, IncidentsApi.Actor(User), "category.update", "category", null, new { changes });
+                global::AdilSoz.Intake.Moderation.Audit.Add(db, IncidentsApi.Actor(User), "category.update", "category", null, new { changes });
                 await db.SaveChangesAsync(ct);
             }
 

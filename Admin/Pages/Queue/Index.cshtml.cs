@@ -1,30 +1,81 @@
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Reference;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Pages.Queue;
 
+/// <summary>The moderation queue: clusters of pending reports, urgent first, then oldest; filters; keyset pages.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
-public sealed class IndexModel(IntakeDbContext db) : PageModel
+public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(long Id, string Reference, Channel Channel, DateTimeOffset ReceivedAt, string? Language, bool Urgent, string Preview);
+    [BindProperty(SupportsGet = true)]
+    public Channel? Channel { get; set; }
 
-    public IReadOnlyList<Row> Items { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "language")]
+    public string? Lang { get; set; }
 
-    public int PendingCount { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Age { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Attention { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public QueuePage Result { get; private set; } = new([], null, new QueueCounts(0, 0, 0));
+
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public string Actor => User.Identity?.Name ?? "";
+
+    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        PendingCount = await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Pending, ct);
-        Items = await db.Submissions.AsNoTracking()
-            .Where(s => s.Status == SubmissionStatus.Pending)
-            .OrderByDescending(s => s.Urgent).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id)
-            .Take(50)
-            .Select(s => new Row(s.Id, s.Reference, s.Channel, s.ReceivedAt, s.Language, s.Urgent,
-                s.Text.Length > 200 ? s.Text.Substring(0, 200) + "…" : s.Text))
-            .ToListAsync(ct);
+        var filter = new QueueFilter(Channel, Lang, Category, Region, Age, Attention);
+        try
+        {
+            Result = await queue.PageAsync(filter, Cursor, 50, ct);
+        }
+        catch (FormatException)
+        {
+            return BadRequest();
+        }
+
+        // The reference lists are small (20 regions, ~40 categories).
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
+        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
+        return Page();
+    }
+
+    public string RegionName(string? code, string language) => Regions.FirstOrDefault(r => r.Code == code) is { } r
+        ? language switch { "kk" => r.NameKk, "en" => r.NameEn, _ => r.NameRu } : code ?? "";
+
+    public string CategoryName(string? code, string language) => Categories.FirstOrDefault(c => c.Code == code) is { } c
+        ? language switch { "kk" => c.NameKk, "en" => c.NameEn, _ => c.NameRu } : code ?? "";
+
+    /// <summary>The link to the next page keeps the filters.</summary>
+    public string NextUrl(string next)
+    {
+        var q = Request.Query.Where(kv => kv.Key != "cursor").ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+        q["cursor"] = next;
+        return "/queue" + QueryString.Create(q!);
     }
 }

@@ -24,7 +24,7 @@ public static partial class RegistryTestData
             }
 
             AddFebruary2021(db);
-            Moderation.Audit.Add(db, "test", "test.february2021", "demo", null);
+            global::AdilSoz.Intake.Moderation.Audit.Add(db, "test", "test.february2021", "demo", null);
             await db.SaveChangesAsync();
         }
         finally

@@ -1,0 +1,237 @@
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Moderation;
+using AdilSoz.Intake.Registry;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Admin.Moderation;
+
+/// <summary>
+/// The monitors' actions, shared by the pages and the JSON API: approve (new or existing incident,
+/// one item or a whole cluster), reject, split out of a cluster, ask the reporter. Each runs in one
+/// transaction with its audit entries and the reporter's notification; nothing is deleted.
+/// </summary>
+public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    private readonly List<OutboundMessage> _outboxMessages = [];
+
+    public async Task<ModerationResult> ApproveAsync(IReadOnlyList<long> ids, long? incidentId, IncidentInput? input, string actor, string? note, CancellationToken ct)
+    {
+        if (incidentId is null == (input is null))
+        {
+            return ModerationResult.Invalid("Give either an existing incident or a new one.");
+        }
+
+        Dictionary<string, string[]>? errors = null;
+        if (input is not null)
+        {
+            errors = input.Validate(await db.Regions.AsNoTracking().ToListAsync(ct), await db.Categories.AsNoTracking().ToListAsync(ct));
+            if (errors.Count > 0)
+            {
+                return ModerationResult.Invalid("The incident is not valid.", errors);
+            }
+        }
+        else if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct))
+        {
+            return ModerationResult.Invalid($"There is no incident {incidentId}.",
+                new Dictionary<string, string[]> { ["incidentId"] = [$"There is no incident {incidentId}."] });
+        }
+
+        return await InTransactionAsync(ids, actor, async (items, now) =>
+        {
+            var created = false;
+            if (input is not null)
+            {
+                var incident = new Incident { Title = "" };
+                input.ApplyTo(incident, now);
+                db.Incidents.Add(incident);
+                await db.SaveChangesAsync(ct);
+                incidentId = incident.Id;
+                created = true;
+                Audit.Add(db, actor, "incident.create", "incident", incident.Id, new { fromSubmissions = items.Select(s => s.Id) }, note);
+            }
+
+            foreach (var s in items)
+            {
+                s.Status = SubmissionStatus.Approved;
+                s.IncidentId = incidentId;
+                s.DecisionNote = Blank(note);
+                Audit.Add(db, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
+                var (subject, body) = ReporterMessages.Approved(Language(s), s.Reference, Blank(note));
+                Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
+            }
+
+            // Follow-ups waiting in the item's thread are settled with it.
+            var itemIds = items.Select(s => s.Id).ToList();
+            await db.Submissions.Where(f => f.ParentId != null && itemIds.Contains(f.ParentId.Value) && f.Status == SubmissionStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, SubmissionStatus.Approved).SetProperty(f => f.IncidentId, incidentId).SetProperty(f => f.UpdatedAt, now), ct);
+            return ModerationResult.Done(incidentId);
+        }, ct);
+    }
+
+    public Task<ModerationResult> RejectAsync(long id, RejectReason reason, string? note, string actor, CancellationToken ct) =>
+        InTransactionAsync([id], actor, async (items, now) =>
+        {
+            var s = items[0];
+            s.Status = SubmissionStatus.Rejected;
+            s.RejectReason = reason;
+            s.DecisionNote = Blank(note);
+            Audit.Add(db, actor, "reject", "submission", s.Id, new { reason }, Blank(note));
+            var (subject, body) = ReporterMessages.Rejected(Language(s), s.Reference, reason, Blank(note));
+            Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
+            await db.Submissions.Where(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, SubmissionStatus.Rejected).SetProperty(f => f.RejectReason, reason).SetProperty(f => f.UpdatedAt, now), ct);
+            return ModerationResult.Done();
+        }, ct);
+
+    /// <summary>Takes a wrongly clustered item out of its cluster; the cluster keeps its other members.</summary>
+    public Task<ModerationResult> SplitAsync(long id, string actor, CancellationToken ct) =>
+        InTransactionAsync([id], actor, async (items, now) =>
+        {
+            var s = items[0];
+            if (s.ClusterId is not { } clusterId)
+            {
+                return ModerationResult.Invalid("The item is not in a cluster.");
+            }
+
+            var others = await db.Submissions.Where(o => o.ClusterId == clusterId && o.Id != s.Id).Select(o => o.Id).ToListAsync(ct);
+            if (others.Count == 0)
+            {
+                return ModerationResult.Invalid("The item is alone in its cluster.");
+            }
+
+            if (clusterId == s.Id)
+            {
+                // The cluster is named after its first member: the next one names it now.
+                var head = others.Min();
+                await db.Submissions.Where(o => o.ClusterId == clusterId && o.Id != s.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.ClusterId, head), ct);
+            }
+
+            s.ClusterId = null;
+            Audit.Add(db, actor, "split", "submission", s.Id, new { fromCluster = clusterId, remaining = others });
+            return ModerationResult.Done();
+        }, ct, allowClaimed: false, keepClaim: true);
+
+    /// <summary>Sends the reporter a question over their channel; the item waits until a follow-up arrives.</summary>
+    public Task<ModerationResult> AskAsync(long id, string question, string actor, CancellationToken ct) =>
+        InTransactionAsync([id], actor, (items, now) =>
+        {
+            var s = items[0];
+            question = question.Trim();
+            if (question.Length is 0 or > 2000)
+            {
+                return Task.FromResult(ModerationResult.Invalid("Write a question of up to 2000 characters.",
+                    new Dictionary<string, string[]> { ["question"] = ["Write a question of up to 2000 characters."] }));
+            }
+
+            if (!CanReach(s))
+            {
+                return Task.FromResult(ModerationResult.Invalid("The reporter cannot be reached (anonymous, deleted or unreachable)."));
+            }
+
+            var (subject, body) = ReporterMessages.Question(Language(s), s.Reference, question);
+            Notify(s, OutboundKind.Question, $"question:{s.Id}:{Guid.NewGuid():N}", subject, body, now);
+            Audit.Add(db, actor, "ask", "submission", s.Id, null, question);
+            return Task.FromResult(ModerationResult.Done());
+        }, ct);
+
+    public static bool CanReach(Submission s) =>
+        s.Reporter is { Unreachable: false, IdentityDeletedAt: null, ContactEncrypted: not null };
+
+    private static string Language(Submission s) => s.Reporter?.Language ?? s.Language ?? "ru";
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private void Notify(Submission s, OutboundKind kind, string key, string subject, string body, DateTimeOffset now)
+    {
+        var reachable = CanReach(s);
+        var message = new OutboundMessage
+        {
+            IdempotencyKey = key,
+            Channel = s.Reporter?.Channel ?? s.Channel,
+            Kind = kind,
+            SubmissionId = s.Id,
+            ReporterId = s.ReporterId,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            // Anonymous or unreachable reporters are not written to; the row records why.
+            Status = reachable ? OutboundStatus.Queued : OutboundStatus.Suppressed,
+            Error = reachable ? null : "reporter anonymous or unreachable",
+        };
+        db.OutboundMessages.Add(message);
+        if (reachable)
+        {
+            _outboxMessages.Add(message);
+        }
+    }
+
+    private async Task<ModerationResult> InTransactionAsync(IReadOnlyList<long> ids, string actor,
+        Func<List<Submission>, DateTimeOffset, Task<ModerationResult>> action, CancellationToken ct, bool allowClaimed = false, bool keepClaim = false)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            _outboxMessages.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var idArray = ids.Distinct().ToArray();
+            var items = await db.Submissions
+                .FromSql($"SELECT * FROM \"Submissions\" WHERE \"Id\" = ANY({idArray}) ORDER BY \"Id\" FOR UPDATE")
+                .Include(s => s.Reporter)
+                .ToListAsync(ct);
+            if (items.Count != idArray.Length)
+            {
+                return ModerationResult.NotFound($"No submission {string.Join(", ", idArray.Except(items.Select(s => s.Id)))}.");
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var s in items)
+            {
+                if (s.Status is not (SubmissionStatus.Pending or SubmissionStatus.NeedsAttention))
+                {
+                    return ModerationResult.Conflict($"{s.Reference} is already {s.Status.ToString().ToLowerInvariant()}.");
+                }
+
+                if (!allowClaimed && s.ClaimedBy is { } holder && holder != actor && s.ClaimedUntil > now)
+                {
+                    return ModerationResult.Conflict($"{s.Reference} is held by {holder} until {s.ClaimedUntil:HH:mm} UTC.");
+                }
+            }
+
+            var result = await action(items, now);
+            if (!result.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                return result;
+            }
+
+            foreach (var s in items)
+            {
+                s.UpdatedAt = now;
+                if (!keepClaim)
+                {
+                    s.ClaimedBy = null;
+                    s.ClaimedUntil = null;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return result;
+        });
+
+        if (result.Succeeded)
+        {
+            foreach (var id in _outboxMessages.Select(m => m.Id))
+            {
+                jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(id, CancellationToken.None));
+            }
+        }
+
+        return result;
+    }
+}

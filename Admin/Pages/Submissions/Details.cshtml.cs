@@ -1,0 +1,226 @@
+using AdilSoz.Intake.Admin.Moderation;
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Admin.Pages.Submissions;
+
+/// <summary>One submission: text, files, provenance, thread, suggestions, cluster, history and the actions.</summary>
+[Authorize(Policy = AdminSecurity.MonitorPolicy)]
+public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, Claims claims, IdentityProtector protector, TimeProvider clock) : PageModel
+{
+    public SubmissionView View { get; private set; } = null!;
+
+    public Claims.Holder? Holder { get; private set; }
+
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    /// <summary>Name and identity of the reporter, only for Admins and only when the reporter allowed naming.</summary>
+    public (string? Name, string? Identity)? ReporterIdentity { get; private set; }
+
+    public IReadOnlyList<Incident> Found { get; private set; } = [];
+
+    [BindProperty]
+    public IncidentForm Incident { get; set; } = new();
+
+    [BindProperty]
+    public bool WholeCluster { get; set; }
+
+    [BindProperty]
+    public long? IncidentId { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [BindProperty]
+    public RejectReason? Reason { get; set; }
+
+    [BindProperty]
+    public string? Question { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "place")]
+    public string? Place { get; set; }
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public string Actor => User.Identity?.Name ?? "unknown";
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public string RegionName(string? code, string language) => Regions.FirstOrDefault(r => r.Code == code) is { } r
+        ? language switch { "kk" => r.NameKk, "en" => r.NameEn, _ => r.NameRu } : code ?? "—";
+
+    public string CategoryName(string? code, string language) => Categories.FirstOrDefault(c => c.Code == code) is { } c
+        ? language switch { "kk" => c.NameKk, "en" => c.NameEn, _ => c.NameRu } : code ?? "—";
+
+    /// <summary>Incidents that other members of the cluster were already approved into.</summary>
+    public IEnumerable<long> ClusterIncidents => View.Cluster.Select(m => m.Submission.IncidentId).OfType<long>().Distinct();
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        Holder = await claims.ClaimAsync(id, Actor, takeOver: false, ct);
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Incident = IncidentForm.Prefill(View.Submission, View.Suggestions);
+        await SearchAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
+        ActAsync(id, async ids => await actions.ApproveAsync(ids, null, Incident.ToInput(), Actor, Note, ct), "Approved", ct);
+
+    public Task<IActionResult> OnPostAttachAsync(long id, CancellationToken ct) => IncidentId is null
+        ? FailAsync(id, ModerationResult.Invalid("Choose an incident."), ct)
+        : ActAsync(id, async ids => await actions.ApproveAsync(ids, IncidentId, null, Actor, Note, ct), "Attached", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) => Reason is not { } reason
+        ? FailAsync(id, ModerationResult.Invalid("Choose a reason."), ct)
+        : ActAsync(id, async _ => await actions.RejectAsync(id, reason, Note, Actor, ct), "Rejected", ct, single: true);
+
+    public Task<IActionResult> OnPostSplitAsync(long id, CancellationToken ct) =>
+        ActAsync(id, async _ => await actions.SplitAsync(id, Actor, ct), "SplitDone", ct, single: true);
+
+    public Task<IActionResult> OnPostAskAsync(long id, CancellationToken ct) =>
+        ActAsync(id, async _ => await actions.AskAsync(id, Question ?? "", Actor, ct), "Asked", ct, single: true);
+
+    public async Task<IActionResult> OnPostTakeOverAsync(long id, CancellationToken ct)
+    {
+        var before = await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.ClaimedBy, s.ClaimedUntil }).SingleOrDefaultAsync(ct);
+        if (before is null)
+        {
+            return NotFound();
+        }
+
+        await claims.ClaimAsync(id, Actor, takeOver: true, ct);
+        if (before.ClaimedBy is { } previous && previous != Actor && before.ClaimedUntil > Now)
+        {
+            await AdilSoz.Intake.Moderation.Audit.WriteAsync(db, Actor, "take_over", "submission", id, new { from = previous });
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(long id, CancellationToken ct)
+    {
+        await claims.ReleaseAsync(id, Actor, ct);
+        return Redirect("/queue");
+    }
+
+    private async Task<IActionResult> ActAsync(long id, Func<IReadOnlyList<long>, Task<ModerationResult>> action, string flash, CancellationToken ct,
+        bool single = false)
+    {
+        IReadOnlyList<long> ids = [id];
+        if (!single && WholeCluster && await db.Submissions.Where(s => s.Id == id).Select(s => s.ClusterId).SingleOrDefaultAsync(ct) is { } clusterId)
+        {
+            ids = await db.Submissions.Where(s => s.ClusterId == clusterId
+                && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.NeedsAttention)).Select(s => s.Id).ToListAsync(ct);
+        }
+
+        var result = await action(ids);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(id, result, ct);
+        }
+
+        Flash = flash;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> FailAsync(long id, ModerationResult result, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Holder = new Claims.Holder(View.Submission.ClaimedBy, View.Submission.ClaimedUntil);
+        Error = result.Message;
+        Errors = result.Errors ?? new Dictionary<string, string[]>();
+        Response.StatusCode = result.Outcome == ModerationOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        await SearchAsync(ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var view = await SubmissionView.LoadAsync(db, id, ct);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
+        if (User.IsInRole(Roles.Admin) && view.Submission is { MayNameReporter: true, Reporter: { } r })
+        {
+            ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
+        }
+
+        return true;
+    }
+
+    /// <summary>Incidents to attach to: by words of the title or summary, a date range, a region or settlement.</summary>
+    private async Task SearchAsync(CancellationToken ct)
+    {
+        var q = db.Incidents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var pattern = "%" + Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            q = q.Where(i => EF.Functions.ILike(i.Title, pattern) || EF.Functions.ILike(i.Summary, pattern));
+        }
+
+        if (From is { } from)
+        {
+            q = q.Where(i => i.OccurredOn >= from);
+        }
+
+        if (To is { } to)
+        {
+            q = q.Where(i => i.OccurredOn <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Place))
+        {
+            var place = Place.Trim();
+            var pattern = "%" + place.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var region = ReferenceLookup.FindRegion(Regions, place);
+            q = q.Where(i => i.RegionCode == region || (i.Settlement != null && EF.Functions.ILike(i.Settlement, pattern)));
+        }
+
+        var searching = Search is not null || From is not null || To is not null || Place is not null;
+        if (!searching && View.Submission.OccurredOn is { } on)
+        {
+            // Without a search, incidents near the reported date come first.
+            q = q.Where(i => i.OccurredOn >= on.AddDays(-14) && i.OccurredOn <= on.AddDays(14));
+        }
+
+        Found = await q.OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(20).ToListAsync(ct);
+    }
+}
