@@ -42,7 +42,7 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
         await Api.PressButtonAsync(user, "menu:report");
         await chat.NextAsync(askWhat);
 
-        Api.EnqueueText(user, "Сотрудники полиции задержали нашего оператора во время съёмки митинга.");
+        Api.EnqueueText(user, $"Сотрудники полиции задержали нашего оператора во время съёмки митинга ({(user % 3) switch { 0 => "утром", 1 => "днём", _ => "вечером" }}).");
         await chat.NextAsync("«");
         await Api.PressButtonAsync(user, "done");
         await chat.NextAsync("PDF");
