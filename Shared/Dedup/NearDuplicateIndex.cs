@@ -9,13 +9,19 @@ namespace AdilSoz.Intake.Dedup;
 /// <summary>
 /// The database side of near-duplicate detection: a submission's index keys live in DedupKeys
 /// (index on Key, ReceivedAt). Candidates are the recent submissions sharing most keys with a new
-/// one — each key contributes at most its <see cref="PerKeyLimit"/> most recent rows, so a common key
+/// one — each key contributes at most its <see cref="PerKeyLimit"/> (or <see cref="CombinedKeyLimit"/>) most recent rows, so a common key
 /// cannot make the lookup slow — and each candidate is verified with <see cref="DuplicateMatcher"/>.
 /// </summary>
 public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
 {
-    /// <summary>Rows read per key: a key shared by more recent submissions than this says little anyway.</summary>
+    /// <summary>Rows read per single-token key: a key shared by more recent submissions than this says little anyway.</summary>
     public int PerKeyLimit { get; init; } = 32;
+
+    /// <summary>
+    /// Rows read per combined key (a name with a date or a region, a file): such a key is shared by few
+    /// reports but those few are likely the answer, so it reads further back.
+    /// </summary>
+    public int CombinedKeyLimit { get; init; } = 96;
 
     /// <summary>Candidates (by number of shared keys) verified per lookup.</summary>
     public int MaxCandidates { get; init; } = 24;
@@ -28,18 +34,18 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
 
     public MatchThresholds Thresholds { get; } = thresholds ?? MatchThresholds.Default;
 
-    // Each key brings at most @perKey recent rows; a candidate's weight is the sum over shared keys of
-    // weight(kind) / (rows of that key), so a rare key (a surname, a photo) counts more than a common one, and a
-    // key that filled its limit (a first name, a common word) counts for a tenth of that.
+    // Each key brings at most its limit of recent rows; a candidate's weight is the sum over shared keys of
+    // weight(kind) / (rows of that key), so a rare key (a surname on a date, a photo) counts more than a common
+    // one, and a key that filled its limit (a first name, a common word) counts for a tenth of that.
     private const string CandidatesSql = """
-        SELECT h."SubmissionId", sum(h.w * CASE WHEN h.n >= @perKey THEN 0.1 ELSE 1.0 END / h.n) AS weight
-        FROM unnest(@keys, @weights) AS k(key, w)
+        SELECT h."SubmissionId", sum(h.w * CASE WHEN h.n >= h.lim THEN 0.1 ELSE 1.0 END / h.n) AS weight
+        FROM unnest(@keys, @weights, @limits) AS k(key, w, lim)
         CROSS JOIN LATERAL (
-            SELECT d."SubmissionId", k.w, count(*) OVER () AS n FROM (
+            SELECT d."SubmissionId", k.w, k.lim, count(*) OVER () AS n FROM (
                 SELECT d."SubmissionId" FROM "DedupKeys" d
                 WHERE d."Key" = k.key AND d."ReceivedAt" >= @since AND d."ReceivedAt" <= @until
                 ORDER BY d."ReceivedAt" DESC
-                LIMIT @perKey) d) h
+                LIMIT k.lim) d) h
         WHERE h."SubmissionId" <> @exclude
         GROUP BY h."SubmissionId"
         ORDER BY weight DESC, h."SubmissionId" DESC
@@ -56,7 +62,8 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     {
         var weighted = DedupKeys.WeightedOf(fp);
         var keys = weighted.Keys.ToArray();
-        var weights = keys.Select(k => weighted[k]).ToArray();
+        var weights = keys.Select(k => weighted[k].Weight).ToArray();
+        var limits = keys.Select(k => weighted[k].Combined ? CombinedKeyLimit : PerKeyLimit).ToArray();
         if (keys.Length == 0)
         {
             return [];
@@ -66,7 +73,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
         var candidates = new List<long>(MaxCandidates);
         // Note: the planner estimates every key at the average number of rows and then prefers a bitmap
         // scan that reads all rows of a common key and sorts them; with bitmap scans off it walks the
-        // (Key, ReceivedAt) index backwards and stops after @perKey rows. SET LOCAL lasts to the end of
+        // (Key, ReceivedAt) index backwards and stops after the key's limit of rows. SET LOCAL lasts to the end of
         // the batch's implicit transaction, and is switched back for a caller's open transaction.
         await using (var batch = new NpgsqlBatch(connection))
         {
@@ -76,7 +83,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
             command.Parameters.Add(new NpgsqlParameter<float[]>("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { TypedValue = weights });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", NpgsqlDbType.TimestampTz) { TypedValue = fp.ReceivedAt.ToUniversalTime().AddDays(UntilSlackDays) });
-            command.Parameters.Add(new NpgsqlParameter<int>("perKey", NpgsqlDbType.Integer) { TypedValue = PerKeyLimit });
+            command.Parameters.Add(new NpgsqlParameter<int[]>("limits", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = limits });
             command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = excludeId });
             command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = MaxCandidates });
             batch.BatchCommands.Add(command);

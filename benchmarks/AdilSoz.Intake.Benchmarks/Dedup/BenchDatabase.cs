@@ -7,10 +7,16 @@ using Npgsql;
 
 namespace AdilSoz.Intake.Benchmarks.Dedup;
 
-/// <summary>The benchmark's own database adilsoz_bench with the real schema (applied by IntakeDatabase.MigrateAsync).</summary>
+/// <summary>
+/// The benchmark's own database (adilsoz_bench, or ADILSOZ_BENCH_DB so that two runs on one server do not
+/// drop each other's) with the real schema (applied by IntakeDatabase.MigrateAsync).
+/// </summary>
 internal static class BenchDatabase
 {
-    public const string Name = "adilsoz_bench";
+    public static readonly string Name =
+        Environment.GetEnvironmentVariable("ADILSOZ_BENCH_DB") is { Length: > 0 } name && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+            ? name
+            : "adilsoz_bench";
 
     public static async Task<string> CreateAsync(string server)
     {

@@ -281,7 +281,7 @@ public static class DedupBenchmark
     {
         await BenchDatabase.ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
         var sw = Stopwatch.StartNew();
-        await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX "IX_DedupKeys_Key_ReceivedAt" ON "DedupKeys" ("Key", "ReceivedAt")""");
+        await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX "IX_DedupKeys_Key_ReceivedAt" ON "DedupKeys" ("Key", "ReceivedAt") INCLUDE ("SubmissionId")""");
         var keys = sw.Elapsed;
         await BenchDatabase.ExecuteAsync(connection, """
             CREATE INDEX "IX_DedupKeys_SubmissionId" ON "DedupKeys" ("SubmissionId");

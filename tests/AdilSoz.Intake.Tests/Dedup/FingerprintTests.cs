@@ -96,4 +96,19 @@ public sealed class FingerprintTests
         Assert.NotEmpty(ru.IndexKeys().Intersect(en.IndexKeys()));
         Assert.Empty(ru.IndexKeys().Intersect(other.IndexKeys()));
     }
+
+    [Theory]
+    [InlineData("Police detained Lukpan Akhmedyarov in Uralsk on February 3.", true)]
+    [InlineData("3 ақпанда Оралда Лұқпан Ахмедьяровты полиция ұстады.", true)]
+    [InlineData("В Павлодаре 20 января оштрафовали Ахмедьярова.", false)]
+    public void The_same_surname_on_the_same_date_or_in_the_same_region_shares_a_selective_key(string other, bool shares)
+    {
+        var ru = DedupKeys.WeightedOf(Of("3 февраля в Уральске полиция задержала Лукпана Ахмедьярова."));
+        var them = DedupKeys.WeightedOf(Of(other));
+        var shared = ru.Keys.Intersect(them.Keys).ToList();
+
+        // The surname alone is shared in every case; only the surname with its date or region is selective.
+        Assert.NotEmpty(shared);
+        Assert.Equal(shares, shared.Any(k => ru[k].Combined));
+    }
 }
