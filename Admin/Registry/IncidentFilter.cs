@@ -48,8 +48,9 @@ public sealed record IncidentFilter(
 
         if (!string.IsNullOrWhiteSpace(Outlet))
         {
-            var outlet = Outlet.Trim();
-            incidents = incidents.Where(i => i.Outlets.Contains(outlet));
+            // Written as array containment (Outlets @> ARRAY[outlet]) so the GIN index on Outlets serves it.
+            string[] outlet = [Outlet.Trim()];
+            incidents = incidents.Where(i => outlet.All(o => i.Outlets.Contains(o)));
         }
 
         if (CaseKind is { } kind)

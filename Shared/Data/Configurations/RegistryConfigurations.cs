@@ -15,6 +15,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => x.OccurredOn);
         b.HasIndex(x => new { x.RegionCode, x.OccurredOn });
         b.HasIndex(x => new { x.CategoryCode, x.OccurredOn });
+        b.HasIndex(x => x.Outlets).HasMethod("gin");
         b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.LegalCases).WithOne(x => x.Incident).HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
@@ -40,6 +41,8 @@ internal sealed class LegalCaseConfiguration : IEntityTypeConfiguration<LegalCas
     public void Configure(EntityTypeBuilder<LegalCase> b)
     {
         b.HasIndex(x => x.FiledOn);
+        // The registry's "case kind" filter: an index-only check per incident.
+        b.HasIndex(x => new { x.IncidentId, x.Kind });
         b.HasMany(x => x.Rulings).WithOne().HasForeignKey(x => x.LegalCaseId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t => t.HasCheckConstraint("ck_legal_case_claimed", "\"ClaimedKzt\" >= 0"));
     }

@@ -654,6 +654,10 @@ namespace AdilSoz.Intake.Data.Migrations
 
                     b.HasIndex("OccurredOn");
 
+                    b.HasIndex("Outlets");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Outlets"), "gin");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
@@ -709,7 +713,7 @@ namespace AdilSoz.Intake.Data.Migrations
 
                     b.HasIndex("FiledOn");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("IncidentId", "Kind");
 
                     b.ToTable("LegalCases", t =>
                         {
