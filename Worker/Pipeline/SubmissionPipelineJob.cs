@@ -32,7 +32,7 @@ public sealed class SubmissionPipelineJob(
     {
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var submission = await db.Submissions
-            .FromSql($"""SELECT * FROM "Submissions" WHERE "Id" = {submissionId} FOR UPDATE""")
+            .FromSql($"""SELECT * FROM "Submissions" WHERE "Id" = {submissionId} FOR NO KEY UPDATE""")
             .Include(s => s.Attachments)
             .SingleOrDefaultAsync(cancellationToken);
         if (submission is null || submission.Status != SubmissionStatus.Received)
