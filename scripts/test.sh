@@ -24,9 +24,8 @@ dotnet test AdilSoz.Intake.sln -c Release --nologo --logger "console;verbosity=n
   --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
 status=${PIPESTATUS[0]}
 set -e
-# One closing line for CI: "N passed, N failed".
-summary=$(grep -E "^(Passed|Failed)! " artifacts/test-output.log | tail -1)
-passed=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary")
-failed=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
+# One closing line for CI: "N passed, N failed" (from the runner's "Total tests / Passed / Failed" lines).
+passed=$(grep -E '^\s+Passed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || true)
+failed=$(grep -E '^\s+Failed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || true)
 echo "${passed:-0} passed, ${failed:-0} failed"
 exit "$status"
