@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ internal static class BenchDatabase
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Intake"] = connectionString });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddIntakeLogging();
         builder.AddIntakeDatabase();
         using var host = builder.Build();
         await IntakeDatabase.MigrateAsync(host.Services);
