@@ -33,7 +33,7 @@ public sealed record BotApiFile(string FileId, string FileUniqueId, string FileP
 /// </summary>
 public sealed partial class BotApiStandIn : IAsyncDisposable
 {
-    public const string DefaultToken = "123456789:AAStandInTokenForTests_0123456789abc";
+    public const string DefaultToken = "424242:stand-in-token-for-tests";
     public const long BotUserId = 123456789;
     public const string BotUsername = "AdilSozTestBot";
 
