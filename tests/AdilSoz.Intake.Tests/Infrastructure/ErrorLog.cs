@@ -9,7 +9,7 @@ namespace AdilSoz.Intake.Tests.Infrastructure;
 public sealed class ErrorLog : ILoggerProvider
 {
     private static readonly object Gate = new();
-    private static readonly string PathName = Path.Combine(Moderation.Artifacts.Folder("logs"), "host-errors.log");
+    private static readonly string PathName = Path.Combine(Artifacts.Folder("logs"), "host-errors.log");
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
 

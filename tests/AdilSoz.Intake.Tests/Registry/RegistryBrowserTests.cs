@@ -41,7 +41,7 @@ public sealed class RegistryBrowserTests(PostgresDatabase database) : IClassFixt
         {
             ["ConnectionStrings__Intake"] = database.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        }, "--urls", baseUrl, "--contentRoot", Path.Combine(RepoRoot(), "Admin")))!;
+        }, "--urls", baseUrl, "--contentRoot", Path.Combine(Artifacts.RepoRoot, "Admin")))!;
         // Drain the host's output so that a full pipe never blocks it.
         var stdout = host.StandardOutput.ReadToEndAsync();
         var stderr = host.StandardError.ReadToEndAsync();
@@ -141,20 +141,9 @@ public sealed class RegistryBrowserTests(PostgresDatabase database) : IClassFixt
 
     private static string Screenshot(string name)
     {
-        var folder = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+        var folder = Artifacts.Folder("screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
     }
 
-    /// <summary>The folder holding AdilSoz.Intake.sln, found upwards from the test binaries.</summary>
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdilSoz.Intake.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("AdilSoz.Intake.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -74,7 +74,7 @@ public sealed class SearchBenchmarkTests(PostgresDatabase database, ITestOutputH
         }
 
         output.WriteLine(report.ToString());
-        var dir = Path.Combine(RepoRoot(), "artifacts", "bench");
+        var dir = Artifacts.Folder("bench");
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, $"registry-search-{count}.txt"), report.ToString());
     }
@@ -113,14 +113,4 @@ public sealed class SearchBenchmarkTests(PostgresDatabase database, ITestOutputH
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdilSoz.Intake.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? AppContext.BaseDirectory;
-    }
 }
