@@ -21,6 +21,7 @@ public static class HangfireSetup
         var connectionString = IntakeDatabase.GetConnectionString(builder.Configuration);
         builder.Services.AddHangfire((sp, c) =>
         {
+            c.UseLogProvider(new HostLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             configure?.Invoke(sp, c);
             c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
