@@ -40,5 +40,8 @@ public sealed class InboundItem
 
     public long? SubmissionId { get; set; }
 
+    /// <summary>When retention replaced the raw bytes (identities of a closed report, old spam); null while kept.</summary>
+    public DateTimeOffset? PurgedAt { get; set; }
+
     public Submission? Submission { get; set; }
 }

@@ -39,6 +39,12 @@ public sealed class OutboundMessage
 
     public long? ReporterId { get; set; }
 
+    /// <summary>
+    /// A staff mail address (daily digest, hearing reminder). Null for messages to a reporter
+    /// (<see cref="ReporterId"/>) or to the moderators' Telegram chat.
+    /// </summary>
+    public string? Recipient { get; set; }
+
     public string? Subject { get; set; }
 
     public string Body { get; set; } = "";

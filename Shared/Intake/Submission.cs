@@ -100,5 +100,8 @@ public sealed class Submission
 
     public DateTimeOffset? ClaimedUntil { get; set; }
 
+    /// <summary>When retention purged this submission's text (rejected spam past its retention period).</summary>
+    public DateTimeOffset? PurgedAt { get; set; }
+
     public List<SubmissionAttachment> Attachments { get; set; } = [];
 }

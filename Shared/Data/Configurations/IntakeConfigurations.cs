@@ -99,6 +99,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.HasIndex(x => new { x.Status, x.CreatedAt });
         b.HasIndex(x => x.ProviderMessageId);
         b.Property(x => x.IdempotencyKey).HasMaxLength(200);
+        b.Property(x => x.Recipient).HasMaxLength(320);
         b.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.SetNull);
     }
 }

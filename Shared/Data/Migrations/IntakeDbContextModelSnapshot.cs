@@ -159,6 +159,9 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("RawEncrypted")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -236,6 +239,10 @@ namespace AdilSoz.Intake.Data.Migrations
 
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("text");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.Property<long?>("ReporterId")
                         .HasColumnType("bigint");
@@ -331,6 +338,9 @@ namespace AdilSoz.Intake.Data.Migrations
 
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("QuotedText")
                         .HasColumnType("text");
