@@ -13,7 +13,8 @@ namespace AdilSoz.Intake.Worker.Outbound;
 /// <summary>
 /// Builds and sends the mail of an outbound message with MailKit: acknowledgements and notices are
 /// composed from the original mail (<see cref="AcknowledgementComposer"/>), other messages from their
-/// subject and body, threaded to the report's mail. A new SMTP connection per message.
+/// subject and body, threaded to the report's mail; staff messages (digest, hearing reminder) go to their
+/// <see cref="OutboundMessage.Recipient"/>. A new SMTP connection per message.
 /// </summary>
 public sealed class MailSender(
     IntakeDbContext db,
@@ -82,8 +83,14 @@ public sealed class MailSender(
             return AcknowledgementComposer.Compose(original.Mail, original.Reference, FromAddress, original.Language, parser.Value.MaxMessageBytes);
         }
 
-        var reporter = message.ReporterId is { } id ? await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) : null;
-        if (protector.Unprotect(reporter?.ContactEncrypted) is not { Length: > 0 } to)
+        var to = message.Recipient;
+        if (to is null)
+        {
+            var reporter = message.ReporterId is { } id ? await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) : null;
+            to = protector.Unprotect(reporter?.ContactEncrypted);
+        }
+
+        if (to is not { Length: > 0 })
         {
             return null;
         }
@@ -93,10 +100,15 @@ public sealed class MailSender(
         mime.To.Add(MailboxAddress.Parse(to));
         mime.Subject = message.Subject ?? original?.Reference ?? "";
         mime.Date = DateTimeOffset.UtcNow;
-        if (original?.Mail.MessageId is { } inReplyTo)
+        if (message.Recipient is null && original?.Mail.MessageId is { } inReplyTo)
         {
             mime.InReplyTo = inReplyTo;
             mime.References.Add(inReplyTo);
+        }
+
+        if (message.Recipient is not null)
+        {
+            mime.Headers.Add("Auto-Submitted", "auto-generated");
         }
 
         var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };

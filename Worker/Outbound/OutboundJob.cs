@@ -108,6 +108,11 @@ public sealed class OutboundJob(
             return telegram.Value.ModeratorChatId is null ? "No moderators' chat is configured (Telegram:ModeratorChatId)." : null;
         }
 
+        if (message.Recipient is not null)
+        {
+            return message.Channel == Channel.Email ? null : "Staff messages go by mail only.";
+        }
+
         if (message.ReporterId is not { } reporterId)
         {
             return "The reporter is anonymous (no one to write to).";
