@@ -1,6 +1,7 @@
 using AdilSoz.Intake.Dedup;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Worker.Registry;
 using Hangfire;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
@@ -18,6 +19,8 @@ public static class PipelineJobs
         builder.Services.AddSingleton(new NearDuplicateIndex());
         builder.Services.AddScoped<ISubmissionPipelineJob, SubmissionPipelineJob>();
         builder.Services.AddScoped<IntakeSweeper>();
+        // The recurring jobs below need their services wherever the registration runs.
+        builder.AddRegistryJobs();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
@@ -30,6 +33,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
     {
         recurring.AddOrUpdate<IntakeSweeper>(
             "intake-sweeper", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "* * * * *");
+        recurring.AddOrUpdate<HearingReminderJob>(
+            HearingReminderJob.RecurringJobId, JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), HearingReminderJob.Cron);
         return Task.CompletedTask;
     }
 
