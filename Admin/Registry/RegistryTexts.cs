@@ -125,6 +125,12 @@ public static class RegistryTexts
             ("PerMonth", "Инциденты и дела по месяцам", "Айлар бойынша оқиғалар мен істер", "Incidents and cases per month"),
             ("PerCategory", "Инциденты и дела по категориям", "Санаттар бойынша оқиғалар мен істер", "Incidents and cases per category"),
             ("NoCategory", "без категории", "санатсыз", "no category"),
+            ("StaleIncident",
+                "Этот инцидент изменил кто-то другой после того, как вы открыли форму; ничего не сохранено. Обновите страницу (reload), чтобы увидеть изменения, и внесите свои снова.",
+                "Бұл оқиғаны сіз пішінді ашқаннан кейін басқа біреу өзгертті; ештеңе сақталмады. Өзгерістерді көру үшін бетті жаңартыңыз (reload), содан кейін өзгерістеріңізді қайта енгізіңіз.",
+                "This incident was changed by someone else since you opened it; nothing was saved. Reload the page to see their changes, then make yours again."),
+            ("UpcomingHearings", "Ближайшие заседания (30 дней)", "Алдағы отырыстар (30 күн)", "Upcoming hearings (next 30 days)"),
+            ("NoUpcomingHearings", "В ближайшие 30 дней заседаний нет.", "Алдағы 30 күнде отырыс жоқ.", "No hearings in the next 30 days."),
         ];
         foreach (var (key, ru, kk, en) in texts)
         {

@@ -3,6 +3,7 @@ using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Registry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,9 +34,24 @@ public sealed class IndexModel(IntakeDbContext db, UiText t) : PageModel
 
     public int CaseTotal { get; private set; }
 
+    /// <summary>A hearing in the next <see cref="HearingDays"/> days.</summary>
+    public sealed record Hearing(DateOnly On, long IncidentId, string Title, LegalCaseKind Kind, string? Article, string? Stage);
+
+    public const int HearingDays = 30;
+
+    public IReadOnlyList<Hearing> UpcomingHearings { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var horizon = today.AddDays(HearingDays);
+        UpcomingHearings = await db.LegalCases.AsNoTracking()
+            .Where(c => c.NextHearingOn >= today && c.NextHearingOn <= horizon)
+            .OrderBy(c => c.NextHearingOn).ThenBy(c => c.Id)
+            .Select(c => new Hearing(c.NextHearingOn!.Value, c.IncidentId, c.Incident!.Title, c.Kind, c.Article, c.Stage))
+            .Take(200)
+            .ToListAsync(ct);
+
         var last = Month(To) ?? new DateOnly(today.Year, today.Month, 1);
         var first = Month(From) ?? last.AddMonths(-11);
         if (first > last)

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Admin.Api;
+using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
@@ -7,6 +8,7 @@ using AdilSoz.Intake.Registry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Pages.Incidents;
 
@@ -16,7 +18,7 @@ namespace AdilSoz.Intake.Admin.Pages.Incidents;
 /// is audited with what changed. "More rows" re-shows the form with another empty victim, case and ruling.
 /// </summary>
 [Authorize(Policy = AdminSecurity.EditorPolicy)]
-public sealed class EditModel(IntakeDbContext db) : PageModel
+public sealed class EditModel(IntakeDbContext db, UiText t) : PageModel
 {
     [BindProperty]
     public IncidentForm Form { get; set; } = new();
@@ -28,6 +30,8 @@ public sealed class EditModel(IntakeDbContext db) : PageModel
     public List<Region> Regions { get; private set; } = [];
 
     public List<Category> Categories { get; private set; } = [];
+
+    public const string StaleKey = "version";
 
     public string? Error(string key) => Errors.TryGetValue(key, out var m) ? string.Join(" ", m) : null;
 
@@ -44,6 +48,7 @@ public sealed class EditModel(IntakeDbContext db) : PageModel
             }
 
             Form = IncidentForm.From(IncidentDto.ToInput(incident));
+            Form.Version = incident.Version;
         }
         else
         {
@@ -90,8 +95,36 @@ public sealed class EditModel(IntakeDbContext db) : PageModel
             return NotFound();
         }
 
-        await RegistryStore.SaveAsync(db, incident, input, IncidentsApi.Actor(User), ct);
+        if (id is not null)
+        {
+            // Saved against the version the form was opened with: a save by someone else in between is
+            // refused (checked here, and by PostgreSQL's xmin in the UPDATE for a save at the same moment).
+            db.Entry(incident).Property(i => i.Version).OriginalValue = Form.Version ?? 0;
+            if (Form.Version != incident.Version)
+            {
+                return Stale();
+            }
+        }
+
+        try
+        {
+            await RegistryStore.SaveAsync(db, incident, input, IncidentsApi.Actor(User), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale();
+        }
+
         return Redirect($"/incidents/{incident.Id}");
+    }
+
+    /// <summary>The form as posted, with the message that the incident changed since it was opened; nothing is saved.</summary>
+    private PageResult Stale()
+    {
+        Errors[StaleKey] = [t["StaleIncident"]];
+        ModelState.Clear();
+        Form.WithBlankRows();
+        return Page();
     }
 
     /// <summary>"Form.Cases[0].FiledOn" → "legalCases[0].filedOn", as the validation messages are keyed.</summary>

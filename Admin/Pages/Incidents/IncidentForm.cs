@@ -11,6 +11,9 @@ public sealed partial class IncidentForm
 {
     public static readonly string[] PerpetratorTypes = ["police", "akimat", "court", "prosecutor", "national_security", "officials", "private", "unknown", "other"];
 
+    /// <summary>The incident's row version (PostgreSQL xmin) when the form was opened; null for a new incident.</summary>
+    public uint? Version { get; set; }
+
     public string? Title { get; set; }
 
     public DateOnly? OccurredOn { get; set; }

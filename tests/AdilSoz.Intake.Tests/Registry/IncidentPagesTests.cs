@@ -67,6 +67,7 @@ public sealed class IncidentPagesTests(PostgresDatabase database) : IClassFixtur
         {
             ["__RequestVerificationToken"] = AdminApp.AntiforgeryToken(edit),
             ["Form.Cases[0].Remove"] = "true",
+            ["Form.Version"] = System.Text.RegularExpressions.Regex.Match(edit, "name=\"Form.Version\" value=\"(\\d+)\"").Groups[1].Value,
         };
         var resaved = await editor.PostAsync($"/incidents/{id}/edit", new FormUrlEncodedContent(editFields));
         Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
@@ -104,6 +105,37 @@ public sealed class IncidentPagesTests(PostgresDatabase database) : IClassFixtur
         Assert.Contains("<title>Incidents, 2021-02: 11</title>", dashboard, StringComparison.Ordinal);
         Assert.Contains("<title>Legal cases, 2021-02: 9</title>", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboard_lists_the_hearings_of_the_next_30_days()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        long id;
+        await using (var db = database.CreateDbContext())
+        {
+            var incident = new AdilSoz.Intake.Registry.Incident
+            {
+                Title = "Akimat sues the Steppe Herald", OccurredOn = today.AddMonths(-1), Summary = "A claim for business reputation.",
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                LegalCases =
+                [
+                    new() { Kind = AdilSoz.Intake.Registry.LegalCaseKind.Civil, Article = "Art. 143 Civil Code", FiledOn = today.AddDays(-20), NextHearingOn = today.AddDays(5), Stage = "appeal" },
+                    new() { Kind = AdilSoz.Intake.Registry.LegalCaseKind.Criminal, Article = "Art. 274 Criminal Code", FiledOn = today.AddDays(-20), NextHearingOn = today.AddDays(40) },
+                ],
+            };
+            db.Incidents.Add(incident);
+            await db.SaveChangesAsync();
+            id = incident.Id;
+        }
+
+        var monitor = await RegistryTestData.LoggedInAsync(_app, Roles.Monitor);
+        var html = await monitor.GetStringAsync("/dashboard?lang=en");
+        var text = RegistryTestData.Text(html);
+        Assert.Contains("Upcoming hearings (next 30 days)", text, StringComparison.Ordinal);
+        Assert.Contains($"{today.AddDays(5):yyyy-MM-dd} Akimat sues the Steppe Herald Civil Art. 143 Civil Code appeal", text, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/incidents/{id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Art. 274 Criminal Code", text, StringComparison.Ordinal);
     }
 
     [Fact]
