@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdilSoz.Intake.Admin.Registry;
 
 /// <summary>
-/// CSV export of incidents and of legal cases (with the list's filters), and CSV import of past years'
-/// registry with a dry run. Victims are written <c>Name|role|outlet|no</c> (the last part "no" when the
+/// CSV export of incidents (with the list's filters) and CSV import of past years' registry with a dry
+/// run (legal cases: <see cref="CaseCsv"/>). Victims are written <c>Name|role|outlet|no</c> (the last part "no" when the
 /// victim did not consent to be named), separated by "; "; outlets and links are separated by "; ".
 /// </summary>
 public static class IncidentCsv
@@ -18,12 +18,6 @@ public static class IncidentCsv
     [
         "id", "title", "occurredOn", "datePrecision", "region", "settlement", "category", "perpetratorType",
         "summary", "narrative", "isPublic", "victims", "outlets", "links", "legalCases",
-    ];
-
-    public static readonly string[] CaseColumns =
-    [
-        "incidentId", "incidentTitle", "kind", "article", "plaintiffType", "filedOn", "honorDignity", "inCourt",
-        "claimedKzt", "stage", "nextHearingOn", "rulings", "rulingsInFavorOfMedia", "collectedKzt", "lastRulingOn",
     ];
 
     private const string Separator = "; ";
@@ -45,32 +39,6 @@ public static class IncidentCsv
                 i.RegionCode, i.Settlement, i.CategoryCode, i.PerpetratorType, i.Summary, i.Narrative, i.IsPublic ? "yes" : "no",
                 string.Join(Separator, i.Victims.Select(v => string.Join('|', v.Name, v.Role, v.Outlet, v.MayBeNamed ? "" : "no").TrimEnd('|'))),
                 string.Join(Separator, i.Outlets), string.Join(Separator, i.Links), row.Cases.ToString(Inv),
-            ]);
-        }
-
-        return sb.ToString();
-    }
-
-    public static async Task<string> ExportCasesAsync(IntakeDbContext db, IncidentFilter filter, IReadOnlyCollection<Category> categories, CancellationToken ct)
-    {
-        var sb = new StringBuilder();
-        Csv.WriteRow(sb, CaseColumns);
-        var incidents = filter.Apply(db.Incidents.AsNoTracking(), categories);
-        var cases = await db.LegalCases.AsNoTracking().Include(c => c.Rulings).Include(c => c.Incident)
-            .Where(c => incidents.Any(i => i.Id == c.IncidentId) && (filter.CaseKind == null || c.Kind == filter.CaseKind))
-            .OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id)
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        foreach (var c in cases)
-        {
-            Csv.WriteRow(sb,
-            [
-                c.IncidentId.ToString(Inv), c.Incident?.Title, c.Kind.ToString().ToLowerInvariant(), c.Article, c.PlaintiffType,
-                c.FiledOn.ToString("yyyy-MM-dd", Inv), c.HonorDignity ? "yes" : "no", c.InCourt ? "yes" : "no",
-                c.ClaimedKzt.ToString(Inv), c.Stage, c.NextHearingOn?.ToString("yyyy-MM-dd", Inv),
-                c.Rulings.Count.ToString(Inv), c.Rulings.Count(r => r.InFavorOfMedia).ToString(Inv),
-                c.Rulings.Sum(r => r.CollectedKzt).ToString(Inv),
-                c.Rulings.Count == 0 ? null : c.Rulings.Max(r => r.On).ToString("yyyy-MM-dd", Inv),
             ]);
         }
 
@@ -225,7 +193,7 @@ public static class IncidentCsv
         return DateOnly.TryParseExact(s, "yyyy", Inv, DateTimeStyles.None, out d) ? (d, DatePrecision.Year) : null;
     }
 
-    private static bool? ParseBool(string s) => s.Trim().ToLowerInvariant() switch
+    internal static bool? ParseBool(string s) => s.Trim().ToLowerInvariant() switch
     {
         "yes" or "true" or "1" or "да" or "иә" or "y" => true,
         "no" or "false" or "0" or "нет" or "жоқ" or "n" => false,

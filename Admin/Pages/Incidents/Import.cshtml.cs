@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdilSoz.Intake.Admin.Pages.Incidents;
 
-/// <summary>CSV import of past years' registry (Editors, Admins); a dry run reports every row it would reject and why.</summary>
+/// <summary>
+/// CSV import of past years' registry (Editors, Admins): an incidents file, or a legal cases file (told apart by
+/// the header) whose rows name their incidents. A dry run reports every row it would reject and why.
+/// </summary>
 [Authorize(Policy = AdminSecurity.EditorPolicy)]
 [RequestSizeLimit(MaxBytes)]
 public sealed class ImportModel(IntakeDbContext db) : PageModel
@@ -18,6 +21,9 @@ public sealed class ImportModel(IntakeDbContext db) : PageModel
     public IncidentCsv.ImportResult? Result { get; private set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>The file was a legal cases file (told apart by its header).</summary>
+    public bool IsCases { get; private set; }
 
     public void OnGet()
     {
@@ -33,7 +39,10 @@ public sealed class ImportModel(IntakeDbContext db) : PageModel
 
         using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = await reader.ReadToEndAsync(ct);
-        Result = await IncidentCsv.ImportAsync(db, text, dryRun, IncidentsApi.Actor(User), ct);
+        IsCases = CaseCsv.IsCasesFile(text);
+        Result = IsCases
+            ? await CaseCsv.ImportAsync(db, text, dryRun, IncidentsApi.Actor(User), ct)
+            : await IncidentCsv.ImportAsync(db, text, dryRun, IncidentsApi.Actor(User), ct);
         return Page();
     }
 }

@@ -101,7 +101,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
 
     /// <summary><c>?handler=cases</c>: the legal cases of the filtered incidents, UTF-8 with BOM.</summary>
     public async Task<IActionResult> OnGetCasesAsync(CancellationToken ct) => await FilterAsync(ct) is { } filter
-        ? File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(await IncidentCsv.ExportCasesAsync(db, filter, Categories, ct))).ToArray(),
+        ? File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(await CaseCsv.ExportAsync(db, filter, Categories, ct))).ToArray(),
             "text/csv; charset=utf-8", "cases.csv")
         : BadRequest(Problem ?? "Bad filter.");
 

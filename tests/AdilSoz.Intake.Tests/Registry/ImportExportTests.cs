@@ -100,7 +100,7 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
         Assert.Equal("1", row[14]);
 
         var cases = Csv.Read(Encoding.UTF8.GetString((await editor.GetByteArrayAsync("/incidents?handler=cases&from=2014-01-01&to=2014-12-31&caseKind=civil"))[3..])).ToList();
-        Assert.Equal(IncidentCsv.CaseColumns, cases[0].Fields);
+        Assert.Equal(CaseCsv.Columns, cases[0].Fields);
         var c = Assert.Single(cases.Skip(1)).Fields;
         Assert.Equal(["civil", "2014-03-10", "yes", "3000000", "1", "0", "100000"], [c[2], c[5], c[6], c[8], c[11], c[12], c[13]]);
     }
