@@ -9,7 +9,7 @@ namespace AdilSoz.Intake.Admin.Api;
 
 /// <summary>
 /// <c>GET /api/v1/reports/monthly?month=YYYY-MM[&amp;format=md&amp;lang=en|ru|kk]</c> (CONTRACT.md) and the
-/// Markdown download <c>/reports/YYYY-MM.md?lang=</c>.
+/// downloads <c>/reports/YYYY-MM.md?lang=</c> (Markdown) and <c>/reports/YYYY-MM.docx?lang=</c> (Word).
 /// </summary>
 public static class ReportsApi
 {
@@ -17,6 +17,7 @@ public static class ReportsApi
     {
         app.MapGet("/api/v1/reports/monthly", MonthlyAsync).RequireAuthorization(AdminSecurity.MonitorPolicy);
         app.MapGet("/reports/{month}.md", MarkdownAsync).RequireAuthorization(AdminSecurity.MonitorPolicy);
+        app.MapGet("/reports/{month}.docx", DocxAsync).RequireAuthorization(AdminSecurity.MonitorPolicy);
     }
 
     /// <summary>"YYYY-MM" as year and month; null when it is not one.</summary>
@@ -64,5 +65,18 @@ public static class ReportsApi
         var report = await RegistryStore.MonthlyReportAsync(db, m.Year, m.Month, ct);
         var bytes = Encoding.UTF8.GetBytes(MonthlyReportRenderer.ToMarkdown(report, language));
         return Results.File(bytes, "text/markdown; charset=utf-8", $"adilsoz-report-{report.Month}-{language}.md");
+    }
+
+    private static async Task<IResult> DocxAsync(IntakeDbContext db, HttpContext http, string month, string? lang, CancellationToken ct)
+    {
+        if (ParseMonth(month) is not { } m)
+        {
+            return Results.NotFound();
+        }
+
+        var language = ReportLanguage.IsSupported(lang) ? ReportLanguage.Normalize(lang!) : Localization.UiLanguage.Current(http);
+        var report = await RegistryStore.MonthlyReportAsync(db, m.Year, m.Month, ct);
+        var bytes = ReportDocx.Write(MonthlyReportRenderer.Build(report, language));
+        return Results.File(bytes, ReportDocx.ContentType, $"adilsoz-report-{report.Month}-{language}.docx");
     }
 }

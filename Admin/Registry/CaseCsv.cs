@@ -40,16 +40,28 @@ public static class CaseCsv
     {
         var sb = new StringBuilder();
         Csv.WriteRow(sb, Columns);
+        foreach (var row in await RowsAsync(db, filter, categories, ct))
+        {
+            Csv.WriteRow(sb, row);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The export's fields (<see cref="Columns"/>) of the cases of the filtered incidents.</summary>
+    public static async Task<List<string?[]>> RowsAsync(IntakeDbContext db, IncidentFilter filter, IReadOnlyCollection<Category> categories, CancellationToken ct)
+    {
         var incidents = filter.Apply(db.Incidents.AsNoTracking(), categories);
         var cases = await db.LegalCases.AsNoTracking().Include(c => c.Rulings).Include(c => c.Incident)
             .Where(c => incidents.Any(i => i.Id == c.IncidentId) && (filter.CaseKind == null || c.Kind == filter.CaseKind))
             .OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id)
             .AsSplitQuery()
             .ToListAsync(ct);
+        var rows = new List<string?[]>(cases.Count);
         foreach (var c in cases)
         {
             var rulings = c.Rulings.OrderBy(r => r.On).ThenBy(r => r.Id).ToList();
-            Csv.WriteRow(sb,
+            rows.Add(
             [
                 c.IncidentId.ToString(Inv), c.Incident?.Title, c.Kind.ToString().ToLowerInvariant(), c.Article, c.PlaintiffType,
                 Day(c.FiledOn), c.HonorDignity ? "yes" : "no", c.InCourt ? "yes" : "no",
@@ -62,7 +74,7 @@ public static class CaseCsv
             ]);
         }
 
-        return sb.ToString();
+        return rows;
     }
 
     /// <summary>

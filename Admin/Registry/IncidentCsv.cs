@@ -27,22 +27,32 @@ public static class IncidentCsv
     {
         var sb = new StringBuilder();
         Csv.WriteRow(sb, IncidentColumns);
+        await foreach (var row in IncidentRowsAsync(db, filter, categories, ct))
+        {
+            Csv.WriteRow(sb, row);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The filtered incidents, newest first, as the export's fields (<see cref="IncidentColumns"/>).</summary>
+    public static async IAsyncEnumerable<string?[]> IncidentRowsAsync(IntakeDbContext db, IncidentFilter filter, IReadOnlyCollection<Category> categories,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var rows = IncidentFilter.After(filter.Apply(db.Incidents.AsNoTracking(), categories), null)
             .Select(i => new { Incident = i, Cases = i.LegalCases.Count })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
             var i = row.Incident;
-            Csv.WriteRow(sb,
+            yield return
             [
                 i.Id.ToString(Inv), i.Title, i.OccurredOn.ToString("yyyy-MM-dd", Inv), i.DatePrecision.ToString().ToLowerInvariant(),
                 i.RegionCode, i.Settlement, i.CategoryCode, i.PerpetratorType, i.Summary, i.Narrative, i.IsPublic ? "yes" : "no",
                 string.Join(Separator, i.Victims.Select(v => string.Join('|', v.Name, v.Role, v.Outlet, v.MayBeNamed ? "" : "no").TrimEnd('|'))),
                 string.Join(Separator, i.Outlets), string.Join(Separator, i.Links), row.Cases.ToString(Inv),
-            ]);
+            ];
         }
-
-        return sb.ToString();
     }
 
     /// <summary>A row the import would reject: its line in the file and every reason.</summary>

@@ -105,6 +105,17 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
             "text/csv; charset=utf-8", "cases.csv")
         : BadRequest(Problem ?? "Bad filter.");
 
+    /// <summary><c>?handler=xlsx</c>: the incidents with the current filters as a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await FilterAsync(ct) is { } filter
+        ? File(await RegistryXlsx.WriteAsync("incidents", IncidentCsv.IncidentColumns, IncidentCsv.IncidentRowsAsync(db, filter, Categories, ct), ct),
+            RegistryXlsx.ContentType, "incidents.xlsx")
+        : BadRequest(Problem ?? "Bad filter.");
+
+    /// <summary><c>?handler=casesxlsx</c>: the legal cases of the filtered incidents as a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCasesXlsxAsync(CancellationToken ct) => await FilterAsync(ct) is { } filter
+        ? File(RegistryXlsx.Write("cases", CaseCsv.Columns, await CaseCsv.RowsAsync(db, filter, Categories, ct)), RegistryXlsx.ContentType, "cases.xlsx")
+        : BadRequest(Problem ?? "Bad filter.");
+
     public string RegionName(string? code) => Regions.FirstOrDefault(r => r.Code == code) is { } r ? Names.Of(r, HttpContext) : code ?? "";
 
     public string CategoryName(string? code) => Categories.FirstOrDefault(c => c.Code == code) is { } c ? Names.Of(c, HttpContext) : code ?? "";
