@@ -119,6 +119,22 @@ public sealed class HearingReminderTests(PostgresDatabase database) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task A_bad_reminder_setting_stops_the_worker_at_start_with_a_readable_line()
+    {
+        using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Registry:HearingReminderDays"] = "-2" });
+            b.AddIntakeWorker();
+            b.AddPipelineJobs();
+        });
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => worker.StartAsync());
+        var line = AdilSoz.Intake.Data.StartupFailure.Describe(failure);
+        Assert.NotNull(line);
+        Assert.StartsWith("Configuration error:", line, StringComparison.Ordinal);
+        Assert.Contains("HearingReminderDays", line, StringComparison.Ordinal);
+    }
+
     private async Task WaitAllSentAsync()
     {
         await using var db = database.CreateDbContext();
