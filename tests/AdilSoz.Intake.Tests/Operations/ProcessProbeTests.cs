@@ -48,13 +48,13 @@ public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
-            var botReady = await Poll.UntilAsync(() => ProbeClient.GetAsync(http, bot + "/readyz"), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(90));
+            var botReady = await Poll.UntilAsync(() => ProbeClient.GetAsync(http, bot + "/readyz"), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(150));
             Assert.True(botReady.Status == HttpStatusCode.OK, $"bot /readyz: {(int)botReady.Status} {botReady.Body}");
             Assert.Contains("database: ok", botReady.Body, StringComparison.Ordinal);
             Assert.Contains("telegram: ok", botReady.Body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await ProbeClient.GetAsync(http, bot + "/healthz")).Status);
 
-            var workerReady = await Poll.UntilAsync(() => ProbeClient.GetAsync(http, worker + "/readyz"), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(90));
+            var workerReady = await Poll.UntilAsync(() => ProbeClient.GetAsync(http, worker + "/readyz"), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(150));
             Assert.True(workerReady.Status == HttpStatusCode.OK, $"worker /readyz: {(int)workerReady.Status} {workerReady.Body}");
             Assert.Contains("job-server: ok", workerReady.Body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await ProbeClient.GetAsync(http, worker + "/healthz")).Status);
