@@ -106,6 +106,13 @@ public static class AdminSecurity
 
     public static void UseAdminSecurity(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy on this machine (README): take the scheme and client address it
+        // forwards, from loopback proxies only (ASP.NET Core's default), so that HSTS, Secure cookies and
+        // the login rate limit see the browser's connection rather than the proxy's.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
         app.UseSecurityHeaders();
         app.UseCookiePolicy();
         if (!app.Environment.IsDevelopment())

@@ -7,7 +7,8 @@ namespace AdilSoz.Intake.Tests.Security;
 /// Role boundaries of the Admin site as one table: every page handler and endpoint (read from the
 /// running app, so a new route without a row fails) against every kind of caller.
 /// </summary>
-public sealed class AccessTableTests(SecuritySite site) : IClassFixture<SecuritySite>
+[Collection(SecuritySite.Collection)]
+public sealed class AccessTableTests(SecuritySite site)
 {
     public static TheoryData<string, string, string> Cases()
     {

@@ -36,7 +36,7 @@ public static class RouteTable
         // Probes and metrics: anonymous by design (no data in them).
         new("GET /healthz", "/healthz", All("200")),
         new("GET /readyz", "/readyz", All("200")),
-        new("GET /metrics", "/metrics", All("200")),
+        new("ANY /metrics", "/metrics", All("200")),
 
         // JSON API (CONTRACT.md).
         new("GET /api/v1/submissions", "/api/v1/submissions", Api()),

@@ -17,6 +17,9 @@ namespace AdilSoz.Intake.Tests.Security;
 /// </summary>
 public sealed class SecuritySite : IAsyncLifetime
 {
+    /// <summary>The test classes that share one site (they run one after another).</summary>
+    public const string Collection = "security-site";
+
     public const string Anonymous = "anonymous";
     public const string AdminKey = "admin-key";
     public const string MonitorKey = "monitor-key";
@@ -33,6 +36,7 @@ public sealed class SecuritySite : IAsyncLifetime
     public static readonly string Payload = $"Задержан {Script} {ImgOnError} {AttributeBreak} {JavascriptUrl}";
 
     private readonly Dictionary<string, HttpClient> _callers = new(StringComparer.Ordinal);
+    private readonly Dictionary<HttpClient, string?> _tokens = [];
 
     public PostgresDatabase Database { get; } = new();
 
@@ -144,9 +148,16 @@ public sealed class SecuritySite : IAsyncLifetime
     /// <summary>An antiforgery token for the caller's session, from a page that has a form.</summary>
     public async Task<string?> TokenAsync(HttpClient client)
     {
+        if (_tokens.TryGetValue(client, out var known))
+        {
+            return known;
+        }
+
         var page = await client.GetAsync("/account/login");
         var html = await page.Content.ReadAsStringAsync();
-        return html.Contains("__RequestVerificationToken", StringComparison.Ordinal) ? AdminApp.AntiforgeryToken(html) : null;
+        var token = html.Contains("__RequestVerificationToken", StringComparison.Ordinal) ? AdminApp.AntiforgeryToken(html) : null;
+        _tokens[client] = token;
+        return token;
     }
 
     public async Task DisposeAsync()

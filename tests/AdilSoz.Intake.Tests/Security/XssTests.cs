@@ -7,7 +7,8 @@ namespace AdilSoz.Intake.Tests.Security;
 /// Script payloads in report text, mail subject and HTML, file names, cluster reasons, incident fields and
 /// audit entries appear encoded on every page that shows them, never as live markup.
 /// </summary>
-public sealed class XssTests(SecuritySite site) : IClassFixture<SecuritySite>
+[Collection(SecuritySite.Collection)]
+public sealed class XssTests(SecuritySite site)
 {
     [Theory]
     [InlineData("/queue")]
