@@ -1,13 +1,18 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdilSoz.Intake.Tests.Operations;
 
 /// <summary>
 /// The Bot and the Worker as real processes: what an orchestrator probes (/healthz, /readyz) and what
-/// Prometheus scrapes (/metrics) on the Bot's site and on the Worker's health listener.
+/// Prometheus scrapes (/metrics) on the Bot's site and on the Worker's health listener: Telegram updates
+/// counted by the Bot, an outbound mail that cannot be sent counted by the Worker, the queue depth.
 /// </summary>
 public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
@@ -15,6 +20,11 @@ public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture
     public async Task Bot_and_worker_report_ready_and_their_metrics_count_what_arrived()
     {
         await using var api = await BotApiStandIn.StartAsync();
+        var digest = new OutboundMessage
+        {
+            IdempotencyKey = "probe-" + Guid.NewGuid().ToString("N"), Channel = Channel.Email, Kind = OutboundKind.Digest,
+            Recipient = "editors@adilsoz.test", Subject = "Digest", Body = "3 reports waiting", CreatedAt = DateTimeOffset.UtcNow,
+        };
         await using (var db = database.CreateDbContext())
         {
             for (var i = 0; i < 2; i++)
@@ -31,6 +41,7 @@ public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture
                 Channel = Channel.Email, Status = SubmissionStatus.NeedsAttention, Text = "broken",
                 ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             });
+            db.OutboundMessages.Add(digest);
             await db.SaveChangesAsync();
         }
 
@@ -44,7 +55,12 @@ public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture
             ["Worker__JobWorkers"] = "2",
         };
         using var botProcess = Start("Bot", new Dictionary<string, string?>(common) { ["ASPNETCORE_URLS"] = bot });
-        using var workerProcess = Start("Worker", new Dictionary<string, string?>(common) { ["Health__Urls"] = worker });
+        // SMTP on a port where nothing listens: the digest's sending fails (and is retried later).
+        using var workerProcess = Start("Worker", new Dictionary<string, string?>(common)
+        {
+            ["Health__Urls"] = worker, ["Smtp__Host"] = "127.0.0.1", ["Smtp__Port"] = ProbeClient.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Smtp__Security"] = "None", ["Smtp__From"] = "intake@adilsoz.test",
+        });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
@@ -68,7 +84,14 @@ public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture
                 r => ProbeClient.Value(r.Body, "adilsoz_reports_received_total", "channel=\"telegram\"") >= 3, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
             Assert.Equal(3, ProbeClient.Value(scraped.Body, "adilsoz_reports_received_total", "channel=\"telegram\""));
 
-            var workerMetrics = (await ProbeClient.GetAsync(http, worker + "/metrics")).Body;
+            using (var client = PostgresDatabase.CreateHost(database.ConnectionString, b => b.AddIntakeHangfire()))
+            {
+                client.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<IOutboundJob>(j => j.SendAsync(digest.Id, CancellationToken.None));
+            }
+
+            var workerMetrics = (await Poll.UntilAsync(() => ProbeClient.GetAsync(http, worker + "/metrics"),
+                r => ProbeClient.Value(r.Body, "adilsoz_outbound_failures_total") >= 1, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500))).Body;
+            Assert.Equal(1, ProbeClient.Value(workerMetrics, "adilsoz_outbound_failures_total"));
             Assert.Equal(2, ProbeClient.Value(workerMetrics, "adilsoz_queue_depth", "status=\"pending\""));
             Assert.Equal(1, ProbeClient.Value(workerMetrics, "adilsoz_queue_depth", "queue=\"submissions\",status=\"needs_attention\""));
         }
