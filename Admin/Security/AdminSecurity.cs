@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdilSoz.Intake.Admin.Security;
@@ -111,7 +112,7 @@ public static class AdminSecurity
         // the login rate limit see the browser's connection rather than the proxy's.
         app.UseForwardedHeaders(new ForwardedHeadersOptions
         {
-            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
         });
         app.UseSecurityHeaders();
         app.UseCookiePolicy();

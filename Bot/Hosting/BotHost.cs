@@ -25,8 +25,6 @@ public static class BotHost
         builder.AddIntakeHangfire();
         builder.AddTelegramIntake();
         builder.AddIntakeOperations();
-        builder.Services.AddSingleton<PollingReadiness>();
-        builder.Services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<PollingReadiness>());
         return builder;
     }
 
@@ -65,6 +63,8 @@ public static class BotHost
         builder.Services.AddScoped<ITelegramUpdateHandler, DialogueHandler>();
         builder.Services.AddSingleton<UpdateProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
+        builder.Services.AddSingleton<PollingReadiness>();
+        builder.Services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<PollingReadiness>());
         builder.Services.AddHostedService<PollingReceiver>();
         builder.Services.AddHostedService<WebhookRegistration>();
         return builder;
