@@ -40,7 +40,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-start Worker
+Health__Urls="${WORKER_HEALTH_URLS:-http://127.0.0.1:5082}" start Worker
 if [ -n "${Telegram__BotToken:-}" ]; then start Bot --urls "${BOT_URLS:-http://127.0.0.1:5081}"; fi
 start Admin --urls "$urls"
 
@@ -52,8 +52,8 @@ cat <<MSG
 AdilSoz.Intake is running.
   Admin site:  $urls   (log in as below)
 $(sed 's/^/  /' "$state/admin-login.txt")
-  Worker:      running (log: $state/worker.log)
-  Bot:         $([ -n "${Telegram__BotToken:-}" ] && echo "running (log: $state/bot.log)" || echo "not started: set Telegram__BotToken to run it")
+  Worker:      running (log: $state/worker.log; probes and metrics on ${WORKER_HEALTH_URLS:-http://127.0.0.1:5082})
+  Bot:         $([ -n "${Telegram__BotToken:-}" ] && echo "running (log: $state/bot.log; probes and metrics on ${BOT_URLS:-http://127.0.0.1:5081})" || echo "not started: set Telegram__BotToken to run it")
   Mailbox:     $([ -n "${Mailbox__Host:-}" ] && echo "watching ${Mailbox__Host}" || echo "not watched: set Mailbox__Host, Mailbox__Username, Mailbox__Password")
 Press Ctrl+C to stop.
 MSG

@@ -7,6 +7,7 @@ using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Operations;
 
 if (AdminCommands.IsCommand(args))
 {
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIntakeLogging();
 builder.AddIntakeDatabase();
 builder.AddIntakeHangfire();
+builder.AddIntakeOperations();
 builder.AddAdminSecurity();
 builder.AddApiConventions();
 builder.AddModeration();
@@ -28,7 +30,7 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 app.UseAdminSecurity();
 app.UseUiLanguage();
-app.MapHealthEndpoints();
+app.MapIntakeProbes();
 app.MapHangfireDashboardForAdmins();
 app.MapIncidentsApi();
 app.MapReportsApi();

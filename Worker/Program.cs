@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Hosting;
+using AdilSoz.Intake.Operations;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
@@ -17,6 +18,7 @@ builder.AddIntakeWorker();
 builder.AddPipelineJobs();
 builder.AddTelegramJobs();
 builder.AddMailIntake();
+builder.AddHealthListener();
 
 using var host = builder.Build();
 return await host.RunIntakeAsync();

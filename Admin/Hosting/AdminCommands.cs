@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdilSoz.Intake.Admin.Hosting;
 
 /// <summary>
-/// The sub-commands of CONTRACT.md: <c>migrate</c>, <c>users add</c>, <c>api-keys add</c> (and <c>demo</c>).
+/// The sub-commands of CONTRACT.md: <c>migrate</c>, <c>users add</c>, <c>api-keys add</c> (and <c>api-keys list</c>,
+/// <c>api-keys revoke</c>, <c>demo</c>).
 /// Each exits 0 on success, or non-zero with one clear line on stderr.
 /// </summary>
 public static class AdminCommands
@@ -37,8 +38,10 @@ public static class AdminCommands
                 ["migrate"] => Done("Database is up to date."),
                 ["users", "add", .. var rest] => await AddUserAsync(host.Services, rest),
                 ["api-keys", "add", .. var rest] => await AddApiKeyAsync(host.Services, rest),
+                ["api-keys", "list"] => await ListApiKeysAsync(host.Services),
+                ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(host.Services, rest),
                 ["demo", ..] => await DemoData.LoadAsync(host.Services),
-                _ => Fail("Unknown command. Use: migrate | users add --email E --role R | api-keys add --name N --role R | demo"),
+                _ => Fail("Unknown command. Use: migrate | users add --email E --role R | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
             };
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } message)
@@ -126,6 +129,42 @@ public static class AdminCommands
         Console.WriteLine($"API key {name} ({role}) created; it is shown only once:");
         Console.WriteLine(key);
         return 0;
+    }
+
+    private static async Task<int> ListApiKeysAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        foreach (var k in await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync())
+        {
+            Console.WriteLine($"{k.Name}\t{k.Role}\t{k.Prefix}…\t{(k.RevokedAt is { } at ? "revoked " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "active")}");
+        }
+
+        return 0;
+    }
+
+    /// <summary><c>api-keys revoke --name N</c>: revokes every live key of that name.</summary>
+    private static async Task<int> RevokeApiKeyAsync(IServiceProvider services, string[] args)
+    {
+        if (Option(args, "--name") is not { Length: > 0 } name)
+        {
+            return Fail("api-keys revoke: --name is required.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var ids = await db.ApiKeys.Where(k => k.Name == name && k.RevokedAt == null).Select(k => k.Id).ToListAsync();
+        if (ids.Count == 0)
+        {
+            return Fail($"api-keys revoke: no active key is named {name}.");
+        }
+
+        foreach (var id in ids)
+        {
+            await ApiKeyAdministration.RevokeAsync(db, id, "cli", CancellationToken.None);
+        }
+
+        return Done($"API key {name} revoked.");
     }
 
     private static string? Option(string[] args, string name)

@@ -8,16 +8,6 @@ namespace AdilSoz.Intake.Admin.Hosting;
 
 public static class AdminHost
 {
-    /// <summary><c>GET /healthz</c>: 200 when the database answers, 503 otherwise.</summary>
-    public static void MapHealthEndpoints(this WebApplication app)
-    {
-        app.MapGet("/healthz", async (IntakeDbContext db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct)
-                ? Results.Text("ok")
-                : Results.Problem("The database does not answer.", statusCode: StatusCodes.Status503ServiceUnavailable))
-            .AllowAnonymous();
-    }
-
     /// <summary>The Hangfire dashboard at <c>/hangfire</c>, for Admins only.</summary>
     public static void MapHangfireDashboardForAdmins(this WebApplication app)
     {

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdilSoz.Intake.Admin.Security;
@@ -62,9 +63,7 @@ public static class AdminSecurity
                 o.DefaultChallengeScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
+                UsesApiKey(ctx.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
@@ -92,22 +91,31 @@ public static class AdminSecurity
         {
             o.Cookie.Name = "adilsoz.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+
+        // Every cookie (sign-in, antiforgery, language): HttpOnly, Secure over HTTPS, at least SameSite=Lax.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.Secure = CookieSecurePolicy.SameAsRequest;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        ApiKeyTexts.Register();
         return builder;
     }
 
     public static void UseAdminSecurity(this WebApplication app)
     {
-        app.Use(async (ctx, next) =>
+        // Behind a TLS-terminating proxy on this machine (README): take the scheme and client address it
+        // forwards, from loopback proxies only (ASP.NET Core's default), so that HSTS, Secure cookies and
+        // the login rate limit see the browser's connection rather than the proxy's.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
         {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "no-referrer";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-            await next();
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
         });
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -119,6 +127,14 @@ public static class AdminSecurity
         app.UseAuthentication();
         app.UseAuthorization();
     }
+
+    /// <summary>
+    /// API keys open the JSON API only: a key (even an Admin's) never opens the pages, the Hangfire
+    /// dashboard or the downloads, which are for people who logged in.
+    /// </summary>
+    public static bool UsesApiKey(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+        && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

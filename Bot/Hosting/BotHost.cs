@@ -2,6 +2,7 @@ using AdilSoz.Intake.Bot.Conversation;
 using AdilSoz.Intake.Bot.Receiving;
 using AdilSoz.Intake.Hosting;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Operations;
 using AdilSoz.Intake.Reporters;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Telegram;
@@ -23,15 +24,16 @@ public static class BotHost
         builder.AddIntakeDatabase();
         builder.AddIntakeHangfire();
         builder.AddTelegramIntake();
+        builder.AddIntakeOperations();
         return builder;
     }
 
-    /// <summary>Builds the Bot app with its endpoints (webhook, health).</summary>
+    /// <summary>Builds the Bot app with its endpoints (webhook, /healthz, /readyz, /metrics).</summary>
     public static WebApplication BuildBot(this WebApplicationBuilder builder)
     {
         var app = builder.Build();
         app.MapTelegramWebhook();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapIntakeProbes();
         return app;
     }
 
@@ -61,6 +63,8 @@ public static class BotHost
         builder.Services.AddScoped<ITelegramUpdateHandler, DialogueHandler>();
         builder.Services.AddSingleton<UpdateProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
+        builder.Services.AddSingleton<PollingReadiness>();
+        builder.Services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<PollingReadiness>());
         builder.Services.AddHostedService<PollingReceiver>();
         builder.Services.AddHostedService<WebhookRegistration>();
         return builder;

@@ -15,6 +15,7 @@ public sealed class PollingReceiver(
     IHttpClientFactory httpFactory,
     IServiceScopeFactory scopes,
     UpdateProcessor processor,
+    Hosting.PollingReadiness readiness,
     ILogger<PollingReceiver> logger) : BackgroundService
 {
     private const int LongPollSeconds = 25;
@@ -48,6 +49,7 @@ public sealed class PollingReceiver(
                 }
 
                 failures = 0;
+                readiness.Polled();
                 var stored = 0;
                 await using (var scope = scopes.CreateAsyncScope())
                 {

@@ -43,6 +43,7 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            Operations.IntakeMetrics.ReportReceived(Channel.Telegram);
             return new Stored(item.Id, true);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

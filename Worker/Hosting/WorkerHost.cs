@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Operations;
 using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class WorkerHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<JobFailureFilter>();
+        builder.Services.AddSingleton<IReadinessCheck, HangfireServerReadiness>();
         builder.AddIntakeHangfire((sp, c) => c.UseFilter(sp.GetRequiredService<JobFailureFilter>()));
         builder.Services.AddHangfireServer((sp, o) =>
         {
@@ -24,7 +26,7 @@ public static class WorkerHost
             o.WorkerCount = options.JobWorkers;
             o.ShutdownTimeout = TimeSpan.FromSeconds(20);
             o.StopTimeout = TimeSpan.FromSeconds(10);
-            o.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}";
+            o.ServerName = HangfireServerReadiness.ServerName;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;

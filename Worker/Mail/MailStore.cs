@@ -75,6 +75,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
 
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            Operations.IntakeMetrics.ReportReceived(Channel.Email);
             return new StoredMail(item.Id, false, true);
         }, cancellationToken);
     }

@@ -91,6 +91,7 @@ public sealed class OutboundJob(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            Operations.IntakeMetrics.OutboundFailed();
             await db.OutboundMessages.Where(o => o.Id == outboundMessageId && o.Status == OutboundStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Error, Truncate($"{e.GetType().Name}: {e.Message}")), CancellationToken.None);
             logger.LogWarning("Outbound message {OutboundMessageId} not sent yet ({Error}); it stays queued and is retried", outboundMessageId, e.GetType().Name);

@@ -16,6 +16,7 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
+        Operations.IntakeMetrics.JobStateApplied(context.NewState, context.BackgroundJob.Job);
         if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0 || job.Args[0] is not long id)
         {
             return;

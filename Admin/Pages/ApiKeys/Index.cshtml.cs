@@ -1,0 +1,29 @@
+using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdilSoz.Intake.Admin.Pages.ApiKeys;
+
+/// <summary>API keys: who has one, when it was last used, and a button to revoke it. Keys are made by the command.</summary>
+[Authorize(Policy = AdminSecurity.AdminPolicy)]
+public sealed class IndexModel(IntakeDbContext db) : PageModel
+{
+    public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
+
+    public bool Revoked { get; private set; }
+
+    public async Task OnGetAsync(bool revoked, CancellationToken ct)
+    {
+        Revoked = revoked;
+        Keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAt != null).ThenBy(k => k.Name).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct) =>
+        await ApiKeyAdministration.RevokeAsync(db, id, User.Identity?.Name ?? "admin", ct)
+            ? Redirect("/api-keys?revoked=true")
+            : NotFound();
+}

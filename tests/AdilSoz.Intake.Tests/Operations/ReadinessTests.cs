@@ -1,0 +1,90 @@
+using System.Net;
+using AdilSoz.Intake.Bot.Hosting;
+using AdilSoz.Intake.Operations;
+using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AdilSoz.Intake.Tests.Operations;
+
+public sealed class ReadinessTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task The_database_check_tells_a_missing_database_from_one_without_its_migrations()
+    {
+        var empty = "test_" + Guid.NewGuid().ToString("N")[..16];
+        var server = PostgresDatabase.ServerConnectionString;
+        await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+        {
+            await c.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{empty}\"", c);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Assert.Equal("the database does not answer", await ProblemAsync(new NpgsqlConnectionStringBuilder(server) { Database = "test_missing_" + Guid.NewGuid().ToString("N")[..8] }.ConnectionString));
+            Assert.Matches("^[0-9]+ migration\\(s\\) not applied$", await ProblemAsync(new NpgsqlConnectionStringBuilder(server) { Database = empty }.ConnectionString));
+            Assert.Null(await ProblemAsync(database.ConnectionString));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+            await c.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{empty}\" WITH (FORCE)", c);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_admin_site_answers_readyz_and_metrics_without_a_login()
+    {
+        using var app = new AdminApp(database);
+        using var client = app.CreateClient();
+        var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("database: ok", (await ready.Content.ReadAsStringAsync()).Trim());
+        var metrics = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.StartsWith("text/plain", metrics.Content.Headers.ContentType?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TelegramMode.Webhook, null, null)]
+    [InlineData(TelegramMode.Polling, null, "no successful getUpdates yet")]
+    [InlineData(TelegramMode.Polling, 10, null)]
+    [InlineData(TelegramMode.Polling, 89, null)]
+    [InlineData(TelegramMode.Polling, 91, "no successful getUpdates for over 90 s")]
+    public async Task The_bot_is_ready_while_polling_answers_or_in_webhook_mode(TelegramMode mode, int? secondsSincePoll, string? problem)
+    {
+        var clock = new ManualClock();
+        var check = new PollingReadiness(Options.Create(new TelegramOptions { BotToken = "1:x", Mode = mode }), clock);
+        if (secondsSincePoll is { } s)
+        {
+            check.Polled();
+            clock.Advance(TimeSpan.FromSeconds(s));
+        }
+
+        Assert.Equal(problem, await check.ProblemAsync(new ServiceCollection().BuildServiceProvider(), CancellationToken.None));
+    }
+
+    private static async Task<string?> ProblemAsync(string connectionString)
+    {
+        using var host = PostgresDatabase.CreateHost(connectionString);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await new DatabaseReadiness().ProblemAsync(scope.ServiceProvider, CancellationToken.None);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
