@@ -23,8 +23,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var random = new Random(seed);
         var started = DateTime.UtcNow;
         await using var world = await ReliabilityWorld.StartAsync();
-        world.Worker.Start();
-        world.Bot.Start();
+        await world.StartHostsAsync();
 
         var sending = world.SendAtRateAsync(count, rate);
         var kills = new List<string>();

@@ -45,6 +45,9 @@ public sealed record ReliabilityFigures
     /// <summary>Reporters who got the "report received" message more than once (a reply sent, then the Bot killed before its commit).</summary>
     public int ConfirmationsRepeated { get; init; }
 
+    /// <summary>Inbound items (Telegram updates, mails) handled so far: shows progress before reports are complete.</summary>
+    public int Handled { get; init; }
+
     public double P50Ms { get; init; }
 
     public double P95Ms { get; init; }
@@ -57,13 +60,15 @@ public sealed record ReliabilityFigures
     public bool Settled => Pending == Sent && Duplicated == 0 && Acknowledged == SentMail && AcknowledgementsRepeated == 0;
 
     /// <summary>Changes whenever something moves (for "nothing moved for a while").</summary>
-    public (int, int, int, int) Progress => (Stored, Pending, Acknowledged, Confirmed);
+    public (int, int, int, int, int) Progress => (Stored, Pending, Acknowledged, Confirmed, Handled);
 
     public static async Task<ReliabilityFigures> ReadAsync(ReliabilityWorld world)
     {
         var sent = world.Sent.ToDictionary(s => s.Token);
         var rows = new List<(string Token, string Status, DateTimeOffset UpdatedAt)>();
-        await using (var connection = new NpgsqlConnection(world.Database.ConnectionString))
+        int handled;
+        // Note: no pool, so a connection terminated by a fault test is never reused here.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(world.Database.ConnectionString) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
@@ -76,6 +81,10 @@ public sealed record ReliabilityFigures
             {
                 rows.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
             }
+
+            await reader.CloseAsync();
+            await using var items = new NpgsqlCommand("""SELECT count(*) FROM "InboundItems" WHERE "Status" <> 'Stored'""", connection);
+            handled = Convert.ToInt32(await items.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
 
         var byToken = rows.GroupBy(r => r.Token).ToDictionary(g => g.Key, g => g.ToList());
@@ -108,6 +117,7 @@ public sealed record ReliabilityFigures
             AcknowledgementsRepeated = acks.Count(a => a.Value > 1),
             Confirmed = confirmations.Count(c => c > 0),
             ConfirmationsRepeated = confirmations.Count(c => c > 1),
+            Handled = handled,
             P50Ms = Percentile(latencies, 0.50),
             P95Ms = Percentile(latencies, 0.95),
             P99Ms = Percentile(latencies, 0.99),

@@ -4,8 +4,16 @@ using AdilSoz.Intake.Tests.Infrastructure;
 using MailKit;
 using MailKit.Net.Imap;
 using MimeKit;
+using Npgsql;
 
 namespace AdilSoz.Intake.Tests.Reliability;
+
+/// <summary>A channel the driver sends reports through.</summary>
+public enum ReportChannel
+{
+    Telegram,
+    Mail,
+}
 
 /// <summary>One report the driver sent: its token, channel, when, and (Telegram) the reporter's chat.</summary>
 public sealed record SentReport(string Token, bool Telegram, DateTimeOffset SentAt, long ChatId, string? MessageId);
@@ -156,9 +164,10 @@ public sealed class ReliabilityWorld : IAsyncDisposable
 
     /// <summary>
     /// Sends <paramref name="count"/> reports at a steady <paramref name="perSecond"/>, alternating Telegram
-    /// and mail (half each). Returns how far behind schedule the sender fell at worst.
+    /// and mail (half each), or only through <paramref name="only"/>. Returns how far behind schedule the
+    /// sender fell at worst.
     /// </summary>
-    public async Task<TimeSpan> SendAtRateAsync(int count, double perSecond, CancellationToken cancellationToken = default)
+    public async Task<TimeSpan> SendAtRateAsync(int count, double perSecond, ReportChannel? only = null, CancellationToken cancellationToken = default)
     {
         var start = DateTime.UtcNow;
         var behind = TimeSpan.Zero;
@@ -176,7 +185,7 @@ public sealed class ReliabilityWorld : IAsyncDisposable
                 behind = -wait;
             }
 
-            if (i % 2 == 0)
+            if (only == ReportChannel.Telegram || (only is null && i % 2 == 0))
             {
                 SendTelegramReport();
             }
@@ -187,6 +196,25 @@ public sealed class ReliabilityWorld : IAsyncDisposable
         }
 
         return behind;
+    }
+
+    /// <summary>Starts the Worker and the Bot processes and waits until both work (the Bot polls, the Worker's job server is up).</summary>
+    public async Task StartHostsAsync()
+    {
+        Worker.Start();
+        Bot.Start();
+        var polled = await Api.WaitUntilAsync(() => Api.Calls("getUpdates").Count > 0, TimeSpan.FromSeconds(90));
+        var servers = await Poll.UntilAsync(async () =>
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.server", connection);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }, n => n > 0, TimeSpan.FromSeconds(90));
+        if (!polled || servers == 0)
+        {
+            throw new TimeoutException($"The hosts did not start (Bot polling: {polled}, Worker servers: {servers}); see artifacts/logs/reliability/{Run}-*.log");
+        }
     }
 
     /// <summary>Reads what became of every sent report.</summary>
