@@ -203,14 +203,15 @@ public sealed class ReliabilityWorld : IAsyncDisposable
     {
         Worker.Start();
         Bot.Start();
-        var polled = await Api.WaitUntilAsync(() => Api.Calls("getUpdates").Count > 0, TimeSpan.FromSeconds(90));
+        // Note: generous, a process start takes over a minute when the machine is busy.
+        var polled = await Api.WaitUntilAsync(() => Api.Calls().Count > 0, TimeSpan.FromSeconds(180));
         var servers = await Poll.UntilAsync(async () =>
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.server", connection);
             return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        }, n => n > 0, TimeSpan.FromSeconds(90));
+        }, n => n > 0, TimeSpan.FromSeconds(180));
         if (!polled || servers == 0)
         {
             throw new TimeoutException($"The hosts did not start (Bot polling: {polled}, Worker servers: {servers}); see artifacts/logs/reliability/{Run}-*.log");
