@@ -32,7 +32,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             // Kill, at random moments while reports are being sent, one of the two (the first two kills hit each once).
             for (var i = 0; !sending.IsCompleted; i++)
             {
-                await Task.WhenAny(sending, Task.Delay(TimeSpan.FromMilliseconds(random.Next(1_000, 4_000))));
+                // Note: for the long run the pauses are longer, so the restarted processes get going between kills.
+                await Task.WhenAny(sending, Task.Delay(TimeSpan.FromMilliseconds(count > 200 ? random.Next(4_000, 12_000) : random.Next(1_000, 4_000))));
                 if (sending.IsCompleted)
                 {
                     break;
