@@ -19,6 +19,7 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
 {
     private const int MaxAttempts = 5;
     private readonly SemaphoreSlim _signal = new(0);
+    private int _failedInARow;
 
     public void Signal()
     {
@@ -36,6 +37,12 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
             {
                 while (await ProcessNextAsync(stoppingToken))
                 {
+                    if (_failedInARow > 0)
+                    {
+                        // A failing update is tried again after a growing pause, not five times within milliseconds
+                        // (which put it in "needs attention" during a Bot API hiccup).
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 500 * Math.Pow(2, Math.Min(_failedInARow - 1, 6)))), stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -109,6 +116,7 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
                 await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
                 item.Status = InboundStatus.Processed;
                 item.ProcessedAt = DateTimeOffset.UtcNow;
+                _failedInARow = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -118,6 +126,7 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
                 db.ChangeTracker.Clear();
                 db.Attach(item);
                 item.Attempts++;
+                _failedInARow++;
                 if (item.Attempts >= MaxAttempts)
                 {
                     MarkAttention(item, $"Handling failed {MaxAttempts} times ({e.GetType().Name}).");
@@ -127,17 +136,37 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        try
-        {
-            services.GetRequiredService<AfterCommit>().Run();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Note: the update is committed; the Worker's sweeper enqueues a received submission again.
-            logger.LogError("Enqueueing jobs after update {InboundItemId} failed ({Error})", item.Id, e.GetType().Name);
-        }
-
+        await RunAfterCommitAsync(services.GetRequiredService<AfterCommit>(), item.Id, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Enqueues the update's jobs, trying again for a few seconds when the database is briefly away (a
+    /// restart, a cut connection): a report whose enqueue is lost waits for the Worker's sweeper, which
+    /// takes a minute or more. Enqueued twice is harmless: the jobs are idempotent.
+    /// </summary>
+    private async Task RunAfterCommitAsync(AfterCommit afterCommit, long inboundItemId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                afterCommit.Run();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (attempt >= 5)
+                {
+                    // Note: the update is committed; the Worker's sweeper enqueues a received submission again.
+                    logger.LogError("Enqueueing jobs after update {InboundItemId} failed ({Error})", inboundItemId, e.GetType().Name);
+                    return;
+                }
+
+                logger.LogWarning("Enqueueing jobs after update {InboundItemId} failed ({Error}); trying again", inboundItemId, e.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt)), ct);
+            }
+        }
     }
 
     private static void MarkAttention(InboundItem item, string reason)

@@ -17,8 +17,8 @@ public sealed record MailboxPass(int Seen, int Stored, int Duplicates, int Moved
 
 /// <summary>
 /// One unit of work on the mailbox with its own IMAP connection: every message of the watched folder
-/// is stored (raw, encrypted, in one transaction), then moved to the processed folder, then its ingest
-/// job is enqueued. A crash between store and move leaves the message in the folder; the next pass
+/// is stored (raw, encrypted, in one transaction), then its ingest job is enqueued, then it is moved
+/// to the processed folder. A crash between store and move leaves the message in the folder; the next pass
 /// recognises it as stored and just moves it.
 /// </summary>
 public sealed class MailboxSession(
@@ -128,15 +128,18 @@ public sealed class MailboxSession(
                 await hook(uid);
             }
 
-            if (await MoveAsync(client, folder, processed, uid, cancellationToken))
-            {
-                moved++;
-            }
-
+            // Note: the job is enqueued before the move. Should the enqueue fail (the database cut off a
+            // moment), the message stays in the folder and the next pass, seconds later, enqueues it again;
+            // moved first, it would wait for the sweeper. Enqueued twice (the move failed) is harmless.
             if (result.Pending)
             {
                 var id = result.InboundItemId;
                 jobs.Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            }
+
+            if (await MoveAsync(client, folder, processed, uid, cancellationToken))
+            {
+                moved++;
             }
 
             logger.LogInformation("Mail UID {Uid} stored as inbound item {InboundItemId} (duplicate: {Duplicate})", uid.Id, result.InboundItemId, result.Duplicate);

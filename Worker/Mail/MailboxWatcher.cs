@@ -35,6 +35,14 @@ public sealed class MailboxWatcher(MailboxSession session, ILogger<MailboxWatche
                 logger.LogWarning("Mailbox connection failed ({Error}: {Message}); reconnecting in {Seconds} s",
                     e.GetType().Name, e.Message, (int)backoff.TotalSeconds);
             }
+            catch (Exception e)
+            {
+                // Note: anything else (the database gone mid-pass, a restart of PostgreSQL) must not end the
+                // watcher: an exception escaping a BackgroundService stops the whole Worker process. Mail is
+                // stored before it is moved, so the next pass takes up whatever this one left.
+                logger.LogError("Mailbox pass failed ({Error}: {Message}); starting again in {Seconds} s",
+                    e.GetType().Name, e.Message, (int)backoff.TotalSeconds);
+            }
 
             try
             {
