@@ -176,8 +176,8 @@ public sealed class MailIngestJob(
     {
         var attachment = new SubmissionAttachment
         {
-            FileName = Truncate(file.FileName, 255),
-            ContentType = Truncate(file.ContentType, 255),
+            FileName = Truncate(MailTextCleanup.Storable(file.FileName), 255),
+            ContentType = Truncate(MailTextCleanup.Storable(file.ContentType), 255),
             Size = file.Size,
             Inline = file.Inline,
         };
