@@ -1,6 +1,7 @@
 using AdilSoz.Intake.Dedup;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Worker.Retention;
 using Hangfire;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
@@ -19,6 +20,7 @@ public static class PipelineJobs
         builder.Services.AddScoped<ISubmissionPipelineJob, SubmissionPipelineJob>();
         builder.Services.AddScoped<IntakeSweeper>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
+        builder.AddRetention();
         return builder;
     }
 }
@@ -30,6 +32,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
     {
         recurring.AddOrUpdate<IntakeSweeper>(
             "intake-sweeper", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "* * * * *");
+        recurring.AddOrUpdate<RetentionJob>("retention", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "17 3 * * *");
         return Task.CompletedTask;
     }
 
