@@ -5,11 +5,11 @@ using FsCheck.Fluent;
 namespace AdilSoz.Intake.Tests.Fuzz;
 
 /// <summary>Figures of one fuzz run.</summary>
-public sealed record FuzzFigures(string Target, long Inputs, long Processed, long NeedsAttention, TimeSpan Elapsed, TimeSpan Slowest, string SlowestInput)
+public sealed record FuzzFigures(string Target, long Inputs, long Processed, long NeedsAttention, TimeSpan Elapsed, TimeSpan Slowest, string SlowestInput, long SlowRetried)
 {
     public override string ToString() =>
         $"{Target}: {Inputs:N0} inputs in {Elapsed.TotalSeconds:0.0} s ({Inputs / Math.Max(0.001, Elapsed.TotalSeconds):N0}/s), " +
-        $"processed {Processed:N0}, needs attention {NeedsAttention:N0}, slowest {Slowest.TotalMilliseconds:0} ms ({SlowestInput})";
+        $"processed {Processed:N0}, needs attention {NeedsAttention:N0}, slowest {Slowest.TotalMilliseconds:0} ms ({SlowestInput}), re-timed after a load spike {SlowRetried:N0}";
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ public static class FuzzRun
     public static FuzzFigures Check<T, TInput>(string target, Gen<T> recipes, int count, TimeSpan perInputLimit, Func<T, TInput> build, Func<TInput, (FuzzOutcome Outcome, string? Failure)> run, TimeSpan? budget = null)
         where T : notnull
     {
-        long inputs = 0, processed = 0, attention = 0;
+        long inputs = 0, processed = 0, attention = 0, retried = 0;
         var slowest = TimeSpan.Zero;
         var slowestInput = "";
         var current = default(T);
@@ -64,6 +64,15 @@ public static class FuzzRun
             if (failure is not null)
             {
                 throw new InvalidOperationException($"{recipe}: {failure}");
+            }
+
+            if (took > perInputLimit)
+            {
+                // The machine is shared: an input over the bound runs once more, alone, before it counts as too slow.
+                var again = Stopwatch.StartNew();
+                _ = run(input);
+                took = again.Elapsed;
+                retried++;
             }
 
             if (took > perInputLimit)
@@ -101,6 +110,6 @@ public static class FuzzRun
             throw new InvalidOperationException($"{target}: failed after {inputs:N0} inputs: {error.Message}", error);
         }
 
-        return new FuzzFigures(target, inputs, processed, attention, clock.Elapsed, slowest, slowestInput);
+        return new FuzzFigures(target, inputs, processed, attention, clock.Elapsed, slowest, slowestInput, retried);
     }
 }
