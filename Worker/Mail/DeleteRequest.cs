@@ -42,11 +42,16 @@ public static class DeleteRequest
         }
 
         var words = builder.ToString().Trim();
-        foreach (var polite in new[] { "please ", "пожалуйста ", "прошу ", "өтінемін " })
+        foreach (var polite in new[] { "please", "пожалуйста", "прошу", "өтінемін" })
         {
-            if (words.StartsWith(polite, StringComparison.Ordinal))
+            if (words.StartsWith(polite + " ", StringComparison.Ordinal))
             {
-                words = words[polite.Length..];
+                words = words[(polite.Length + 1)..];
+            }
+
+            if (words.EndsWith(" " + polite, StringComparison.Ordinal))
+            {
+                words = words[..^(polite.Length + 1)];
             }
         }
 

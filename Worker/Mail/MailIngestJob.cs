@@ -154,7 +154,9 @@ public sealed class MailIngestJob(
             {
                 IdempotencyKey = $"erase:{submission.Id}",
                 Channel = Channel.Email,
-                Kind = OutboundKind.Notice,
+
+                // Note: a decision on the request, written as is (a Notice would be recomposed as an acknowledgement).
+                Kind = OutboundKind.Decision,
                 SubmissionId = submission.Id,
                 ReporterId = requester,
                 Subject = subject,
