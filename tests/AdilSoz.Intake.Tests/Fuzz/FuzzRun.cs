@@ -25,6 +25,14 @@ public static class FuzzRun
     public static int Count(int ciDefault) =>
         int.TryParse(Environment.GetEnvironmentVariable("ADILSOZ_FUZZ_INPUTS"), out var n) && n > 0 ? n : ciDefault;
 
+    /// <summary>Progress of a by-hand run, appended to artifacts/fuzz/progress.txt.</summary>
+    public static void Progress(string line)
+    {
+        var folder = Environment.GetEnvironmentVariable("ADILSOZ_FUZZ_PROGRESS_DIR") is { Length: > 0 } dir ? dir : AdilSoz.Intake.Tests.Infrastructure.Artifacts.Folder("fuzz");
+        Directory.CreateDirectory(folder);
+        File.AppendAllText(Path.Combine(folder, "progress.txt"), $"{DateTimeOffset.UtcNow:HH:mm:ss} {line}{Environment.NewLine}");
+    }
+
     /// <summary>Wall-clock budget per target in CI (the machine is shared); none in the by-hand run.</summary>
     public static TimeSpan? Budget(TimeSpan ci) => ByHand ? null : ci;
 
@@ -59,6 +67,11 @@ public static class FuzzRun
             {
                 slowest = took;
                 slowestInput = recipe.ToString() ?? "";
+            }
+
+            if (ByHand && inputs % 10_000 == 0)
+            {
+                Progress($"{target}: {inputs:N0} inputs, {clock.Elapsed.TotalSeconds:0} s, slowest {slowest.TotalMilliseconds:0} ms");
             }
 
             if (failure is not null)

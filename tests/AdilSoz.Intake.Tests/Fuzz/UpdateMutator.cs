@@ -169,7 +169,7 @@ public static class UpdateMutator
 
     private static string HugeString(int size, Random random)
     {
-        var length = 1024 * (1 + (size % 1024));
+        var length = 1024 * (1 + (size % 256));
         var pieces = new[] { "а", "😀", "\u202e", "\u200b", "x", "ə", "\\", "\"" };
         var builder = new StringBuilder(length);
         var piece = pieces[random.Next(pieces.Length)];
