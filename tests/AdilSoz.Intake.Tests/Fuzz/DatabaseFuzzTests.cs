@@ -34,7 +34,7 @@ public sealed class DatabaseFuzzTests(PostgresDatabase database, ITestOutputHelp
             b.AddIntakeHangfire();
             b.AddMailIntake();
         });
-        var recipes = Gen.Sample(FuzzGenerators.Mail, Count(60), Random.Shared.Next());
+        var recipes = Gen.Sample(FuzzGenerators.Mail, Count(40), Random.Shared.Next());
         var clock = Stopwatch.StartNew();
         var duplicates = 0;
         var items = new HashSet<long>();
@@ -77,7 +77,7 @@ public sealed class DatabaseFuzzTests(PostgresDatabase database, ITestOutputHelp
         builder.AddBot();
         await using var bot = builder.BuildBot();
 
-        var recipes = Gen.Sample(FuzzGenerators.Update, Count(150), Random.Shared.Next());
+        var recipes = Gen.Sample(FuzzGenerators.Update, Count(100), Random.Shared.Next());
         var clock = Stopwatch.StartNew();
         var since = DateTimeOffset.UtcNow;
         int stored = 0, duplicates = 0;

@@ -14,7 +14,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
     public void Mutated_mails_end_processed_or_in_needs_attention()
     {
         var figures = FuzzRun.Check("mail parser", FuzzGenerators.Mail, FuzzRun.Count(1_500), PerInput,
-            MailMutator.Build, raw => FuzzTargets.Mail(raw), FuzzRun.Budget(TimeSpan.FromSeconds(8)));
+            MailMutator.Build, raw => FuzzTargets.Mail(raw), FuzzRun.Budget(TimeSpan.FromSeconds(6)));
         Report(figures);
         Assert.True(figures.Processed > 0 && figures.NeedsAttention > 0, "The mutations reach both outcomes.");
     }
@@ -23,7 +23,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
     public void Oversized_nested_and_bomb_mails_end_processed_or_in_needs_attention()
     {
         var figures = FuzzRun.Check("mail parser (heavy)", FuzzGenerators.HeavyMail, Math.Max(20, FuzzRun.Count(20) / 200), PerInput,
-            MailMutator.Build, raw => FuzzTargets.Mail(raw), FuzzRun.Budget(TimeSpan.FromSeconds(5)));
+            MailMutator.Build, raw => FuzzTargets.Mail(raw), FuzzRun.Budget(TimeSpan.FromSeconds(3)));
         Report(figures);
     }
 
@@ -31,7 +31,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
     public void Mutated_updates_end_processed_or_in_needs_attention()
     {
         var figures = FuzzRun.Check("update reader and dialogue", FuzzGenerators.Update, FuzzRun.Count(3_000), PerInput,
-            UpdateMutator.Build, FuzzTargets.Update, FuzzRun.Budget(TimeSpan.FromSeconds(8)));
+            UpdateMutator.Build, FuzzTargets.Update, FuzzRun.Budget(TimeSpan.FromSeconds(6)));
         Report(figures);
         Assert.True(figures.Processed > 0 && figures.NeedsAttention > 0, "The mutations reach both outcomes.");
     }
