@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Text;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -37,10 +38,11 @@ public static class TelegramEvents
     public static IncomingEvent FromMessage(Message m, bool edited)
     {
         var files = new List<IncomingFile>();
-        if (m.Photo is { Length: > 0 } sizes)
+        // Note: a damaged update may hold null entries or files without an id; those are not files.
+        if (m.Photo?.Where(p => p is { FileId: not null }).ToList() is { Count: > 0 } sizes)
         {
             var largest = sizes.MaxBy(p => (long)p.Width * p.Height)!;
-            files.Add(new IncomingFile(largest.FileId, largest.FileUniqueId, largest.FileSize, null, "image/jpeg", FileKind.Photo));
+            files.Add(new IncomingFile(Storable(largest.FileId)!, Storable(largest.FileUniqueId)!, largest.FileSize, null, "image/jpeg", FileKind.Photo));
         }
 
         Add(files, m.Document, FileKind.Document, m.Document?.FileName, m.Document?.MimeType);
@@ -67,10 +69,10 @@ public static class TelegramEvents
         return new IncomingEvent
         {
             MessageId = m.Id,
-            Text = m.Text ?? m.Caption,
+            Text = Storable(m.Text ?? m.Caption),
             Files = files,
-            MediaGroupId = m.MediaGroupId,
-            ForwardOrigin = DescribeOrigin(m.ForwardOrigin),
+            MediaGroupId = Storable(m.MediaGroupId),
+            ForwardOrigin = Storable(DescribeOrigin(m.ForwardOrigin)),
             LanguageCode = m.From?.LanguageCode,
             Edited = edited,
             Unsupported = unsupported,
@@ -90,11 +92,14 @@ public static class TelegramEvents
         _ => "unknown origin",
     };
 
+    /// <summary>Text PostgreSQL accepts (see <see cref="StorableText"/>); the raw update keeps the original.</summary>
+    private static string? Storable(string? text) => StorableText.CleanOrNull(text);
+
     private static void Add(List<IncomingFile> files, FileBase? file, FileKind kind, string? name, string? mime)
     {
-        if (file is not null)
+        if (file is { FileId: not null })
         {
-            files.Add(new IncomingFile(file.FileId, file.FileUniqueId, file.FileSize, name, mime, kind));
+            files.Add(new IncomingFile(Storable(file.FileId)!, Storable(file.FileUniqueId)!, file.FileSize, Storable(name), Storable(mime), kind));
         }
     }
 }

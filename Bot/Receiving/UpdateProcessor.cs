@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AdilSoz.Intake.Data;
@@ -91,18 +92,22 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
         }
 
         var protector = services.GetRequiredService<IdentityProtector>();
-        Update? update = null;
+        byte[]? raw = null;
         try
         {
-            var json = Encoding.UTF8.GetString(protector.UnprotectRaw(item.RawEncrypted));
-            update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+            raw = protector.UnprotectRaw(item.RawEncrypted);
         }
-        catch (JsonException)
+        catch (CryptographicException)
         {
-            // Handled below as an update that cannot be understood.
+            // Handled below: without its key the update cannot be read (it would otherwise block the queue).
         }
 
-        if (update is null)
+        var update = raw is null ? null : ReadUpdate(raw);
+        if (raw is null)
+        {
+            MarkAttention(item, "The stored update could not be decrypted (its data-protection key is missing).");
+        }
+        else if (update is null)
         {
             MarkAttention(item, "The update could not be read as a Telegram update.");
         }
@@ -168,6 +173,49 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
             }
         }
     }
+
+    /// <summary>
+    /// The Telegram update in raw JSON bytes, or null when they are not one. Any failure of the reader
+    /// (bad JSON, wrong types, numbers out of range, nesting too deep) means "cannot be understood":
+    /// an exception here would leave the update at the head of the queue for ever.
+    /// </summary>
+    public static Update? ReadUpdate(byte[] raw)
+    {
+        try
+        {
+            var update = JsonSerializer.Deserialize<Update>(Encoding.UTF8.GetString(raw), JsonBotAPI.Options);
+            return update is not null && IsComplete(update) ? update : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The fields the dialogue relies on are there: the Bot API always sends them, so an update without
+    /// them is damaged (the reader leaves a missing object null even where the type says it is not).
+    /// </summary>
+    private static bool IsComplete(Update update)
+    {
+        foreach (var message in new[] { update.Message, update.EditedMessage })
+        {
+            if (message is not null && (message.Chat is null || !IsComplete(message.ForwardOrigin)))
+            {
+                return false;
+            }
+        }
+
+        return update.CallbackQuery is not { } query || (query.From is not null && (query.Message is null || query.Message.Chat is not null));
+    }
+
+    private static bool IsComplete(MessageOrigin? origin) => origin switch
+    {
+        MessageOriginChannel c => c.Chat is not null,
+        MessageOriginChat c => c.SenderChat is not null,
+        MessageOriginUser u => u.SenderUser is not null,
+        _ => true,
+    };
 
     private static void MarkAttention(InboundItem item, string reason)
     {

@@ -59,7 +59,8 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
         {
             using var doc = JsonDocument.Parse(rawJson);
             return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var v)
+                && doc.RootElement.TryGetProperty("update_id", out var id)
+                && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var v)
                 ? v
                 : null;
         }

@@ -36,7 +36,8 @@ public static class IntakeDatabase
         builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString));
         builder.Services.AddDataProtection()
             .SetApplicationName("AdilSoz.Intake")
-            .PersistKeysToDbContext<IntakeDbContext>();
+            .PersistKeysToDbContext<IntakeDbContext>()
+            .ProtectKeysIfConfigured(builder.Configuration);
         builder.Services.AddSingleton<IdentityProtector>();
         return builder;
     }
@@ -88,6 +89,11 @@ public static class IntakeDatabase
             }
 
             await scope.ServiceProvider.GetRequiredService<IdentityProtector>().EnsureSecretsAsync(db, cancellationToken);
+            if (!KeyRingProtection.IsConfigured(services.GetRequiredService<IConfiguration>()))
+            {
+                logger.LogWarning("{Warning}", KeyRingProtection.UnencryptedWarning);
+            }
+
             await SeedReferenceListsAsync(db, cancellationToken);
         }
         finally

@@ -16,8 +16,13 @@ public static class IntakeLogging
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
-        // The key ring is kept in the database with the data it protects (see README, Security).
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        // Without a key-encryption certificate the framework warns about every unencrypted key it
+        // writes; the start-up migration says it once, clearly (KeyRingProtection.UnencryptedWarning).
+        // With a certificate, the framework's key-management warnings are shown as they come.
+        if (!Security.KeyRingProtection.IsConfigured(builder.Configuration))
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        }
         return builder;
     }
 }

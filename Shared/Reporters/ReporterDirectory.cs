@@ -60,15 +60,24 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
         return reporter;
     }
 
-    /// <summary>Removes identity and contact from the reporter; the reports stay, anonymous.</summary>
-    public async Task DeleteIdentityAsync(long reporterId, CancellationToken ct)
+    /// <summary>
+    /// Erases what identifies the reporter (identity, contact, name) and the raw items of their reports;
+    /// the reports stay, anonymous. The keyed hash is replaced by a random value: kept, it would still
+    /// link the person's future reports to these (and confirm to anyone holding the hash key and a
+    /// guessed id that this person reported). Someone who writes again starts as a new reporter.
+    /// </summary>
+    public async Task DeleteIdentityAsync(long reporterId, CancellationToken ct, DateTimeOffset? at = null)
     {
+        var now = at ?? DateTimeOffset.UtcNow;
+        var unlinked = "deleted:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         await db.Reporters.Where(r => r.Id == reporterId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.KeyHash, unlinked)
             .SetProperty(r => r.IdentityEncrypted, (string?)null)
             .SetProperty(r => r.ContactEncrypted, (string?)null)
             .SetProperty(r => r.DisplayNameEncrypted, (string?)null)
-            .SetProperty(r => r.IdentityDeletedAt, DateTimeOffset.UtcNow), ct);
+            .SetProperty(r => r.IdentityDeletedAt, now), ct);
         await db.Submissions.Where(s => s.ReporterId == reporterId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.MayNameReporter, false), ct);
+        await InboundPurge.PurgeOfSubmissionsAsync(db, db.Submissions.Where(s => s.ReporterId == reporterId), now, ct);
     }
 }

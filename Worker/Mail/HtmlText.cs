@@ -232,7 +232,7 @@ public static class MailTextCleanup
 {
     public static string Normalise(string text)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd());
+        var lines = Storable(text).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd());
         var builder = new StringBuilder();
         var blank = 0;
         foreach (var line in lines)
@@ -254,4 +254,7 @@ public static class MailTextCleanup
 
         return builder.ToString();
     }
+
+    /// <summary>Text PostgreSQL accepts (see <see cref="AdilSoz.Intake.Text.StorableText"/>).</summary>
+    public static string Storable(string text) => AdilSoz.Intake.Text.StorableText.Clean(text);
 }

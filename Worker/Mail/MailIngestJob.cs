@@ -3,6 +3,7 @@ using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Reporters;
 using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Worker.Retention;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -84,14 +85,24 @@ public sealed class MailIngestJob(
 
         if (outcome.OutboundId is { } outboundId)
         {
-            jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(outboundId, CancellationToken.None));
+            var sendJob = jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(outboundId, CancellationToken.None));
+            if (outcome.EraseReporterId is { } eraseId)
+            {
+                // The confirmation goes to the address first; the identity goes once it is sent, and
+                // at the latest after a day even if the mail server never takes it.
+                jobs.ContinueJobWith<IIdentityErasureJob>(sendJob, j => j.EraseAsync(eraseId, CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+                jobs.Schedule<IIdentityErasureJob>(j => j.EraseAsync(eraseId, CancellationToken.None), EraseAtTheLatest);
+            }
         }
 
         logger.LogInformation("Mail {InboundItemId} became submission {SubmissionId} ({Kind}, {Status})",
             inboundItemId, outcome.SubmissionId, outcome.Kind, outcome.Status);
     }
 
-    private sealed record Outcome(long SubmissionId, SubmissionKind Kind, SubmissionStatus Status, long? OutboundId);
+    /// <summary>When a "delete my data" mail's confirmation has not gone out by then, the identity is erased anyway.</summary>
+    public static readonly TimeSpan EraseAtTheLatest = TimeSpan.FromDays(1);
+
+    private sealed record Outcome(long SubmissionId, SubmissionKind Kind, SubmissionStatus Status, long? OutboundId, long? EraseReporterId = null);
 
     private async Task<Outcome> IngestAsync(InboundItem item, ParsedMail mail, long? reporterId, bool live, CancellationToken ct)
     {
@@ -117,6 +128,44 @@ public sealed class MailIngestJob(
             submission.AttentionReason = mail.Error;
             item.Status = InboundStatus.NeedsAttention;
             item.Error = mail.Error;
+        }
+        else if (mail.Kind is SubmissionKind.Report or SubmissionKind.Followup && reporterId is { } requester && DeleteRequest.IsRequest(mail))
+        {
+            // The mail "delete my data": kept (without the address, once erased) as the record of the request.
+            submission.Kind = SubmissionKind.Report;
+            submission.Status = SubmissionStatus.Ignored;
+            submission.DecisionNote = "The sender asked by mail for their data to be deleted; their identity is erased after the confirmation.";
+            item.Status = InboundStatus.Processed;
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync(ct);
+            item.SubmissionId = submission.Id;
+            item.ProcessedAt = now;
+            item.Attempts++;
+            if (!live)
+            {
+                // An old mail taken in from an archive: no one to answer now; erase at once.
+                await db.SaveChangesAsync(ct);
+                await reporters.DeleteIdentityAsync(requester, ct);
+                return new Outcome(submission.Id, submission.Kind, submission.Status, null);
+            }
+
+            var (subject, body) = DeleteRequest.Confirmation(submission.Language);
+            var confirmation = new OutboundMessage
+            {
+                IdempotencyKey = $"erase:{submission.Id}",
+                Channel = Channel.Email,
+
+                // Note: a decision on the request, written as is (a Notice would be recomposed as an acknowledgement).
+                Kind = OutboundKind.Decision,
+                SubmissionId = submission.Id,
+                ReporterId = requester,
+                Subject = subject,
+                Body = body,
+                CreatedAt = now,
+            };
+            db.OutboundMessages.Add(confirmation);
+            await db.SaveChangesAsync(ct);
+            return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);
         }
         else if (mail.Kind is SubmissionKind.Report or SubmissionKind.Followup)
         {
@@ -176,8 +225,8 @@ public sealed class MailIngestJob(
     {
         var attachment = new SubmissionAttachment
         {
-            FileName = Truncate(file.FileName, 255),
-            ContentType = Truncate(file.ContentType, 255),
+            FileName = Truncate(MailTextCleanup.Storable(file.FileName), 255),
+            ContentType = Truncate(MailTextCleanup.Storable(file.ContentType), 255),
             Size = file.Size,
             Inline = file.Inline,
         };

@@ -50,7 +50,7 @@ public static partial class MailParser
                 return ParseHeadersOnly(raw, options, rawSize);
             }
 
-            using var stream = new MemoryStream(raw, false);
+            using var stream = new MemoryStream(FoldingLimit.Apply(raw), false);
             var message = MimeMessage.Load(CreateParserOptions(options), stream);
             if (!LooksLikeMail(message))
             {
@@ -91,7 +91,7 @@ public static partial class MailParser
         Array.Copy(raw, headerBytes, end);
         headerBytes[end] = (byte)'\n';
         headerBytes[end + 1] = (byte)'\n';
-        using var stream = new MemoryStream(headerBytes, false);
+        using var stream = new MemoryStream(FoldingLimit.Apply(headerBytes), false);
         var message = MimeMessage.Load(CreateParserOptions(options), stream);
         var error = $"The message is {Megabytes(rawSize)} MB, over the {Megabytes(options.MaxMessageBytes)} MB limit: only its headers were read; the raw message is kept.";
         return Build(message, options, rawSize, new MailWalker(options), tooLarge: true, error);
@@ -134,24 +134,24 @@ public static partial class MailParser
 
         return new ParsedMail
         {
-            MessageId = string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId,
-            InReplyTo = string.IsNullOrWhiteSpace(message.InReplyTo) ? null : message.InReplyTo,
-            References = [.. message.References],
+            MessageId = string.IsNullOrWhiteSpace(message.MessageId) ? null : MailTextCleanup.Storable(message.MessageId),
+            InReplyTo = string.IsNullOrWhiteSpace(message.InReplyTo) ? null : MailTextCleanup.Storable(message.InReplyTo),
+            References = [.. message.References.Select(MailTextCleanup.Storable)],
             Date = message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue ? message.Date : null,
             From = Contacts(message.From).FirstOrDefault(),
             To = Contacts(message.To),
             Cc = Contacts(message.Cc),
             ReplyTo = Contacts(message.ReplyTo).FirstOrDefault(),
-            Subject = subject,
-            Text = text,
-            QuotedText = quoted,
+            Subject = MailTextCleanup.Storable(subject),
+            Text = MailTextCleanup.Storable(text),
+            QuotedText = MailTextCleanup.Storable(quoted),
             Reference = reference?.Reference,
             Kind = kind,
             KindReason = reason,
             BounceRecipient = classification.BounceRecipient,
             BouncePermanent = classification.BouncePermanent,
             Language = LanguageDetector.Detect(subject + "\n" + fresh),
-            Attachments = walker.Attachments,
+            Attachments = [.. walker.Attachments.Select(a => a with { FileName = MailTextCleanup.Storable(a.FileName), ContentType = MailTextCleanup.Storable(a.ContentType) })],
             Warnings = walker.Warnings,
             RawSize = rawSize,
             TooLarge = tooLarge,
@@ -160,7 +160,7 @@ public static partial class MailParser
     }
 
     private static List<MailContact> Contacts(InternetAddressList list) =>
-        [.. list.Mailboxes.Where(m => !string.IsNullOrWhiteSpace(m.Address)).Select(m => new MailContact(m.Address.Trim(), string.IsNullOrWhiteSpace(m.Name) ? null : m.Name.Trim()))];
+        [.. list.Mailboxes.Where(m => !string.IsNullOrWhiteSpace(m.Address)).Select(m => new MailContact(MailTextCleanup.Storable(m.Address).Trim(), string.IsNullOrWhiteSpace(m.Name) ? null : MailTextCleanup.Storable(m.Name).Trim()))];
 
     /// <summary>
     /// A header's text. Raw 8-bit bytes (no encoded words) are decoded by <see cref="MailCharsets.Guess"/>,
@@ -183,7 +183,7 @@ public static partial class MailParser
         return Unfold(header.Value ?? "");
     }
 
-    private static string Unfold(string value) => Whitespace().Replace(value, " ").Trim();
+    private static string Unfold(string value) => Whitespace().Replace(MailTextCleanup.Storable(value), " ").Trim();
 
     private static (string Reference, string Where)? FindReference(string subject, MimeMessage message, string body)
     {

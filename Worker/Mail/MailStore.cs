@@ -85,7 +85,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
     {
         try
         {
-            using var stream = new MemoryStream(raw, false);
+            using var stream = new MemoryStream(FoldingLimit.Apply(raw), false);
             var parser = new MimeParser(stream, MimeFormat.Entity);
             var headers = parser.ParseHeaders();
             var value = headers[HeaderId.MessageId];
@@ -94,7 +94,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
                 return null;
             }
 
-            var id = MimeUtils.EnumerateReferences(value).FirstOrDefault() ?? value.Trim().Trim('<', '>');
+            var id = MailTextCleanup.Storable(MimeUtils.EnumerateReferences(value).FirstOrDefault() ?? value.Trim().Trim('<', '>'));
             return id.Length is > 0 and <= 900 ? id : null;
         }
         catch (FormatException)

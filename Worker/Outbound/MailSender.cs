@@ -134,6 +134,12 @@ public sealed class MailSender(
         }
 
         var raw = await db.InboundItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.RawEncrypted).SingleAsync(ct);
+        if (raw.Length == 0)
+        {
+            // Purged by retention or an erasure: no headers to thread the reply on.
+            return null;
+        }
+
         return new Original(MailParser.Parse(protector.UnprotectRaw(raw), parser.Value), row.Reference, row.Language);
     }
 }

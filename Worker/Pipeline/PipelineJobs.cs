@@ -2,6 +2,7 @@ using AdilSoz.Intake.Dedup;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Telegram;
 using AdilSoz.Intake.Worker.Registry;
+using AdilSoz.Intake.Worker.Retention;
 using Hangfire;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
@@ -21,6 +22,7 @@ public static class PipelineJobs
         builder.Services.AddScoped<IntakeSweeper>();
         // The recurring jobs below need their services wherever the registration runs.
         builder.AddRegistryJobs();
+        builder.AddRetention();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
@@ -35,6 +37,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
             "intake-sweeper", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "* * * * *");
         recurring.AddOrUpdate<HearingReminderJob>(
             HearingReminderJob.RecurringJobId, JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), HearingReminderJob.Cron);
+        recurring.AddOrUpdate<RetentionJob>("retention", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "17 3 * * *");
         return Task.CompletedTask;
     }
 

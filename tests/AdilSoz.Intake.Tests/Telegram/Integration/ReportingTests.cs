@@ -186,10 +186,18 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
         await Api.PressButtonAsync(user, "del:yes");
         await chat.NextAsync(BotTexts.Get("ru", "Deleted"));
 
-        var after = await Poll.UntilAsync(() => ReporterAsync(keyHash), r => r?.IdentityDeletedAt is not null, TimeSpan.FromSeconds(10));
+        // Erasure also unlinks the keyed hash, so the reporter is found by id from here on.
+        var after = await Poll.UntilAsync(() => ReporterByIdAsync(before.Id), r => r?.IdentityDeletedAt is not null, TimeSpan.FromSeconds(10));
+        Assert.StartsWith("deleted:", after!.KeyHash, StringComparison.Ordinal);
         Assert.Equal((null, null, null), (after!.IdentityEncrypted, after.ContactEncrypted, after.DisplayNameEncrypted));
         await using var db = database.CreateDbContext();
         Assert.False(await db.DialogueStates.AnyAsync(d => d.ReporterId == after.Id));
+    }
+
+    private async Task<Reporter?> ReporterByIdAsync(long id)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
     }
 
     private async Task<Reporter?> ReporterAsync(string keyHash)
