@@ -3,6 +3,7 @@ using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
 
@@ -12,7 +13,7 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// idempotent, so an item enqueued twice is processed once.
 /// </summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
+public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs, IOptions<PipelineOptions> options)
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
@@ -30,9 +31,9 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs)
         var submissions = await db.Submissions
             .Where(s => s.Status == SubmissionStatus.Received && s.UpdatedAt < before && s.UpdatedAt >= after)
             .OrderBy(s => s.Id).Select(s => s.Id).Take(1000).ToListAsync(cancellationToken);
-        foreach (var id in submissions)
+        foreach (var batch in submissions.Chunk(options.Value.BatchSize))
         {
-            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessManyAsync(batch, CancellationToken.None));
         }
 
         // Telegram files whose download job was lost (a crash between commit and enqueue).

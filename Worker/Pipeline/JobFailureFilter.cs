@@ -16,7 +16,19 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0 || job.Args[0] is not long id)
+        if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0)
+        {
+            return;
+        }
+
+        // Jobs take one id, or several (a pipeline batch).
+        long[] ids = job.Args[0] switch
+        {
+            long one => [one],
+            long[] many => many,
+            _ => [],
+        };
+        if (ids.Length == 0)
         {
             return;
         }
@@ -29,14 +41,14 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
             var now = DateTimeOffset.UtcNow;
             _ = job.Type.Name switch
             {
-                nameof(ISubmissionPipelineJob) => db.Submissions.Where(s => s.Id == id && s.Status == SubmissionStatus.Received)
+                nameof(ISubmissionPipelineJob) => db.Submissions.Where(s => ids.Contains(s.Id) && s.Status == SubmissionStatus.Received)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, SubmissionStatus.NeedsAttention)
                         .SetProperty(x => x.AttentionReason, reason).SetProperty(x => x.UpdatedAt, now)),
-                nameof(IMailIngestJob) => db.InboundItems.Where(i => i.Id == id && i.Status == InboundStatus.Stored)
+                nameof(IMailIngestJob) => db.InboundItems.Where(i => ids.Contains(i.Id) && i.Status == InboundStatus.Stored)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, InboundStatus.NeedsAttention).SetProperty(x => x.Error, reason)),
-                nameof(IOutboundJob) => db.OutboundMessages.Where(m => m.Id == id && m.Status == OutboundStatus.Queued)
+                nameof(IOutboundJob) => db.OutboundMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboundStatus.Queued)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, OutboundStatus.Failed).SetProperty(x => x.Error, reason)),
-                nameof(ITelegramFileJob) => db.Attachments.Where(a => a.Id == id && a.Status == AttachmentStatus.Pending)
+                nameof(ITelegramFileJob) => db.Attachments.Where(a => ids.Contains(a.Id) && a.Status == AttachmentStatus.Pending)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, AttachmentStatus.Failed).SetProperty(x => x.Error, reason)),
                 _ => 0,
             };

@@ -1,7 +1,9 @@
 using AdilSoz.Intake.Dedup;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Worker.Digest;
 using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
 
@@ -18,18 +20,23 @@ public static class PipelineJobs
         builder.Services.AddSingleton(new NearDuplicateIndex());
         builder.Services.AddScoped<ISubmissionPipelineJob, SubmissionPipelineJob>();
         builder.Services.AddScoped<IntakeSweeper>();
+        builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName);
+        builder.Services.AddScoped<DailyDigestJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
 }
 
 /// <summary>All recurring jobs, registered in one place when the Worker starts.</summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) : IHostedService
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<DigestOptions> digest) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<IntakeSweeper>(
             "intake-sweeper", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "* * * * *");
+        recurring.AddOrUpdate<DailyDigestJob>(
+            "daily-digest", JobQueues.Notifications, j => j.RunAsync(CancellationToken.None), digest.Value.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(digest.Value.TimeZone) });
         return Task.CompletedTask;
     }
 
