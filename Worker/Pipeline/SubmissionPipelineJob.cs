@@ -44,25 +44,46 @@ public sealed partial class SubmissionPipelineJob(
 
     private async Task RunAsync(long[] ids, int othersWanted, CancellationToken ct)
     {
-        // Each item is saved inside its own savepoint below; EF's automatic one per SaveChanges would only add round trips.
+        // Items are saved together (fast path) or each inside its own savepoint (fallback); EF's automatic
+        // savepoint per SaveChanges would only add round trips.
         db.Database.AutoSavepointsEnabled = false;
+        List<long> taken;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var batch = await ClaimAsync(ids, othersWanted, ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            taken = [.. batch.Select(s => s.Id)];
+            var items = await PrepareAsync(batch, ct);
+            try
+            {
+                var done = await ProcessBatchAsync(items, DateTimeOffset.UtcNow, ct);
+                await tx.CommitAsync(ct);
+                Finish(done);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One item (or the batch) failed: start again item by item, each isolated by a savepoint.
+                logger.LogWarning("A pipeline batch of {Count} failed ({Error}); processing its items one by one", batch.Count, e.GetType().Name);
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await RunItemByItemAsync([.. taken], ct);
+    }
+
+    private async Task RunItemByItemAsync(long[] ids, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await ClaimAsync(ids, othersWanted, ct);
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        var files = await FilesOfAsync(batch, ct);
+        var batch = await ClaimAsync(ids, 0, ct);
+        var items = await PrepareAsync(batch, ct);
         var now = DateTimeOffset.UtcNow;
-        var items = batch.Select(s => Prepare(s, files)).ToList();
-        if (items.Any(i => i.Dedup is not null))
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DedupLockKey})", ct);
-        }
-
-        var alerts = new List<long>();
-        var outcomes = new List<(long Id, SubmissionStatus Status, long? Cluster)>(items.Count);
+        var done = new List<Outcome>(items.Count);
         foreach (var item in items)
         {
             await tx.CreateSavepointAsync(ItemSavepoint, ct);
@@ -71,33 +92,48 @@ public sealed partial class SubmissionPipelineJob(
                 var alert = await ProcessItemAsync(item, now, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.ReleaseSavepointAsync(ItemSavepoint, ct);
-                if (alert is not null)
-                {
-                    alerts.Add(alert.Id);
-                }
-
-                outcomes.Add((item.Submission.Id, item.Submission.Status, item.Submission.ClusterId));
+                done.Add(new Outcome(item.Submission, alert));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await tx.RollbackToSavepointAsync(ItemSavepoint, ct);
-                await SetAsideAsync(item.Submission, $"Processing failed ({e.GetType().Name}); the other submissions of its batch went on.", now, ct);
-                outcomes.Add((item.Submission.Id, SubmissionStatus.NeedsAttention, null));
+                await SetAsideAsync(item.Submission, Reason(e), now, ct);
+                done.Add(new Outcome(item.Submission, null));
                 logger.LogWarning("Submission {SubmissionId} failed in the pipeline ({Error}) and needs attention", item.Submission.Id, e.GetType().Name);
             }
         }
 
         await tx.CommitAsync(ct);
+        Finish(done);
+    }
 
-        foreach (var alertId in alerts)
+    private static string Reason(Exception e) => $"Processing failed ({e.GetType().Name}); the other submissions of its batch went on.";
+
+    /// <summary>After the commit: the moderators' alerts go out, and one log line per submission (ids only).</summary>
+    private void Finish(List<Outcome> done)
+    {
+        foreach (var alertId in done.Where(d => d.Alert is not null).Select(d => d.Alert!.Id))
         {
             jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(alertId, CancellationToken.None));
         }
 
-        foreach (var (id, status, cluster) in outcomes)
+        foreach (var (submission, _) in done)
         {
-            logger.LogInformation("Submission {SubmissionId} is {Status} in cluster {ClusterId}", id, status, cluster);
+            logger.LogInformation("Submission {SubmissionId} is {Status} in cluster {ClusterId}", submission.Id, submission.Status, submission.ClusterId);
         }
+    }
+
+    /// <summary>Files, suggestions and fingerprints (no lock needed), then the dedup lock if any item needs it.</summary>
+    private async Task<List<PreparedItem>> PrepareAsync(List<Submission> batch, CancellationToken ct)
+    {
+        var files = await FilesOfAsync(batch, ct);
+        var items = batch.Select(s => Prepare(s, files)).ToList();
+        if (items.Any(i => i.Dedup is not null))
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DedupLockKey})", ct);
+        }
+
+        return items;
     }
 
     /// <summary>
@@ -175,7 +211,11 @@ public sealed partial class SubmissionPipelineJob(
         await db.Submissions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.NeedsAttention)
                 .SetProperty(x => x.AttentionReason, reason).SetProperty(x => x.UpdatedAt, now), ct);
+        submission.Status = SubmissionStatus.NeedsAttention;
+        submission.ClusterId = null;
     }
 
     private sealed record PreparedItem(Submission Submission, Suggestions? Suggestions, Fingerprint? Dedup, Exception? Failure);
+
+    private sealed record Outcome(Submission Submission, OutboundMessage? Alert);
 }
