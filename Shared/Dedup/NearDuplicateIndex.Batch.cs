@@ -59,9 +59,14 @@ public sealed partial class NearDuplicateIndex
 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = on"));
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            // The reader skips the SET statements (no rows): it starts at the first request's exact query.
             for (var i = 0; i < requests.Count; i++)
             {
-                await reader.NextResultAsync(ct);
+                if (i > 0)
+                {
+                    await reader.NextResultAsync(ct);
+                }
+
                 if (await reader.ReadAsync(ct))
                 {
                     exact[i] = (reader.GetInt64(0), reader.GetInt64(1));

@@ -6,6 +6,7 @@ using AdilSoz.Intake.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AdilSoz.Intake.Tests.Pipeline;
@@ -25,8 +26,11 @@ public sealed class PipelineBatchTests(PostgresDatabase database) : IClassFixtur
         "В Костанае акимат отказал журналисту «Нашей газеты» в информации о закупках.",
     ];
 
+    private readonly WarningLog _warnings = new();
+
     private IHost CreateWorker() => PostgresDatabase.CreateHost(database.ConnectionString, b =>
     {
+        b.Logging.AddProvider(_warnings);
         b.AddIntakeWorker();
         b.AddPipelineJobs();
     });
@@ -56,18 +60,29 @@ public sealed class PipelineBatchTests(PostgresDatabase database) : IClassFixtur
     public async Task A_job_for_one_submission_also_takes_the_others_that_are_waiting()
     {
         using var worker = CreateWorker();
-        var ids = await AddAsync(12, 0);
+        var earlier = await AddAsync(6, 0);
+        await using (var scope = worker.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISubmissionPipelineJob>().ProcessManyAsync([.. earlier], CancellationToken.None);
+        }
 
+        var ids = await AddAsync(12, 10);
         await using (var scope = worker.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ISubmissionPipelineJob>().ProcessAsync(ids[^1], CancellationToken.None);
         }
 
-        var rows = await RowsAsync(ids);
+        var rows = await RowsAsync([.. earlier, .. ids]);
         Assert.All(rows.Values, r => Assert.Equal(SubmissionStatus.Pending, r.Status));
-        // The English report of the Uralsk detention met the Russian one of the same batch.
-        Assert.Equal(rows[ids[0]].ClusterId, rows[ids[1]].ClusterId);
-        Assert.NotEqual(rows[ids[0]].ClusterId, rows[ids[2]].ClusterId);
+        // All in one go: neither batch fell back to item by item.
+        Assert.Empty(_warnings.Messages);
+        // The Uralsk detention: the earlier Russian report, and the new Russian and English ones (found in
+        // the database and within the batch), one cluster; the Shymkent assault apart.
+        Assert.Equal(rows[earlier[0]].ClusterId, rows[ids[0]].ClusterId);
+        Assert.Equal(rows[earlier[0]].ClusterId, rows[ids[1]].ClusterId);
+        Assert.Equal(rows[earlier[0]].ClusterId, rows[ids[6]].ClusterId);
+        Assert.NotEqual(rows[earlier[0]].ClusterId, rows[ids[2]].ClusterId);
+        Assert.Equal(rows[earlier[2]].ClusterId, rows[ids[2]].ClusterId);
     }
 
     [Fact]
@@ -96,10 +111,11 @@ public sealed class PipelineBatchTests(PostgresDatabase database) : IClassFixtur
             }
 
             var rows = await RowsAsync(ids);
+            Assert.Contains(_warnings.Messages, m => m.Contains("processing its items one by one", StringComparison.Ordinal));
             Assert.Equal(SubmissionStatus.NeedsAttention, rows[bad].Status);
             Assert.Contains("PostgresException", rows[bad].AttentionReason, StringComparison.Ordinal);
             Assert.Null(rows[bad].ClusterId);
-            Assert.All(ids.Where(id => id != bad), id => Assert.Equal(SubmissionStatus.Pending, rows[id].Status));
+            Assert.All(ids.Where(id => id != bad), id => Assert.True(rows[id].Status == SubmissionStatus.Pending, $"{id}: {rows[id].Status} {rows[id].AttentionReason}; {string.Join(" | ", _warnings.Messages)}"));
 
             await using var db = database.CreateDbContext();
             Assert.False(await db.DuplicateLinks.AnyAsync(l => l.SubmissionId == bad));
@@ -134,5 +150,36 @@ public sealed class PipelineBatchTests(PostgresDatabase database) : IClassFixtur
         Assert.All(ids, id => Assert.Equal(before[id].UpdatedAt, after[id].UpdatedAt));
         await using var db = database.CreateDbContext();
         Assert.Equal(0, await db.DuplicateLinks.GroupBy(l => new { l.SubmissionId, l.OtherId }).CountAsync(g => g.Count() > 1));
+    }
+}
+
+/// <summary>Keeps the warnings (and worse) the pipeline logs.</summary>
+internal sealed class WarningLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyList<string> Messages => [.. _messages];
+
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName.StartsWith("AdilSoz.Intake.Worker.Pipeline", StringComparison.Ordinal) ? new Logger(_messages) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                messages.Enqueue(formatter(state, exception));
+            }
+        }
     }
 }
