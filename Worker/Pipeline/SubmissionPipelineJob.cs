@@ -32,7 +32,7 @@ public sealed partial class SubmissionPipelineJob(
     ILogger<SubmissionPipelineJob> logger) : ISubmissionPipelineJob
 {
     /// <summary>Serialises the find-then-add step, so two reports of one event processed at once still meet.</summary>
-    private const long DedupLockKey = 0x4164_696C_536F_7A02;
+    internal const long DedupLockKey = 0x4164_696C_536F_7A02;
 
     private const string ItemSavepoint = "pipeline_item";
 
