@@ -49,7 +49,7 @@ public static class DuplicateMatcher
         }
 
         var text = TextSimilarity(a.Terms, b.Terms);
-        var names = SharedNames(a.Names, b.Names);
+        var names = SharedNames(a, b);
         var (placeSignal, places, placeConflict) = ComparePlaces(a.Places, b.Places);
         var (dateSignal, dates, dateConflict) = CompareDates(a.Dates, b.Dates);
 
@@ -71,7 +71,7 @@ public static class DuplicateMatcher
         // Both name people (surnames) and share no name at all: most likely other people.
         var peopleA = a.Names.Where(n => IsSurnameKey(n.Key)).ToList();
         var peopleB = b.Names.Where(n => IsSurnameKey(n.Key)).ToList();
-        var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => NameKeys.Same(x.Key, y.Key)))
+        var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => SamePerson(a, x.Key, b, y.Key)))
             ? peopleA[0].Display + " / " + peopleB[0].Display
             : null;
         if (peopleConflict is not null)
@@ -180,12 +180,76 @@ public static class DuplicateMatcher
 
     private static string FilesPhrase(int count) => count == 1 ? "same photo" : $"same files ({count})";
 
-    private static List<string> SharedNames(IReadOnlyList<NameMention> a, IReadOnlyList<NameMention> b)
+    /// <summary>
+    /// The same name, and not told apart by the name written beside it in both reports: "Lukpan
+    /// Akhmedyarov" and "Nurlan Akhmedyarov" share a surname but are two people (and "Lukpan
+    /// Akhmedyarov" and "Lukpan Serikbayev" share only a first name).
+    /// </summary>
+    private static bool SamePerson(Fingerprint a, string keyA, Fingerprint b, string keyB)
+    {
+        if (!NameKeys.Same(keyA, keyB))
+        {
+            return false;
+        }
+
+        var besideA = Beside(a, keyA);
+        var besideB = Beside(b, keyB);
+        return besideA.Count == 0 || besideB.Count == 0 || besideA.Any(x => besideB.Any(y => SameBeside(x, y)));
+    }
+
+    /// <summary>
+    /// Names beside a name are compared loosely: first names are short and inflected ("Ольгу" / "Olga",
+    /// "Руслана" / "Ruslan"), so keys that differ only after their first letters count as one — a
+    /// conflict must be clear (Lukpan / Nurlan) before it splits two reports.
+    /// </summary>
+    private static bool SameBeside(string a, string b)
+    {
+        if (NameKeys.Same(a, b))
+        {
+            return true;
+        }
+
+        // An iotated initial is written both ways: Елена / Yelena, Юрий / Yuri.
+        a = Deiotated(a);
+        b = Deiotated(b);
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common])
+        {
+            common++;
+        }
+
+        return common >= 3 && common >= Math.Min(a.Length, b.Length) - 1 && Math.Abs(a.Length - b.Length) <= 2;
+    }
+
+    private static string Deiotated(string key) =>
+        key.Length > 2 && key[0] == 'i' && "aeiou".Contains(key[1], StringComparison.Ordinal) ? key[1..] : key;
+
+    private static List<string> Beside(Fingerprint fp, string key)
+    {
+        var beside = new List<string>();
+        foreach (var pair in fp.Pairs ?? [])
+        {
+            if (NameKeys.Same(pair.A, key))
+            {
+                beside.Add(pair.B);
+            }
+            else if (NameKeys.Same(pair.B, key))
+            {
+                beside.Add(pair.A);
+            }
+        }
+
+        return beside;
+    }
+
+    private static List<string> SharedNames(Fingerprint fa, Fingerprint fb)
     {
         var shared = new List<string>();
+        var a = fa.Names;
+        var b = fb.Names;
         foreach (var x in a)
         {
-            var match = b.FirstOrDefault(y => NameKeys.Same(x.Key, y.Key));
+            var match = b.FirstOrDefault(y => SamePerson(fa, x.Key, fb, y.Key));
             if (match is not null)
             {
                 // The shorter written form is usually the nominative ("Akhmedyarov", not "Akhmedyarova").
