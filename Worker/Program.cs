@@ -11,6 +11,11 @@ if (args is ["import", ..])
     return await ImportCommand.RunAsync(args[1..]);
 }
 
+if (args is ["dedup", ..])
+{
+    return await DedupCommand.RunAsync(args[1..]);
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddIntakeLogging();
 builder.AddIntakeDatabase();

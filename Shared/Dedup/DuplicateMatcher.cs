@@ -8,7 +8,7 @@ namespace AdilSoz.Intake.Dedup;
 /// concepts, across scripts through transliteration), shared names of people and outlets, the same
 /// place, dates close together and shared files. Different places or different dates push apart.
 /// </summary>
-public static class DuplicateMatcher
+public static partial class DuplicateMatcher
 {
     /// <summary>Weights of the signals in the score.</summary>
     private const double TextWeight = 0.55;
@@ -49,7 +49,7 @@ public static class DuplicateMatcher
         }
 
         var text = TextSimilarity(a.Terms, b.Terms);
-        var names = SharedNames(a.Names, b.Names);
+        var names = SharedNames(a, b);
         var (placeSignal, places, placeConflict) = ComparePlaces(a.Places, b.Places);
         var (dateSignal, dates, dateConflict) = CompareDates(a.Dates, b.Dates);
 
@@ -71,7 +71,7 @@ public static class DuplicateMatcher
         // Both name people (surnames) and share no name at all: most likely other people.
         var peopleA = a.Names.Where(n => IsSurnameKey(n.Key)).ToList();
         var peopleB = b.Names.Where(n => IsSurnameKey(n.Key)).ToList();
-        var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => NameKeys.Same(x.Key, y.Key)))
+        var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => SamePerson(a, x.Key, b, y.Key)))
             ? peopleA[0].Display + " / " + peopleB[0].Display
             : null;
         if (peopleConflict is not null)
@@ -180,12 +180,14 @@ public static class DuplicateMatcher
 
     private static string FilesPhrase(int count) => count == 1 ? "same photo" : $"same files ({count})";
 
-    private static List<string> SharedNames(IReadOnlyList<NameMention> a, IReadOnlyList<NameMention> b)
+    private static List<string> SharedNames(Fingerprint fa, Fingerprint fb)
     {
         var shared = new List<string>();
+        var a = fa.Names;
+        var b = fb.Names;
         foreach (var x in a)
         {
-            var match = b.FirstOrDefault(y => NameKeys.Same(x.Key, y.Key));
+            var match = b.FirstOrDefault(y => SamePerson(fa, x.Key, fb, y.Key));
             if (match is not null)
             {
                 // The shorter written form is usually the nominative ("Akhmedyarov", not "Akhmedyarova").

@@ -6,6 +6,9 @@ namespace AdilSoz.Intake.Dedup;
 /// <summary>A person or outlet named in a report: phonetic key (see <see cref="Text.NameKeys"/>) and a Latin form to show.</summary>
 public sealed record NameMention([property: JsonPropertyName("k")] string Key, [property: JsonPropertyName("d")] string Display);
 
+/// <summary>Two names written side by side (a first name and a surname, either order): phonetic keys of both.</summary>
+public sealed record NamePair([property: JsonPropertyName("a")] string A, [property: JsonPropertyName("b")] string B);
+
 /// <summary>A place: region code when known, phonetic key of the settlement or region name, and a Latin form to show.</summary>
 public sealed record PlaceMention(
     [property: JsonPropertyName("r")] string? Region,
@@ -39,6 +42,13 @@ public sealed record Fingerprint
 
     [JsonPropertyName("names")]
     public IReadOnlyList<NameMention> Names { get; init; } = [];
+
+    /// <summary>
+    /// Names written side by side ("Лукпан Ахмедьяров"): a shared surname whose first names differ is
+    /// another person. Absent in fingerprints written before it existed.
+    /// </summary>
+    [JsonPropertyName("pairs")]
+    public IReadOnlyList<NamePair>? Pairs { get; init; }
 
     [JsonPropertyName("places")]
     public IReadOnlyList<PlaceMention> Places { get; init; } = [];

@@ -32,6 +32,10 @@ public static class Fingerprinter
             tokens.Where(t => t.Capitalized && !t.SentenceStart && !t.IsNumber).SelectMany(t => NameKeys.Variants(NameKeys.Key(t.Value))),
             StringComparer.Ordinal);
 
+        var pairs = new List<NamePair>();
+        // The two names before the current token, to pair names written side by side (a patronymic between them too).
+        var last = (Index: -3, Key: "");
+        var beforeLast = (Index: -3, Key: "");
         var skipName = false;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -83,6 +87,23 @@ public static class Fingerprinter
             if (concept is null && IsName(tokens, i, capitalizedMidSentence))
             {
                 AddName(names, value);
+                var nameKey = NameKeys.Key(value);
+                if (token.Quoted)
+                {
+                    // An outlet («Хабар») is no person's first name.
+                    continue;
+                }
+
+                if (last.Index == i - 1)
+                {
+                    AddPair(pairs, last.Key, nameKey);
+                    if (beforeLast.Index == i - 2)
+                    {
+                        AddPair(pairs, beforeLast.Key, nameKey);
+                    }
+                }
+
+                (beforeLast, last) = (last, (i, nameKey));
             }
         }
 
@@ -101,6 +122,7 @@ public static class Fingerprinter
             ExactTextHash = ExactTextHash(input.Text),
             Terms = [.. terms.Order()],
             Names = names,
+            Pairs = pairs,
             Places = places,
             Dates = dates,
             Files = input.AttachmentSha256.Select(s => s.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList(),
@@ -184,6 +206,14 @@ public static class Fingerprinter
         }
 
         names.Add(new NameMention(key, display));
+    }
+
+    private static void AddPair(List<NamePair> pairs, string a, string b)
+    {
+        if (a != b && !pairs.Any(p => p.A == a && p.B == b))
+        {
+            pairs.Add(new NamePair(a, b));
+        }
     }
 
     private static void AddPlace(List<PlaceMention> places, PlaceMention place)

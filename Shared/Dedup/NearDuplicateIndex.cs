@@ -12,7 +12,7 @@ namespace AdilSoz.Intake.Dedup;
 /// one — each key contributes at most its <see cref="PerKeyLimit"/> (or <see cref="CombinedKeyLimit"/>) most recent rows, so a common key
 /// cannot make the lookup slow — and each candidate is verified with <see cref="DuplicateMatcher"/>.
 /// </summary>
-public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
+public sealed partial class NearDuplicateIndex(MatchThresholds? thresholds = null)
 {
     /// <summary>Rows read per single-token key: a key shared by more recent submissions than this says little anyway.</summary>
     public int PerKeyLimit { get; init; } = 32;
@@ -37,7 +37,7 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
     // Each key brings at most its limit of recent rows; a candidate's weight is the sum over shared keys of
     // weight(kind) / (rows of that key), so a rare key (a surname on a date, a photo) counts more than a common
     // one, and a key that filled its limit (a first name, a common word) counts for a tenth of that.
-    private const string CandidatesSql = """
+    internal const string CandidatesSql = """
         SELECT h."SubmissionId", sum(h.w * CASE WHEN h.n >= h.lim THEN 0.1 ELSE 1.0 END / h.n) AS weight
         FROM unnest(@keys, @weights, @limits) AS k(key, w, lim)
         CROSS JOIN LATERAL (

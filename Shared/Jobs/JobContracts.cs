@@ -13,11 +13,20 @@ public interface IMailIngestJob
     Task ProcessAsync(long inboundItemId, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs the pipeline on a received submission: dedup, suggestions, queue, notifications.</summary>
+/// <summary>
+/// Runs the pipeline on received submissions: dedup, suggestions, queue, notifications. Submissions are
+/// processed in batches (one transaction, each item isolated by a savepoint: an item that fails goes to
+/// "needs attention" and the others proceed); a submission no longer received is skipped.
+/// </summary>
 public interface ISubmissionPipelineJob
 {
+    /// <summary>Processes the submission, and up to the configured batch size of others that are waiting.</summary>
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [2, 10, 30, 120, 600, 1800])]
     Task ProcessAsync(long submissionId, CancellationToken cancellationToken);
+
+    /// <summary>Processes these submissions in one batch (for producers that have many at once: sweeps, imports).</summary>
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [2, 10, 30, 120, 600, 1800])]
+    Task ProcessManyAsync(long[] submissionIds, CancellationToken cancellationToken);
 }
 
 /// <summary>Downloads a Telegram file (getFile) into content-addressed storage.</summary>

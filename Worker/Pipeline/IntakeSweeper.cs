@@ -4,6 +4,7 @@ using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
 
@@ -15,7 +16,7 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// never started.
 /// </summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs, JobStorage storage)
+public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs, JobStorage storage, IOptions<PipelineOptions> options)
 {
     /// <summary>Where the sweeper keeps how far it has swept (a Hangfire hash: no schema of its own).</summary>
     public const string StateKey = "adilsoz:intake-sweeper";
@@ -53,9 +54,9 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs,
         var submissions = await db.Submissions
             .Where(s => s.Status == SubmissionStatus.Received && s.UpdatedAt < before && s.UpdatedAt >= after)
             .OrderBy(s => s.Id).Select(s => s.Id).Take(5000).ToListAsync(cancellationToken);
-        foreach (var id in submissions)
+        foreach (var batch in submissions.Chunk(options.Value.BatchSize))
         {
-            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessManyAsync(batch, CancellationToken.None));
         }
 
         // Telegram files whose download job was lost (a crash between commit and enqueue).

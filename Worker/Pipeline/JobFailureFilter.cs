@@ -1,6 +1,7 @@
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
+using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,32 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// put where people see it: the submission or raw mail in "needs attention", the outbound message or
 /// attachment marked failed — never a silent failure visible only in the job dashboard.
 /// </summary>
-public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFailureFilter> logger) : IApplyStateFilter
+public sealed class JobFailureFilter(IServiceScopeFactory scopes, IServiceProvider services, ILogger<JobFailureFilter> logger) : IApplyStateFilter
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         Operations.IntakeMetrics.JobStateApplied(context.NewState, context.BackgroundJob.Job);
-        if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0 || job.Args[0] is not long id)
+        if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0)
+        {
+            return;
+        }
+
+        // Hangfire's filters are process-wide: with several hosts in one process (tests, benchmarks) each
+        // host's filter sees every host's jobs (a disposed host's too); it acts only on jobs of its own
+        // storage (its own database).
+        if (!ReferenceEquals(context.Storage, OwnStorage()))
+        {
+            return;
+        }
+
+        // Jobs take one id, or several (a pipeline batch).
+        long[] ids = job.Args[0] switch
+        {
+            long one => [one],
+            long[] many => many,
+            _ => [],
+        };
+        if (ids.Length == 0)
         {
             return;
         }
@@ -30,14 +51,14 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
             var now = DateTimeOffset.UtcNow;
             _ = job.Type.Name switch
             {
-                nameof(ISubmissionPipelineJob) => db.Submissions.Where(s => s.Id == id && s.Status == SubmissionStatus.Received)
+                nameof(ISubmissionPipelineJob) => db.Submissions.Where(s => ids.Contains(s.Id) && s.Status == SubmissionStatus.Received)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, SubmissionStatus.NeedsAttention)
                         .SetProperty(x => x.AttentionReason, reason).SetProperty(x => x.UpdatedAt, now)),
-                nameof(IMailIngestJob) => db.InboundItems.Where(i => i.Id == id && i.Status == InboundStatus.Stored)
+                nameof(IMailIngestJob) => db.InboundItems.Where(i => ids.Contains(i.Id) && i.Status == InboundStatus.Stored)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, InboundStatus.NeedsAttention).SetProperty(x => x.Error, reason)),
-                nameof(IOutboundJob) => db.OutboundMessages.Where(m => m.Id == id && m.Status == OutboundStatus.Queued)
+                nameof(IOutboundJob) => db.OutboundMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboundStatus.Queued)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, OutboundStatus.Failed).SetProperty(x => x.Error, reason)),
-                nameof(ITelegramFileJob) => db.Attachments.Where(a => a.Id == id && a.Status == AttachmentStatus.Pending)
+                nameof(ITelegramFileJob) => db.Attachments.Where(a => ids.Contains(a.Id) && a.Status == AttachmentStatus.Pending)
                     .ExecuteUpdate(s => s.SetProperty(x => x.Status, AttachmentStatus.Failed).SetProperty(x => x.Error, reason)),
                 _ => 0,
             };
@@ -45,6 +66,18 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
         catch (Exception e)
         {
             logger.LogError("Could not record the failure of job {JobId} ({Error})", context.BackgroundJob.Id, e.GetType().Name);
+        }
+    }
+
+    private JobStorage? OwnStorage()
+    {
+        try
+        {
+            return services.GetService<JobStorage>();
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
         }
     }
 

@@ -3,7 +3,9 @@ using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Telegram;
 using AdilSoz.Intake.Worker.Registry;
 using AdilSoz.Intake.Worker.Retention;
+using AdilSoz.Intake.Worker.Digest;
 using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
 
@@ -23,13 +25,15 @@ public static class PipelineJobs
         // The recurring jobs below need their services wherever the registration runs.
         builder.AddRegistryJobs();
         builder.AddRetention();
+        builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName);
+        builder.Services.AddScoped<DailyDigestJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
 }
 
 /// <summary>All recurring jobs, registered in one place when the Worker starts.</summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) : IHostedService
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<DigestOptions> digest) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +42,9 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
         recurring.AddOrUpdate<HearingReminderJob>(
             HearingReminderJob.RecurringJobId, JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), HearingReminderJob.Cron);
         recurring.AddOrUpdate<RetentionJob>("retention", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "17 3 * * *");
+        recurring.AddOrUpdate<DailyDigestJob>(
+            "daily-digest", JobQueues.Notifications, j => j.RunAsync(CancellationToken.None), digest.Value.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(digest.Value.TimeZone) });
         return Task.CompletedTask;
     }
 

@@ -11,13 +11,19 @@ using Microsoft.Extensions.Options;
 namespace AdilSoz.Intake.Worker.Pipeline;
 
 /// <summary>
-/// Takes a received submission into the moderation queue: suggestions (language, category, region,
+/// Takes received submissions into the moderation queue: suggestions (language, category, region,
 /// settlement, urgency, each with its evidence), exact and near-duplicate detection against the recent
 /// past through the key index, the cluster, then <c>pending</c>; urgent reports alert the monitors.
-/// Idempotent: everything is written in one transaction that also moves the status on from
-/// <see cref="SubmissionStatus.Received"/>, so running the job twice changes nothing.
+/// <para>
+/// Batched: one transaction and one turn of the dedup lock for up to <see cref="PipelineOptions.BatchSize"/>
+/// submissions — the job's own ones (waited for if another job holds them) and others that are waiting
+/// (taken with SKIP LOCKED, so two Workers never take the same one). Each item runs inside a savepoint:
+/// one that throws is rolled back alone and put in "needs attention"; the rest proceed.
+/// </para>
+/// Idempotent: only submissions still <see cref="SubmissionStatus.Received"/> are taken, and the status
+/// moves on in the same transaction, so running a job twice changes nothing.
 /// </summary>
-public sealed class SubmissionPipelineJob(
+public sealed partial class SubmissionPipelineJob(
     IntakeDbContext db,
     IBackgroundJobClient jobs,
     IOptions<PipelineOptions> options,
@@ -26,132 +32,190 @@ public sealed class SubmissionPipelineJob(
     ILogger<SubmissionPipelineJob> logger) : ISubmissionPipelineJob
 {
     /// <summary>Serialises the find-then-add step, so two reports of one event processed at once still meet.</summary>
-    private const long DedupLockKey = 0x4164_696C_536F_7A02;
+    internal const long DedupLockKey = 0x4164_696C_536F_7A02;
 
-    public async Task ProcessAsync(long submissionId, CancellationToken cancellationToken)
+    private const string ItemSavepoint = "pipeline_item";
+
+    public Task ProcessAsync(long submissionId, CancellationToken cancellationToken) =>
+        RunAsync([submissionId], Math.Max(0, options.Value.BatchSize - 1), cancellationToken);
+
+    public Task ProcessManyAsync(long[] submissionIds, CancellationToken cancellationToken) =>
+        RunAsync(submissionIds, 0, cancellationToken);
+
+    private async Task RunAsync(long[] ids, int othersWanted, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var submission = await db.Submissions
-            .FromSql($"""SELECT * FROM "Submissions" WHERE "Id" = {submissionId} FOR NO KEY UPDATE""")
-            .Include(s => s.Attachments)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (submission is null || submission.Status != SubmissionStatus.Received)
+        // Items are saved together (fast path) or each inside its own savepoint (fallback); EF's automatic
+        // savepoint per SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        List<long> taken;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            return;
+            var batch = await ClaimAsync(ids, othersWanted, ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            taken = [.. batch.Select(s => s.Id)];
+            var items = await PrepareAsync(batch, ct);
+            try
+            {
+                var done = await ProcessBatchAsync(items, DateTimeOffset.UtcNow, ct);
+                await tx.CommitAsync(ct);
+                Finish(done);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One item (or the batch) failed: start again item by item, each isolated by a savepoint.
+                logger.LogWarning("A pipeline batch of {Count} failed ({Error}); processing its items one by one", batch.Count, e.GetType().Name);
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
         }
 
+        await RunItemByItemAsync([.. taken], ct);
+    }
+
+    private async Task RunItemByItemAsync(long[] ids, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = await ClaimAsync(ids, 0, ct);
+        var items = await PrepareAsync(batch, ct);
         var now = DateTimeOffset.UtcNow;
-        submission.UpdatedAt = now;
+        var done = new List<Outcome>(items.Count);
+        foreach (var item in items)
+        {
+            await tx.CreateSavepointAsync(ItemSavepoint, ct);
+            try
+            {
+                var alert = await ProcessItemAsync(item, now, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.ReleaseSavepointAsync(ItemSavepoint, ct);
+                done.Add(new Outcome(item.Submission, alert));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await tx.RollbackToSavepointAsync(ItemSavepoint, ct);
+                await SetAsideAsync(item.Submission, Reason(e), now, ct);
+                done.Add(new Outcome(item.Submission, null));
+                logger.LogWarning("Submission {SubmissionId} failed in the pipeline ({Error}) and needs attention", item.Submission.Id, e.GetType().Name);
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        Finish(done);
+    }
+
+    private static string Reason(Exception e) => $"Processing failed ({e.GetType().Name}); the other submissions of its batch went on.";
+
+    /// <summary>After the commit: the moderators' alerts go out, and one log line per submission (ids only).</summary>
+    private void Finish(List<Outcome> done)
+    {
+        foreach (var alertId in done.Where(d => d.Alert is not null).Select(d => d.Alert!.Id))
+        {
+            jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(alertId, CancellationToken.None));
+        }
+
+        foreach (var (submission, _) in done)
+        {
+            logger.LogInformation("Submission {SubmissionId} is {Status} in cluster {ClusterId}", submission.Id, submission.Status, submission.ClusterId);
+        }
+    }
+
+    /// <summary>Files, suggestions and fingerprints (no lock needed), then the dedup lock if any item needs it.</summary>
+    private async Task<List<PreparedItem>> PrepareAsync(List<Submission> batch, CancellationToken ct)
+    {
+        var files = await FilesOfAsync(batch, ct);
+        var items = batch.Select(s => Prepare(s, files)).ToList();
+        if (items.Any(i => i.Dedup is not null))
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DedupLockKey})", ct);
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Locks the job's own submissions (waiting for a job that holds them; rows it moved on no longer
+    /// match once the wait ends) and up to <paramref name="othersWanted"/> other waiting ones, skipping
+    /// any another job holds.
+    /// </summary>
+    private async Task<List<Submission>> ClaimAsync(long[] ids, int othersWanted, CancellationToken ct)
+    {
+        var received = nameof(SubmissionStatus.Received);
+        var own = await db.Submissions
+            .FromSql($"""SELECT * FROM "Submissions" WHERE "Id" = ANY({ids}) AND "Status" = {received} ORDER BY "Id" FOR NO KEY UPDATE""")
+            .ToListAsync(ct);
+        if (own.Count == 0 || othersWanted == 0)
+        {
+            return own;
+        }
+
+        var others = await db.Submissions
+            .FromSql($"""
+                SELECT * FROM "Submissions" WHERE "Status" = {received} AND "Id" <> ALL({ids})
+                ORDER BY "Id" LIMIT {othersWanted} FOR NO KEY UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        return [.. own.Concat(others).OrderBy(s => s.Id)];
+    }
+
+    private async Task<ILookup<long, string>> FilesOfAsync(List<Submission> batch, CancellationToken ct)
+    {
+        var ids = batch.Select(s => s.Id).ToArray();
+        var rows = await db.Attachments.AsNoTracking()
+            .Where(a => ids.Contains(a.SubmissionId) && a.Sha256 != null)
+            .Select(a => new { a.SubmissionId, a.Sha256 })
+            .ToListAsync(ct);
+        return rows.ToLookup(r => r.SubmissionId, r => r.Sha256!);
+    }
+
+    /// <summary>The work that needs no lock (suggestions, fingerprint), done before the dedup lock is taken.</summary>
+    private PreparedItem Prepare(Submission submission, ILookup<long, string> files)
+    {
         if (submission.Kind is not (SubmissionKind.Report or SubmissionKind.Followup))
         {
-            submission.Status = SubmissionStatus.Ignored;
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            return;
+            return new PreparedItem(submission, null, null, null);
         }
 
-        Suggest(submission);
-        if (submission is { Kind: SubmissionKind.Followup, ParentId: { } parentId })
+        try
         {
-            submission.ClusterId = await db.Submissions.Where(s => s.Id == parentId).Select(s => s.ClusterId ?? s.Id).SingleAsync(cancellationToken);
+            var suggestions = SuggestionEngine.Suggest(submission.Subject, submission.Text);
+            if (submission is { Kind: SubmissionKind.Followup, ParentId: not null })
+            {
+                return new PreparedItem(submission, suggestions, null, null);
+            }
+
+            var input = new DedupInput(
+                submission.Id, submission.Text, submission.Subject, submission.OccurredOn, submission.ReceivedAt,
+                submission.RegionCode ?? suggestions.Region?.Code, submission.Settlement ?? suggestions.Settlement?.Name,
+                [.. files[submission.Id]]);
+            return new PreparedItem(submission, suggestions, Fingerprinter.Compute(input), null);
         }
-        else
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await DeduplicateAsync(submission, now, cancellationToken);
+            return new PreparedItem(submission, null, null, e);
         }
-
-        if (submission.DuplicateOfId is null)
-        {
-            submission.Status = SubmissionStatus.Pending;
-        }
-
-        var alert = submission.Urgent && submission.Status == SubmissionStatus.Pending ? AddModeratorAlert(submission, now) : null;
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-
-        if (alert is not null)
-        {
-            jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(alert.Id, CancellationToken.None));
-        }
-
-        logger.LogInformation("Submission {SubmissionId} is {Status} in cluster {ClusterId}", submission.Id, submission.Status, submission.ClusterId);
     }
 
-    private static void Suggest(Submission submission)
+    private async Task SetAsideAsync(Submission submission, string reason, DateTimeOffset now, CancellationToken ct)
     {
-        var s = SuggestionEngine.Suggest(submission.Subject, submission.Text);
-        submission.Language ??= s.Language?.Code;
-        submission.SuggestedCategory = s.Category?.Code;
-        submission.SuggestedRegion = submission.RegionCode ?? s.Region?.Code;
-        submission.SuggestedSettlement = submission.Settlement ?? s.Settlement?.Name;
-        submission.Urgent = s.Urgent.Value;
-        submission.SuggestionEvidence = s.ToJson();
+        // The rolled-back changes of this item are forgotten; the row is set aside in the batch's transaction.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged || e.Entity == submission).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        var id = submission.Id;
+        await db.Submissions.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.NeedsAttention)
+                .SetProperty(x => x.AttentionReason, reason).SetProperty(x => x.UpdatedAt, now), ct);
+        submission.Status = SubmissionStatus.NeedsAttention;
+        submission.ClusterId = null;
     }
 
-    private async Task DeduplicateAsync(Submission submission, DateTimeOffset now, CancellationToken ct)
-    {
-        var input = new DedupInput(
-            submission.Id, submission.Text, submission.Subject, submission.OccurredOn, submission.ReceivedAt,
-            submission.SuggestedRegion, submission.SuggestedSettlement,
-            submission.Attachments.Where(a => a.Sha256 is not null).Select(a => a.Sha256!).ToList());
-        var fingerprint = Fingerprinter.Compute(input);
-        submission.Fingerprint = fingerprint.ToJson();
-        submission.TextHash = Fingerprinter.ExactTextHash(submission.Text);
-        var since = submission.ReceivedAt.AddDays(-options.Value.DedupWindowDays);
+    private sealed record PreparedItem(Submission Submission, Suggestions? Suggestions, Fingerprint? Dedup, Exception? Failure);
 
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DedupLockKey})", ct);
-
-        if (submission.TextHash is not null
-            && await NearDuplicateIndex.FindExactAsync(db, submission.TextHash, since, submission.Id, ct) is { } original)
-        {
-            // The same report again: linked, kept, never queued twice.
-            submission.DuplicateOfId = original;
-            submission.ClusterId = await db.Submissions.Where(s => s.Id == original).Select(s => s.ClusterId ?? s.Id).SingleAsync(ct);
-            submission.Status = SubmissionStatus.Ignored;
-            AddLink(submission.Id, original, LinkLevel.Exact, 1, "same text", now);
-            return;
-        }
-
-        var matches = await index.FindAsync(db, fingerprint, since, submission.Id, ct);
-        foreach (var (otherId, result) in matches)
-        {
-            AddLink(submission.Id, otherId, result.Level ?? LinkLevel.Suggested, result.Score, result.Explanation, now);
-        }
-
-        if (matches.FirstOrDefault(m => m.Result.Level == LinkLevel.SameEvent) is { SubmissionId: > 0 } same)
-        {
-            submission.ClusterId = await db.Submissions.Where(s => s.Id == same.SubmissionId).Select(s => s.ClusterId ?? s.Id).SingleAsync(ct);
-        }
-
-        submission.ClusterId ??= submission.Id;
-        await index.AddAsync(db, submission.Id, fingerprint, submission.ReceivedAt, ct);
-    }
-
-    private void AddLink(long id, long otherId, LinkLevel level, double score, string explanation, DateTimeOffset now) =>
-        db.DuplicateLinks.Add(new DuplicateLink
-        {
-            SubmissionId = id, OtherId = otherId, Level = level, Score = score, Explanation = explanation, CreatedAt = now,
-        });
-
-    private OutboundMessage? AddModeratorAlert(Submission submission, DateTimeOffset now)
-    {
-        if (telegram.Value.ModeratorChatId is null || string.IsNullOrWhiteSpace(telegram.Value.BotToken))
-        {
-            return null;
-        }
-
-        var preview = submission.Text.Length > 300 ? submission.Text[..300] + "…" : submission.Text;
-        var message = new OutboundMessage
-        {
-            IdempotencyKey = $"alert:{submission.Id}",
-            Channel = Channel.Telegram,
-            Kind = OutboundKind.ModeratorAlert,
-            SubmissionId = submission.Id,
-            Subject = submission.Reference,
-            Body = $"⚠️ {submission.Reference} ({submission.SuggestedCategory ?? "?"}, {submission.SuggestedRegion ?? "?"})\n{preview}",
-            CreatedAt = now,
-        };
-        db.OutboundMessages.Add(message);
-        return message;
-    }
+    private sealed record Outcome(Submission Submission, OutboundMessage? Alert);
 }

@@ -27,21 +27,31 @@ public static class PipelineBenchmark
         var count = Arg(args, "--count", 2000);
         var rate = Arg(args, "--rate", 20);
         var seconds = Arg(args, "--seconds", 30);
+        var batch = Arg(args, "--batch", 50);
         var server = Environment.GetEnvironmentVariable("ADILSOZ_BENCH_PG") ?? "Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local";
         var cs = await BenchDatabase.CreateAsync(server);
         Console.WriteLine($"pipeline benchmark: {Environment.ProcessorCount} cores, {count} submissions per throughput run");
         try
         {
-            var reports = new SyntheticReports(42).Generate(count * 3 + (rate * seconds), 60).ToList();
+            var reports = new SyntheticReports(42).Generate(count * 6 + batch + (rate * seconds), 60).ToList();
             var next = 0;
+            Console.WriteLine($"suggestions + fingerprint, CPU only: {CpuMicroseconds(reports.Take(count).ToList()),8:F0} µs per submission");
 
             using (var one = StartWorkers(cs, 1))
             {
+                var warm = await InsertAsync(cs, reports.Skip(next).Take(batch)); next += batch;
+                await DirectAsync(one[0], warm, batch);
+                var direct = await InsertAsync(cs, reports.Skip(next).Take(count)); next += count;
+                var d = await DirectAsync(one[0], direct, batch);
+                Console.WriteLine($"pipeline alone (no job system, batches of {batch}, one thread): {count / d.TotalSeconds,8:F0} submissions/s");
                 var noop = await DrainAsync(cs, one[0], count, enqueue: c => c.Enqueue<NoopJob>(JobQueues.Intake, j => j.Run()));
                 Console.WriteLine($"hangfire no-op drain, 1 worker:  {count / noop.TotalSeconds,8:F0} jobs/s");
                 var ids = await InsertAsync(cs, reports.Skip(next).Take(count)); next += count;
-                var t = await DrainAsync(cs, one[0], ids);
-                Console.WriteLine($"pipeline, 1 worker:              {count / t.TotalSeconds,8:F0} submissions/s");
+                var t = await DrainAsync(cs, one[0], ids, 1);
+                Console.WriteLine($"pipeline, 1 worker, a job per submission:  {count / t.TotalSeconds,8:F0} submissions/s");
+                ids = await InsertAsync(cs, reports.Skip(next).Take(count)); next += count;
+                t = await DrainAsync(cs, one[0], ids, batch);
+                Console.WriteLine($"pipeline, 1 worker, a job per {batch} submissions: {count / t.TotalSeconds,8:F0} submissions/s");
                 var pickup = await PickupAsync(cs, one[0], 200);
                 Console.WriteLine($"job pickup (enqueue → start):    p50 {pickup.P50,6:F1} ms   p99 {pickup.P99,6:F1} ms");
                 var latency = await SteadyAsync(cs, one[0], reports.Skip(next).Take(rate * seconds).ToList(), rate); next += rate * seconds;
@@ -53,8 +63,11 @@ public static class PipelineBenchmark
                 var noop = await DrainAsync(cs, two[0], count, enqueue: c => c.Enqueue<NoopJob>(JobQueues.Intake, j => j.Run()));
                 Console.WriteLine($"hangfire no-op drain, 2 workers: {count / noop.TotalSeconds,8:F0} jobs/s");
                 var ids = await InsertAsync(cs, reports.Skip(next).Take(count)); next += count;
-                var t = await DrainAsync(cs, two[0], ids);
-                Console.WriteLine($"pipeline, 2 workers:             {count / t.TotalSeconds,8:F0} submissions/s");
+                var t = await DrainAsync(cs, two[0], ids, 1);
+                Console.WriteLine($"pipeline, 2 workers, a job per submission: {count / t.TotalSeconds,8:F0} submissions/s");
+                ids = await InsertAsync(cs, reports.Skip(next).Take(count)); next += count;
+                t = await DrainAsync(cs, two[0], ids, batch);
+                Console.WriteLine($"pipeline, 2 workers, a job per {batch} submissions: {count / t.TotalSeconds,8:F0} submissions/s");
             }
 
             Console.WriteLine("(workers are Hangfire servers in this process, 20 threads each, on the same PostgreSQL)");
@@ -136,13 +149,22 @@ public static class PipelineBenchmark
         return ids;
     }
 
-    private static async Task<TimeSpan> DrainAsync(string cs, IHost worker, List<long> ids)
+    /// <summary>Enqueues a job per submission (as the channels do) or per <paramref name="batch"/> ids (as sweeps and imports do).</summary>
+    private static async Task<TimeSpan> DrainAsync(string cs, IHost worker, List<long> ids, int batch)
     {
         var client = worker.Services.GetRequiredService<IBackgroundJobClient>();
         var sw = Stopwatch.StartNew();
-        foreach (var id in ids)
+        foreach (var chunk in ids.Chunk(batch))
         {
-            client.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            if (chunk.Length == 1)
+            {
+                var id = chunk[0];
+                client.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            }
+            else
+            {
+                client.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessManyAsync(chunk, CancellationToken.None));
+            }
         }
 
         await using var conn = new NpgsqlConnection(cs);
@@ -184,6 +206,41 @@ public static class PipelineBenchmark
 
             await Task.Delay(20);
         }
+    }
+
+    private static double CpuMicroseconds(List<SyntheticReport> reports)
+    {
+        foreach (var r in reports.Take(20))
+        {
+            Work(r);
+        }
+
+        var sw = Stopwatch.StartNew();
+        foreach (var r in reports)
+        {
+            Work(r);
+        }
+
+        return sw.Elapsed.TotalMicroseconds / reports.Count;
+
+        static void Work(SyntheticReport r)
+        {
+            var s = AdilSoz.Intake.Suggest.SuggestionEngine.Suggest(null, r.Text);
+            _ = AdilSoz.Intake.Dedup.Fingerprinter.Compute(new AdilSoz.Intake.Dedup.DedupInput(0, r.Text, null, null, r.ReceivedAt, s.Region?.Code, s.Settlement?.Name, r.Files));
+        }
+    }
+
+    /// <summary>The pipeline's own cost: the job's batch method called in a loop, no Hangfire.</summary>
+    private static async Task<TimeSpan> DirectAsync(IHost worker, List<long> ids, int batch)
+    {
+        var sw = Stopwatch.StartNew();
+        foreach (var chunk in ids.Chunk(batch))
+        {
+            await using var scope = worker.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISubmissionPipelineJob>().ProcessManyAsync(chunk, CancellationToken.None);
+        }
+
+        return sw.Elapsed;
     }
 
     private static async Task<(double P50, double P99)> PickupAsync(string cs, IHost worker, int n)
