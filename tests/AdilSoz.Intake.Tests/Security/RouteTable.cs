@@ -52,6 +52,7 @@ public static class RouteTable
 
         // Downloads for people who logged in.
         new("GET /reports/{month}.md", "/reports/2021-02.md", Staff()),
+        new("GET /reports/{month}.docx", "/reports/2021-02.docx", Staff()),
         new("GET /attachments/{id:long}", "/attachments/{attachment}", Staff()),
 
         // Hangfire dashboard: Admins only; it answers 401/403 itself rather than redirecting.
@@ -66,6 +67,8 @@ public static class RouteTable
         new("GET /incidents", "/incidents", Staff()),
         new("GET /incidents?handler=Csv", "/incidents?handler=Csv", Staff()),
         new("GET /incidents?handler=Cases", "/incidents?handler=Cases", Staff()),
+        new("GET /incidents?handler=Xlsx", "/incidents?handler=Xlsx", Staff()),
+        new("GET /incidents?handler=CasesXlsx", "/incidents?handler=CasesXlsx", Staff()),
         new("GET /incidents/{id:long}", "/incidents/{incident}", Staff()),
         new("GET /incidents/new", "/incidents/new", Editors()),
         new("POST /incidents/new", "/incidents/new", Editors(), Form: true),
