@@ -26,6 +26,9 @@ public static class WorkerHost
             o.WorkerCount = options.JobWorkers;
             o.ShutdownTimeout = TimeSpan.FromSeconds(20);
             o.StopTimeout = TimeSpan.FromSeconds(10);
+            // A retry (a job cut off by a database restart) is due in seconds; the default 15 s poll of
+            // scheduled jobs would add up to 15 s to each retry.
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             o.ServerName = HangfireServerReadiness.ServerName;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -25,17 +25,43 @@ public static class PipelineJobs
         // The recurring jobs below need their services wherever the registration runs.
         builder.AddRegistryJobs();
         builder.AddRetention();
-        builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName);
+        builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone is not a known time zone (e.g. Asia/Almaty).")
+            .ValidateOnStart();
         builder.Services.AddScoped<DailyDigestJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
 }
 
-/// <summary>All recurring jobs, registered in one place when the Worker starts.</summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IOptions<DigestOptions> digest) : IHostedService
+/// <summary>
+/// All recurring jobs, registered in one place when the Worker starts. Registration takes Hangfire's
+/// per-job lock; a Worker killed while it held one leaves the lock until it expires, so a failed
+/// registration is retried in the background instead of stopping the Worker that restarts after it.
+/// </summary>
+internal sealed class RecurringJobsRegistration(
+    IRecurringJobManager recurring,
+    IOptions<DigestOptions> digest,
+    ILogger<RecurringJobsRegistration> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                Register();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Registering the recurring jobs failed ({Error}); attempt {Attempt}, trying again in 5 s", e.GetType().Name, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+
+    private void Register()
     {
         recurring.AddOrUpdate<IntakeSweeper>(
             "intake-sweeper", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "* * * * *");
@@ -45,8 +71,5 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
         recurring.AddOrUpdate<DailyDigestJob>(
             "daily-digest", JobQueues.Notifications, j => j.RunAsync(CancellationToken.None), digest.Value.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(digest.Value.TimeZone) });
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

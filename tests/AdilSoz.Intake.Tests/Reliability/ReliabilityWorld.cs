@@ -148,11 +148,13 @@ public sealed class ReliabilityWorld : IAsyncDisposable
                     await _appender.Inbox.AppendAsync(new AppendRequest(message, MessageFlags.None));
                     return sent;
                 }
-                catch (Exception e) when (attempt < 5 && e is IOException or ImapProtocolException or ServiceNotConnectedException)
+                catch (Exception e) when (attempt < 20 && e is IOException or ImapProtocolException or ServiceNotConnectedException)
                 {
-                    // The test may have dropped IMAP connections on purpose: reconnect and append again.
+                    // The test may have dropped IMAP connections on purpose (several times in a row on a busy
+                    // machine): reconnect and append again. An append that did land is folded by its Message-ID.
                     _appender?.Dispose();
                     _appender = null;
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(attempt, 10)));
                 }
             }
         }
