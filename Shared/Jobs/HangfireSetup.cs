@@ -40,10 +40,15 @@ public static class HangfireSetup
                     // when the listening connection does not come back after a database restart.
                     EnableLongPolling = true,
                     QueuePollInterval = TimeSpan.FromSeconds(1),
-                    // A job of a killed worker becomes visible again within a minute, not 30.
+                    // A job of a killed worker (or one whose connection a database restart cut) becomes
+                    // visible again within 30 s, not 30 minutes; a running job renews its fetch every
+                    // sixth of that, and a job run twice changes nothing.
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(1),
-                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                    InvisibilityTimeout = TimeSpan.FromSeconds(30),
+                    // A lock left by a killed Worker or a cut connection (a job's state lock, a recurring
+                    // job's lock) expires after this; correctness never rests on these locks (the jobs take
+                    // their own row and advisory locks), so a short expiry only shortens the stall.
+                    DistributedLockTimeout = TimeSpan.FromSeconds(20),
                 });
         });
         return builder;

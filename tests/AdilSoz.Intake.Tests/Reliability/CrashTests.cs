@@ -56,7 +56,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         await killing;
         var sentIn = DateTime.UtcNow - started;
 
-        // A job taken by a killed Worker becomes visible again after Hangfire's 1-minute invisibility timeout.
+        // A job taken by a killed Worker becomes visible again after Hangfire's 30-second invisibility timeout.
         var figures = await world.WaitUntilSettledAsync(TimeSpan.FromMinutes(count > 200 ? 15 : 4), TimeSpan.FromSeconds(100));
         var report = string.Join('\n',
             $"crash test: {count} reports at {rate}/s, seed {seed}; sender at worst {behind.TotalSeconds:F1} s behind",

