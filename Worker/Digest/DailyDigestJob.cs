@@ -104,15 +104,8 @@ public sealed class DailyDigestJob(
             return [.. configured.Select(a => (AddressKey(a), a))];
         }
 
-        string[] roles = [Roles.Admin, Roles.Monitor];
-        var now = DateTimeOffset.UtcNow;
-        var users = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where roles.Contains(r.Name!) && u.Email != null && u.Email != "" && (u.LockoutEnd == null || u.LockoutEnd < now)
-            select new { u.Id, u.Email }).Distinct().ToListAsync(ct);
-        return [.. users.OrderBy(u => u.Id, StringComparer.Ordinal).Select(u => ("user-" + u.Id, u.Email!))];
+        var users = await StaffRecipients.InRolesAsync(db, [Roles.Admin, Roles.Monitor], ct);
+        return [.. users.Select(u => ("user-" + u.UserId, u.Email))];
     }
 
     private static string AddressKey(string address) =>

@@ -58,19 +58,14 @@ public sealed class HearingReminderJob(
             return 0;
         }
 
-        var roleIds = db.Roles.Where(r => r.Name == Roles.Editor || r.Name == Roles.Admin).Select(r => r.Id);
-        var editors = await db.Users.AsNoTracking()
-            .Where(u => u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .OrderBy(u => u.Id)
-            .Select(u => new { u.Id, Email = u.Email! })
-            .ToListAsync(cancellationToken);
+        var editors = await StaffRecipients.InRolesAsync(db, [Roles.Editor, Roles.Admin], cancellationToken);
         if (editors.Count == 0)
         {
             logger.LogWarning("{Count} hearing(s) due but no Editor or Admin has a mail address", hearings.Count);
             return 0;
         }
 
-        var wanted = hearings.SelectMany(h => editors.Select(u => (Hearing: h, User: u, Key: Key(h.Id, h.On, u.Id)))).ToList();
+        var wanted = hearings.SelectMany(h => editors.Select(u => (Hearing: h, User: u, Key: Key(h.Id, h.On, u.UserId)))).ToList();
         var keys = wanted.Select(w => w.Key).ToList();
         var existing = await db.OutboundMessages.AsNoTracking().Where(o => keys.Contains(o.IdempotencyKey))
             .Select(o => new { o.Id, o.IdempotencyKey, o.Status, o.Attempts }).ToListAsync(cancellationToken);
