@@ -61,6 +61,35 @@ public static class IntakeDatabase
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // A server that is slow to answer (a busy machine, a failover, a full connection table) is
+        // waited for; a wrong setting (refused connection, bad password) still stops at once.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MigrateOnceAsync(services, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 6 && IsPassing(e))
+            {
+                var delay = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeDatabase))
+                    .LogWarning("The database did not answer at start ({Error}); trying again in {Delay} s", e.GetType().Name, delay.TotalSeconds);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsPassing(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.AdminShutdown,
+        NpgsqlException n => n.InnerException is TimeoutException or IOException,
+        _ => false,
+    };
+
+    private static async Task MigrateOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeDatabase));
         var connectionString = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString;
         await EnsureDatabaseExistsAsync(connectionString, logger, cancellationToken);
