@@ -36,10 +36,11 @@ public static class ImportCommand
         builder.AddIntakeHangfire();
         builder.AddMailIntake();
         using var host = builder.Build();
+        long maxMessageBytes;
         try
         {
             await IntakeDatabase.MigrateAsync(host.Services);
-            _ = host.Services.GetRequiredService<IOptions<MailParserOptions>>().Value;
+            maxMessageBytes = host.Services.GetRequiredService<IOptions<MailParserOptions>>().Value.MaxMessageBytes;
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } message)
         {
@@ -51,7 +52,7 @@ public static class ImportCommand
         IEnumerable<ImportedMail> mails;
         try
         {
-            mails = MailImportSource.Enumerate(path);
+            mails = MailImportSource.Enumerate(path, maxMessageBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,7 +100,7 @@ public static class ImportCommand
             StoredMail stored;
             using (var scope = services.CreateScope())
             {
-                stored = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, mail.Raw, CancellationToken.None);
+                stored = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, mail.Raw, mail.OriginalSize, CancellationToken.None);
             }
 
             if (stored.Pending)

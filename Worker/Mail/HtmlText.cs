@@ -7,10 +7,18 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// HTML mail to safe plain text: scripts, styles, head, images (tracking pixels included) and event
 /// handlers are dropped — attributes never reach the output at all. Block elements become line breaks,
 /// list items bullets, links keep their address, and blockquotes become "> " lines so that quoted
-/// replies are recognised as such.
+/// replies are recognised as such. The work is bounded whatever the input: quote markers stop deepening
+/// at <see cref="MaxQuoteMarks"/> levels and the text stops at <see cref="MaxChars"/> characters, so a
+/// small hostile document (thousands of unclosed blockquotes) cannot grow into gigabytes of text.
 /// </summary>
 public static class HtmlText
 {
+    /// <summary>Most quote levels shown as "&gt;" marks; deeper quotes keep this many.</summary>
+    public const int MaxQuoteMarks = 10;
+
+    /// <summary>Longest text produced; the rest of the document is not read.</summary>
+    public const int MaxChars = 2_000_000;
+
     private static readonly HashSet<HtmlTagId> Hidden =
     [
         HtmlTagId.Script, HtmlTagId.Style, HtmlTagId.Head, HtmlTagId.Title, HtmlTagId.NoScript,
@@ -26,9 +34,15 @@ public static class HtmlText
         HtmlTagId.DD, HtmlTagId.Form, HtmlTagId.Body,
     ];
 
-    public static string ToPlainText(string html)
+    public static string ToPlainText(string html) => Convert(html, MaxChars, CancellationToken.None).Text;
+
+    /// <summary>
+    /// The text of <paramref name="html"/>, at most <paramref name="maxChars"/> characters, with how deep its
+    /// quotes nested and whether it was cut. <paramref name="cancellationToken"/> ends a read over its time.
+    /// </summary>
+    public static HtmlTextResult Convert(string html, int maxChars, CancellationToken cancellationToken)
     {
-        var output = new Output();
+        var output = new Output(maxChars);
         using var reader = new StringReader(html);
         var tokenizer = new HtmlTokenizer(reader) { DecodeCharacterReferences = true };
         var hiddenDepth = 0;
@@ -36,8 +50,14 @@ public static class HtmlText
         string? href = null;
         var linkText = new StringBuilder();
 
-        while (tokenizer.ReadNextToken(out var token))
+        var tokens = 0;
+        while (!output.Full && tokenizer.ReadNextToken(out var token))
         {
+            if (++tokens % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             switch (token)
             {
                 case HtmlTagToken tag when Hidden.Contains(tag.Id) || tag.Name.Equals("template", StringComparison.OrdinalIgnoreCase):
@@ -53,7 +73,7 @@ public static class HtmlText
                     HandleTag(tag, output, ref preDepth, ref href, linkText);
                     break;
                 case HtmlDataToken data when hiddenDepth == 0 && token.Kind == HtmlTokenKind.Data:
-                    if (href is not null)
+                    if (href is not null && linkText.Length < 64 * 1024)
                     {
                         linkText.Append(data.Data);
                     }
@@ -66,7 +86,7 @@ public static class HtmlText
             }
         }
 
-        return output.ToString();
+        return new HtmlTextResult(output.ToString(), output.DeepestQuote, output.Full);
     }
 
     private static void HandleTag(HtmlTagToken tag, Output output, ref int preDepth, ref string? href, StringBuilder linkText)
@@ -117,7 +137,7 @@ public static class HtmlText
                 return;
             case HtmlTagId.BlockQuote:
                 output.BlockBreak();
-                output.QuoteDepth = Math.Max(0, output.QuoteDepth + (tag.IsEndTag ? -1 : 1));
+                output.Quote(tag.IsEndTag ? -1 : 1);
                 return;
             default:
                 if (Blocks.Contains(tag.Id))
@@ -129,22 +149,36 @@ public static class HtmlText
         }
     }
 
-    /// <summary>Accumulates lines, collapsing whitespace, prefixing quoted lines with "> ".</summary>
-    private sealed class Output
+    /// <summary>Accumulates lines, collapsing whitespace, prefixing quoted lines with "> ", up to a length.</summary>
+    private sealed class Output(int maxChars)
     {
         private readonly List<string> _lines = [];
         private readonly StringBuilder _line = new();
         private int _lineQuoteDepth;
         private bool _linePreformatted;
+        private long _length;
 
-        public int QuoteDepth { get; set; }
+        /// <summary>Open quote levels (unbounded: only counted).</summary>
+        public int QuoteDepth { get; private set; }
+
+        /// <summary>The deepest quote level seen.</summary>
+        public int DeepestQuote { get; private set; }
+
+        /// <summary>The text reached its length limit; nothing more is taken.</summary>
+        public bool Full { get; private set; }
+
+        public void Quote(int change)
+        {
+            QuoteDepth = Math.Max(0, QuoteDepth + change);
+            DeepestQuote = Math.Max(DeepestQuote, QuoteDepth);
+        }
 
         public void Write(string text, bool preformatted)
         {
             if (preformatted)
             {
                 var parts = text.Replace("\r\n", "\n").Split('\n');
-                for (var i = 0; i < parts.Length; i++)
+                for (var i = 0; i < parts.Length && !Full; i++)
                 {
                     if (i > 0)
                     {
@@ -160,6 +194,11 @@ public static class HtmlText
 
             foreach (var c in text)
             {
+                if (Full)
+                {
+                    return;
+                }
+
                 if (char.IsWhiteSpace(c) || c == '\u00A0')
                 {
                     if (_line.Length > 0 && _line[^1] != ' ')
@@ -181,6 +220,12 @@ public static class HtmlText
                 _lineQuoteDepth = QuoteDepth;
             }
 
+            if (_length + _line.Length + s.Length > maxChars)
+            {
+                Full = true;
+                return;
+            }
+
             _line.Append(s);
         }
 
@@ -188,7 +233,20 @@ public static class HtmlText
         {
             var text = _linePreformatted ? _line.ToString().TrimEnd() : _line.ToString().Trim();
             _linePreformatted = false;
-            _lines.Add(_lineQuoteDepth > 0 && text.Length > 0 ? new string('>', _lineQuoteDepth) + " " + text : text);
+            var marks = Math.Min(_lineQuoteDepth, MaxQuoteMarks);
+            var line = marks > 0 && text.Length > 0 ? new string('>', marks) + " " + text : text;
+
+            // Every line counts (an empty one too), so a flood of line breaks also ends at the limit.
+            _length += line.Length + 1;
+            if (_length > maxChars)
+            {
+                Full = true;
+            }
+            else
+            {
+                _lines.Add(line);
+            }
+
             _line.Clear();
             _lineQuoteDepth = QuoteDepth;
         }
@@ -211,6 +269,7 @@ public static class HtmlText
 
             if (_lines.Count > 0 && _lines[^1].Length > 0)
             {
+                _length++;
                 _lines.Add("");
             }
         }
@@ -226,6 +285,9 @@ public static class HtmlText
         }
     }
 }
+
+/// <summary>The text of an HTML document, how deep its quotes nested, and whether it was cut at the length limit.</summary>
+public sealed record HtmlTextResult(string Text, int DeepestQuote, bool Cut);
 
 /// <summary>Line-ending and blank-line tidying shared by plain and HTML text.</summary>
 public static class MailTextCleanup

@@ -35,6 +35,14 @@ public static partial class MailClassifier
             return new MailClassification(SubmissionKind.Bounce, reason, recipient, permanent);
         }
 
+        // Note: an ARF report (RFC 5965) is a mail provider's complaint that a message was spam; it quotes
+        // that message whole, so without this it would read as a report of whatever the spam said.
+        if (message.Body is MultipartReport { ReportType: { } reportType }
+            && reportType.Equals("feedback-report", StringComparison.OrdinalIgnoreCase))
+        {
+            return new MailClassification(SubmissionKind.Bounce, "Spam complaint from a mail provider (ARF feedback report), not a person's message.");
+        }
+
         var from = message.From.Mailboxes.FirstOrDefault()?.LocalPart ?? "";
         if (from.Equals("MAILER-DAEMON", StringComparison.OrdinalIgnoreCase) || from.Equals("postmaster", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,78 +1,66 @@
-using MimeKit;
-
 namespace AdilSoz.Intake.Worker.Mail;
 
-/// <summary>One message found by <see cref="MailImportSource"/>: where it came from and its raw bytes.</summary>
-public sealed record ImportedMail(string Source, byte[] Raw);
+/// <summary>
+/// One message found by <see cref="MailImportSource"/>: where it came from and its raw bytes. A message over
+/// the size limit carries only its beginning (the headers), with <see cref="OriginalSize"/> its real size.
+/// </summary>
+public sealed record ImportedMail(string Source, byte[] Raw, long? OriginalSize = null);
 
 /// <summary>
 /// The messages of an mbox file, or of a folder of .eml files (searched recursively, in name order),
-/// for <c>Worker import PATH</c>. Enumerated lazily, so a large mbox is never held in memory at once.
+/// for <c>Worker import PATH</c>. Enumerated lazily, so a large mbox is never held in memory at once, and
+/// a message over <see cref="MailParserOptions.MaxMessageBytes"/> is never held whole.
 /// </summary>
-public static class MailImportSource
+public static partial class MailImportSource
 {
-    public static IEnumerable<ImportedMail> Enumerate(string path)
+    /// <summary>What is kept of an oversize message: enough for its header block.</summary>
+    private const int HeadBytes = 1024 * 1024;
+
+    public static IEnumerable<ImportedMail> Enumerate(string path, long maxMessageBytes = 25L * 1024 * 1024)
     {
         if (Directory.Exists(path))
         {
-            return EmlFolder(path);
+            return EmlFolder(path, maxMessageBytes);
         }
 
         if (File.Exists(path))
         {
-            return path.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) ? [new ImportedMail(Path.GetFileName(path), File.ReadAllBytes(path))] : Mbox(path);
+            return path.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) ? [ReadEml(path, Path.GetFileName(path), maxMessageBytes)] : Mbox(path, maxMessageBytes);
         }
 
         throw new FileNotFoundException($"No mbox file or folder of .eml files at {path}.", path);
     }
 
-    public static IEnumerable<ImportedMail> EmlFolder(string folder)
+    public static IEnumerable<ImportedMail> EmlFolder(string folder, long maxMessageBytes = 25L * 1024 * 1024)
     {
         var files = Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories)
             .OrderBy(f => f, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            yield return new ImportedMail(Path.GetRelativePath(folder, file), File.ReadAllBytes(file));
+            yield return ReadEml(file, Path.GetRelativePath(folder, file), maxMessageBytes);
         }
     }
 
-    public static IEnumerable<ImportedMail> Mbox(string file)
+    public static IEnumerable<ImportedMail> Mbox(string file, long maxMessageBytes = 25L * 1024 * 1024)
     {
         using var stream = File.OpenRead(file);
-        foreach (var mail in Mbox(stream, Path.GetFileName(file)))
+        foreach (var mail in Mbox(stream, Path.GetFileName(file), maxMessageBytes))
         {
             yield return mail;
         }
     }
 
-    /// <summary>
-    /// Splits an mbox with MimeKit's parser. Each message is written back exactly as parsed (MimeKit keeps
-    /// unmodified headers and bodies byte for byte), without the mbox "From " separator line.
-    /// </summary>
-    public static IEnumerable<ImportedMail> Mbox(Stream stream, string name)
+    private static ImportedMail ReadEml(string file, string source, long maxMessageBytes)
     {
-        var parser = new MimeParser(MailParser.CreateParserOptions(MailParserOptions.Default), stream, MimeFormat.Mbox);
-        var index = 0;
-        while (!parser.IsEndOfStream)
+        var length = new FileInfo(file).Length;
+        if (length <= maxMessageBytes)
         {
-            MimeMessage message;
-            try
-            {
-                message = parser.ParseMessage();
-            }
-            catch (FormatException) when (index == 0)
-            {
-                throw new FormatException($"{name} is not an mbox file (it does not start with a \"From \" line).");
-            }
-            catch (FormatException)
-            {
-                yield break;
-            }
-
-            index++;
-            using var buffer = new MemoryStream();
-            message.WriteTo(buffer);
-            yield return new ImportedMail($"{name}#{index}", buffer.ToArray());
+            return new ImportedMail(source, File.ReadAllBytes(file));
         }
+
+        using var stream = File.OpenRead(file);
+        var head = new byte[HeadBytes];
+        var read = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
+        return new ImportedMail(source, head[..read], length);
     }
 }

@@ -43,7 +43,7 @@ public sealed class MailIngestJob(
             return;
         }
 
-        var mail = MailParser.Parse(protector.UnprotectRaw(item.RawEncrypted), parserOptions.Value);
+        var mail = MailParser.Parse(protector.UnprotectRaw(item.RawEncrypted), parserOptions.Value, item.RawSize);
         var isPerson = mail.Kind is SubmissionKind.Report or SubmissionKind.Followup;
 
         // The reporter is found or created first, in its own short transaction (it copes with a race itself).

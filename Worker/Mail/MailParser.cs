@@ -30,7 +30,7 @@ public static partial class MailParser
                 total += read;
             }
 
-            return Parse(buffer.ToArray(), options, total);
+            return ParseCore(buffer.ToArray(), options, total);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -40,31 +40,90 @@ public static partial class MailParser
 
     public static ParsedMail Parse(byte[] raw, MailParserOptions? options = null) => Parse(raw, options ?? MailParserOptions.Default, raw.LongLength);
 
-    private static ParsedMail Parse(byte[] raw, MailParserOptions options, long rawSize)
+    /// <summary>
+    /// Reads a stored mail whose original was <paramref name="originalSize"/> bytes. When that is more than
+    /// <paramref name="raw"/> holds, only the headers were downloaded (an oversize mail left in the mailbox),
+    /// and the result says so.
+    /// </summary>
+    public static ParsedMail Parse(byte[] raw, MailParserOptions options, long originalSize) =>
+        ParseCore(raw, options, Math.Max(originalSize, raw.LongLength));
+
+    private static ParsedMail ParseCore(byte[] raw, MailParserOptions options, long rawSize)
     {
         MailCharsets.EnsureRegistered();
+        using var budget = new MailBudget(options);
         try
         {
             if (rawSize > options.MaxMessageBytes)
             {
-                return ParseHeadersOnly(raw, options, rawSize);
+                return ParseHeadersOnly(raw, options, rawSize, TooLargeError(options, rawSize, headersOnly: raw.LongLength < rawSize), tooLarge: true);
             }
 
-            using var stream = new MemoryStream(FoldingLimit.Apply(raw), false);
-            var message = MimeMessage.Load(CreateParserOptions(options), stream);
+            var bytes = FoldingLimit.Apply(raw);
+            var parserOptions = CreateParserOptions(options);
+            string? limit = null;
+
+            // Note: MimeMessage.Load builds every part before anything can count them, so the parts are
+            // counted first without building them, and a message past the limit is read only up to it.
+            if (MailPartScanner.FindCut(bytes, parserOptions, options.MaxParts, budget.Token) is { } cut)
+            {
+                bytes = bytes[..(int)cut];
+                limit = PartLimitError(options);
+            }
+
+            budget.Check();
+            using var stream = new MemoryStream(bytes, false);
+            var message = MimeMessage.Load(parserOptions, stream, budget.Token);
             if (!LooksLikeMail(message))
             {
                 return new ParsedMail { RawSize = rawSize, Error = "No mail headers found: this is not a readable mail message." };
             }
 
-            var walker = new MailWalker(options);
+            var walker = new MailWalker(options, budget);
             walker.WalkBody(message.Body);
-            return Build(message, options, rawSize, walker, tooLarge: false, error: null);
+            budget.Check();
+            return Build(message, options, rawSize, walker, tooLarge: false, error: limit ?? walker.Limit ?? Partial(message));
+        }
+        catch (Exception ex) when (ex is MailBudgetException or OperationCanceledException)
+        {
+            var reason = ex is MailBudgetException ? ex.Message : budget.TimeExceeded;
+            return HeadersOrBare(raw, options, rawSize, reason);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Any failure on hostile input becomes a readable error: the raw bytes are kept by the caller.
             return new ParsedMail { RawSize = rawSize, Error = $"The message could not be read as MIME ({ex.GetType().Name}: {ex.Message})." };
+        }
+    }
+
+    public static string PartLimitError(MailParserOptions options) =>
+        $"The message has more than {options.MaxParts} MIME parts: only the first {options.MaxParts} were read; the raw message is kept.";
+
+    private static string TooLargeError(MailParserOptions options, long rawSize, bool headersOnly) => headersOnly
+        ? $"The message is {Megabytes(rawSize)} MB, over the {Megabytes(options.MaxMessageBytes)} MB limit: only its headers were downloaded; the whole message stays in the mailbox's processed folder."
+        : $"The message is {Megabytes(rawSize)} MB, over the {Megabytes(options.MaxMessageBytes)} MB limit: only its headers were read; the raw message is kept.";
+
+    /// <summary>
+    /// One piece of a message sent in pieces (RFC 2046 message/partial): alone it is no one's words. The
+    /// pieces are not put back together automatically — a joined message could be many times the size
+    /// limit and its pieces can come from anyone — so each waits for an operator, named by its group.
+    /// </summary>
+    private static string? Partial(MimeMessage message) => message.Body is MessagePartial partial
+        ? $"A piece ({partial.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} of {partial.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}) of a message sent in pieces (message/partial, id \"{Clip(partial.Id)}\"): the pieces with this id belong together and are not joined automatically; the raw pieces are kept."
+        : null;
+
+    private static string Clip(string? value) => value is null ? "" : MailTextCleanup.Storable(value.Length <= 200 ? value : value[..200]);
+
+    /// <summary>Over a budget: the headers still say who wrote and what about, if they can be read.</summary>
+    private static ParsedMail HeadersOrBare(byte[] raw, MailParserOptions options, long rawSize, string reason)
+    {
+        try
+        {
+            return ParseHeadersOnly(raw, options, rawSize, reason, tooLarge: false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new ParsedMail { RawSize = rawSize, Error = reason };
         }
     }
 
@@ -83,8 +142,8 @@ public static partial class MailParser
         };
     }
 
-    /// <summary>Over the size limit: read only the header block, so the sender and kind are still known.</summary>
-    private static ParsedMail ParseHeadersOnly(byte[] raw, MailParserOptions options, long rawSize)
+    /// <summary>Read only the header block, so the sender and kind are still known.</summary>
+    private static ParsedMail ParseHeadersOnly(byte[] raw, MailParserOptions options, long rawSize, string error, bool tooLarge)
     {
         var end = HeaderEnd(raw);
         var headerBytes = new byte[end + 2];
@@ -93,8 +152,7 @@ public static partial class MailParser
         headerBytes[end + 1] = (byte)'\n';
         using var stream = new MemoryStream(FoldingLimit.Apply(headerBytes), false);
         var message = MimeMessage.Load(CreateParserOptions(options), stream);
-        var error = $"The message is {Megabytes(rawSize)} MB, over the {Megabytes(options.MaxMessageBytes)} MB limit: only its headers were read; the raw message is kept.";
-        return Build(message, options, rawSize, new MailWalker(options), tooLarge: true, error);
+        return Build(message, options, rawSize, new MailWalker(options), tooLarge, error);
     }
 
     private static int HeaderEnd(byte[] raw)

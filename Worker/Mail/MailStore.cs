@@ -24,7 +24,11 @@ public sealed record StoredMail(long InboundItemId, bool Duplicate, bool Pending
 /// </summary>
 public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
 {
-    public async Task<StoredMail> StoreAsync(string sourceKey, byte[] raw, CancellationToken cancellationToken)
+    public Task<StoredMail> StoreAsync(string sourceKey, byte[] raw, CancellationToken cancellationToken) =>
+        StoreAsync(sourceKey, raw, null, cancellationToken);
+
+    /// <param name="originalSize">The size of the mail as received when <paramref name="raw"/> is only its headers (an oversize mail).</param>
+    public async Task<StoredMail> StoreAsync(string sourceKey, byte[] raw, long? originalSize, CancellationToken cancellationToken)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(raw));
         var messageId = ReadMessageId(raw);
@@ -55,7 +59,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
                 MessageId = messageId,
                 ContentSha256 = sha,
                 RawEncrypted = protector.ProtectRaw(raw),
-                RawSize = raw.LongLength,
+                RawSize = Math.Max(originalSize ?? 0, raw.LongLength),
                 ReceivedAt = DateTimeOffset.UtcNow,
             };
             db.InboundItems.Add(item);

@@ -9,10 +9,15 @@ namespace AdilSoz.Intake.Worker.Mail;
 
 /// <summary>
 /// Walks a MIME tree once, collecting body text, forwarded messages and files within the limits of
-/// <see cref="MailParserOptions"/>. Anything skipped is named in <see cref="Warnings"/>, never dropped silently.
+/// <see cref="MailParserOptions"/>. Anything skipped is named in <see cref="Warnings"/>, never dropped silently;
+/// a limit that kept part of the message unread (too many parts, hostile HTML) is also set as <see cref="Limit"/>,
+/// and the <see cref="MailBudget"/>, when given, is checked at every part.
 /// </summary>
-internal sealed class MailWalker(MailParserOptions options)
+internal sealed class MailWalker(MailParserOptions options, MailBudget? budget = null)
 {
+    /// <summary>Quotes nested deeper than this are no mail a person wrote (a long thread nests a few dozen).</summary>
+    public const int HostileQuoteDepth = 100;
+
     public const string ForwardedHeader = "---- Forwarded message ----";
 
     private readonly HashSet<string> _warned = [];
@@ -27,6 +32,9 @@ internal sealed class MailWalker(MailParserOptions options)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Why the message was not read whole and needs an operator; null when every limit held.</summary>
+    public string? Limit { get; private set; }
+
     public void WalkBody(MimeEntity? body)
     {
         if (body is not null)
@@ -37,9 +45,11 @@ internal sealed class MailWalker(MailParserOptions options)
 
     private void Walk(MimeEntity entity, int depth, bool wantText, List<string> texts, string origin)
     {
+        budget?.Check();
         if (++_parts > options.MaxParts)
         {
             Warn($"The message has more than {options.MaxParts} MIME parts; the rest were not read.");
+            Limit ??= MailParser.PartLimitError(options);
             return;
         }
 
@@ -104,7 +114,7 @@ internal sealed class MailWalker(MailParserOptions options)
                 if (wantText)
                 {
                     var content = ReadText(text);
-                    texts.Add(text.IsHtml ? HtmlText.ToPlainText(content) : MailTextCleanup.Normalise(content));
+                    texts.Add(text.IsHtml ? ReadHtml(content) : MailTextCleanup.Normalise(content));
                 }
 
                 // A body alternative that was not chosen is the same words again; it is not a file.
@@ -115,6 +125,25 @@ internal sealed class MailWalker(MailParserOptions options)
             default:
                 break;
         }
+    }
+
+    private string ReadHtml(string html)
+    {
+        var result = HtmlText.Convert(html, HtmlText.MaxChars, budget?.Token ?? CancellationToken.None);
+        if (result.Cut)
+        {
+            Warn($"The HTML text is longer than {HtmlText.MaxChars} characters; the rest was not read.");
+            Limit ??= $"The HTML text is longer than {HtmlText.MaxChars} characters: only the beginning was read; the raw message is kept.";
+        }
+
+        if (result.DeepestQuote > HostileQuoteDepth)
+        {
+            Warn($"The HTML text nests quotes {result.DeepestQuote} levels deep; only {HtmlText.MaxQuoteMarks} are shown.");
+            Limit ??= $"The HTML text nests quotes {result.DeepestQuote} levels deep (a person's mail nests a few): it is shown flattened; the raw message is kept.";
+        }
+
+        budget?.Check();
+        return result.Text;
     }
 
     private static bool IsBodyText(TextPart text) =>
@@ -175,9 +204,11 @@ internal sealed class MailWalker(MailParserOptions options)
             var added = 0;
             foreach (var part in files)
             {
+                budget?.Check();
                 if (++_parts > options.MaxParts)
                 {
                     Warn($"The message has more than {options.MaxParts} MIME parts; the rest were not read.");
+                    Limit ??= MailParser.PartLimitError(options);
                     return;
                 }
 

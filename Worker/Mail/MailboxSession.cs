@@ -12,19 +12,22 @@ using Npgsql;
 
 namespace AdilSoz.Intake.Worker.Mail;
 
-/// <summary>What one pass over the watched folder did.</summary>
-public sealed record MailboxPass(int Seen, int Stored, int Duplicates, int Moved);
+/// <summary>What one pass over the watched folder did; <paramref name="HeadersOnly"/>: oversize mail of which only the headers were stored.</summary>
+public sealed record MailboxPass(int Seen, int Stored, int Duplicates, int Moved, int HeadersOnly = 0);
 
 /// <summary>
 /// One unit of work on the mailbox with its own IMAP connection: every message of the watched folder
 /// is stored (raw, encrypted, in one transaction), then its ingest job is enqueued, then it is moved
 /// to the processed folder. A crash between store and move leaves the message in the folder; the next pass
-/// recognises it as stored and just moves it.
+/// recognises it as stored and just moves it. A message over <see cref="MailParserOptions.MaxMessageBytes"/>
+/// (by its RFC822.SIZE) is never downloaded whole: its headers are stored instead, with its real size, so it
+/// waits in "needs attention" and its sender is told, and the message itself is moved like any other.
 /// </summary>
 public sealed class MailboxSession(
     IServiceScopeFactory scopes,
     IBackgroundJobClient jobs,
     IOptions<MailboxOptions> options,
+    IOptions<MailParserOptions> parserOptions,
     IOptions<DatabaseOptions> database,
     ILogger<MailboxSession> logger)
 {
@@ -89,17 +92,29 @@ public sealed class MailboxSession(
         }
 
         var uids = await folder.SearchAsync(SearchQuery.NotDeleted, cancellationToken);
-        int stored = 0, duplicates = 0, moved = 0;
+        var sizes = await SizesAsync(folder, uids, cancellationToken);
+        var maxBytes = parserOptions.Value.MaxMessageBytes;
+        int stored = 0, duplicates = 0, moved = 0, headersOnly = 0;
         foreach (var uid in uids)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            byte[] raw;
+            byte[]? raw = null;
+            var size = sizes.GetValueOrDefault(uid);
             try
             {
-                using var stream = await folder.GetStreamAsync(uid, cancellationToken);
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, cancellationToken);
-                raw = buffer.ToArray();
+                if (size <= maxBytes)
+                {
+                    raw = await DownloadAsync(folder, uid, maxBytes, cancellationToken);
+                }
+
+                if (raw is null)
+                {
+                    // Over the limit (or bigger than the server said): only the header section is fetched.
+                    raw = await DownloadHeadersAsync(folder, uid, cancellationToken);
+                    size = Math.Max(size, maxBytes + 1);
+                    headersOnly++;
+                    logger.LogWarning("Mail UID {Uid} is {Size} bytes, over the {Limit}-byte limit: only its headers are stored", uid.Id, size, maxBytes);
+                }
             }
             catch (MessageNotFoundException)
             {
@@ -111,7 +126,7 @@ public sealed class MailboxSession(
             StoredMail result;
             using (var scope = scopes.CreateScope())
             {
-                result = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, raw, cancellationToken);
+                result = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, raw, Math.Max(size, raw.LongLength), cancellationToken);
             }
 
             if (result.Duplicate)
@@ -145,8 +160,52 @@ public sealed class MailboxSession(
             logger.LogInformation("Mail UID {Uid} stored as inbound item {InboundItemId} (duplicate: {Duplicate})", uid.Id, result.InboundItemId, result.Duplicate);
         }
 
-        return new MailboxPass(uids.Count, stored, duplicates, moved);
+        return new MailboxPass(uids.Count, stored, duplicates, moved, headersOnly);
     }
+
+    /// <summary>Each message's RFC822.SIZE, so a message's size is known before any of it is downloaded.</summary>
+    private static async Task<Dictionary<UniqueId, long>> SizesAsync(IMailFolder folder, IList<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0)
+        {
+            return [];
+        }
+
+        var summaries = await folder.FetchAsync(uids, new FetchRequest(MessageSummaryItems.Size), cancellationToken);
+        return summaries.Where(m => m.Size is not null).ToDictionary(m => m.UniqueId, m => (long)m.Size!.Value);
+    }
+
+    /// <summary>The whole message, or null when it turns out longer than <paramref name="maxBytes"/> (it is not held).</summary>
+    private static async Task<byte[]?> DownloadAsync(IMailFolder folder, UniqueId uid, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var stream = await folder.GetStreamAsync(uid, cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>At most <see cref="MaxHeaderBytes"/> of the message's header section (BODY.PEEK[HEADER]).</summary>
+    private static async Task<byte[]> DownloadHeadersAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)
+    {
+        // Note: a partial fetch (<0.N>) of the HEADER section, so even a hostile header block is bounded.
+        using var stream = await folder.GetStreamAsync(uid, "HEADER", 0, MaxHeaderBytes, cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private const int MaxHeaderBytes = 1024 * 1024;
 
     private static long LockKey(MailboxOptions o) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"adilsoz-mailbox:{o.Host}:{o.Username}:{o.Folder}".ToLowerInvariant())), 0);

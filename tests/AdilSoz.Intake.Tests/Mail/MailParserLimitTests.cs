@@ -57,7 +57,7 @@ public sealed class MailParserLimitTests
     }
 
     [Fact]
-    public void Thousands_of_parts_are_cut_at_the_part_limit()
+    public void Thousands_of_parts_are_cut_at_the_part_limit_and_wait_for_an_operator()
     {
         var raw = new StringBuilder("From: a@mail.kz\r\nSubject: many\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n");
         for (var i = 0; i < 3000; i++)
@@ -69,9 +69,8 @@ public sealed class MailParserLimitTests
 
         var mail = MailParser.Parse(Encoding.ASCII.GetBytes(raw.ToString()), new MailParserOptions { MaxParts = 100 });
 
-        Assert.Null(mail.Error);
+        Assert.Contains("more than 100 MIME parts", mail.Error, StringComparison.Ordinal);
         Assert.True(mail.Attachments.Count < 100);
-        Assert.Contains(mail.Warnings, w => w.Contains("100", StringComparison.Ordinal));
     }
 
     [Fact]
