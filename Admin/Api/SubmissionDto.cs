@@ -13,6 +13,14 @@ public sealed record SubmissionDto(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ReporterDto? Reporter { get; init; }
 
+    /// <summary>The quoted text and signature split off the text; like <see cref="Reporter"/>, only for Admins who ask.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? QuotedText { get; init; }
+
+    /// <summary>Where forwarded content came from (a person, a channel); like <see cref="Reporter"/>, only for Admins who ask.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ForwardedFrom { get; init; }
+
     public static SubmissionDto From(Submission s) => new(
         s.Id, s.Reference, s.Channel, s.Kind, s.Status, s.ReceivedAt, s.Language, s.Subject, s.Text, s.ClusterId, s.DuplicateOfId, s.IncidentId,
         s.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList(),

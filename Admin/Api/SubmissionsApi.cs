@@ -15,6 +15,13 @@ public static class SubmissionsApi
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AdminSecurity.MonitorPolicy);
+
+        // Reports of people at risk: no copy in a browser's or a proxy's cache.
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         api.MapGet("/submissions", ListAsync);
         api.MapGet("/submissions/{id:long}", GetAsync);
         api.MapGet("/clusters/{clusterId:long}", ClusterAsync);
@@ -137,7 +144,14 @@ public static class SubmissionsApi
     };
 
     private static SubmissionDto Dto(Submission s, bool withReporter, IdentityProtector protector) =>
-        withReporter ? SubmissionDto.From(s) with { Reporter = ReporterDto.From(s, protector) } : SubmissionDto.From(s);
+        withReporter
+            ? SubmissionDto.From(s) with
+            {
+                Reporter = ReporterDto.From(s, protector),
+                QuotedText = SafeUnprotect.Value(protector, s.QuotedTextEncrypted),
+                ForwardedFrom = SafeUnprotect.Value(protector, s.ForwardedFromEncrypted),
+            }
+            : SubmissionDto.From(s);
 
     public static T? ParseEnum<T>(string? value)
         where T : struct, Enum

@@ -44,7 +44,8 @@ public static class AttachmentDownloads
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         disposition.SetHttpFileName(string.IsNullOrWhiteSpace(a.FileName) ? $"attachment-{a.Id}" : Path.GetFileName(a.FileName));
         http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.CacheControl = "private, max-age=3600";
+        // Evidence from people at risk: no copy in the browser's cache or on a shared machine's disk.
+        http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; sandbox";
         return Results.Bytes(bytes, type);
     }

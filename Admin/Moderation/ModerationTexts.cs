@@ -37,6 +37,10 @@ public static class ModerationTexts
         Add("Provenance", "Происхождение", "Шығу тегі", "Provenance");
         Add("Kind", "Тип", "Түрі", "Kind");
         Add("ForwardedFrom", "Переслано из", "Қайдан жіберілді", "Forwarded from");
+        Add("ForwardedFromHidden", "Скрыто (видят только администраторы)", "Жасырын (тек әкімшілер көреді)", "Hidden (only Admins see it)");
+        Add("QuotedTextHidden", "Цитата и подпись скрыты: в них могут быть имя и контакты, их видят только администраторы.",
+            "Дәйексөз бен қолтаңба жасырын: оларда аты мен байланыс деректері болуы мүмкін, оларды тек әкімшілер көреді.",
+            "The quoted text and signature are hidden: they may carry names and contacts, and only Admins see them.");
         Add("OccurredOn", "Дата события", "Оқиға күні", "Date of the event");
         Add("Place", "Место", "Орны", "Place");
         Add("AttentionReason", "Почему требует внимания", "Неге назар қажет", "Why it needs attention");
@@ -62,6 +66,7 @@ public static class ModerationTexts
         Add("Title", "Заголовок", "Тақырып", "Title");
         Add("Victims", "Пострадавшие", "Зардап шеккендер", "Victims");
         Add("Outlets", "СМИ", "БАҚ", "Outlets");
+        Add("VictimsMayBeNamed", "Пострадавшие согласились, чтобы их называли", "Зардап шеккендер аттарын атауға келісті", "The victims agreed to be named");
         Add("OnePerLine", "по одному в строке", "әр жолға біреуден", "one per line");
         Add("Summary", "Краткое описание", "Қысқаша сипаттама", "Summary");
         Add("NoteToReporter", "Сообщение автору (необязательно)", "Авторға хабар (міндетті емес)", "Message to the reporter (optional)");

@@ -20,12 +20,7 @@ public static class Csv
 
             first = false;
             var value = field ?? "";
-            // A leading = + - @ would run as a formula in a spreadsheet.
-            if (value.Length > 0 && value[0] is '=' or '+' or '@' && !IsNumber(value))
-            {
-                value = "'" + value;
-            }
-
+            value = Neutralised(value);
             if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
@@ -116,5 +111,15 @@ public static class Csv
         }
     }
 
-    private static bool IsNumber(string s) => decimal.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+    /// <summary>
+    /// A field a spreadsheet would run as a formula — one starting with = + - @, a tab or a carriage return
+    /// (OWASP, CSV injection) — gets a leading apostrophe, which spreadsheets show as text. A plain signed
+    /// number such as -5 stays a number.
+    /// </summary>
+    public static string Neutralised(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsSignedNumber(value) ? "'" + value : value;
+
+    private static bool IsSignedNumber(string s) => decimal.TryParse(s,
+        System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+        System.Globalization.CultureInfo.InvariantCulture, out _);
 }

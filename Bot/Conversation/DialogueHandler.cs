@@ -6,6 +6,7 @@ using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
 using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ namespace AdilSoz.Intake.Bot.Conversation;
 public sealed class DialogueHandler(
     IntakeDbContext db,
     ReporterDirectory reporters,
+    IdentityProtector protector,
     ReplySender replies,
     MessageRateLimiter rateLimiter,
     IBackgroundJobClient jobs,
@@ -172,6 +174,7 @@ public sealed class DialogueHandler(
         var submission = submit.Draft.ToSubmission(submit.Language, now);
         submission.ReporterId = reporterId;
         submission.InboundItemId = inboundItemId;
+        submission.ForwardedFromEncrypted = protector.ProtectOrNull(submit.Draft.ForwardedFrom);
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(ct);
 

@@ -8,7 +8,8 @@ public static class DraftSubmission
     /// <summary>
     /// A Telegram report with the reporter's answers and one pending attachment per file (too-large
     /// files are recorded with <see cref="AttachmentStatus.TooLarge"/> and never downloaded).
-    /// The caller sets the reporter, the inbound item and saves it; the database gives the reference.
+    /// The caller sets the reporter, the inbound item and the encrypted forward origin (<see cref="ReportDraft.ForwardedFrom"/>)
+    /// and saves it; the database gives the reference.
     /// </summary>
     public static Submission ToSubmission(this ReportDraft draft, string language, DateTimeOffset receivedAt) => new()
     {
@@ -24,7 +25,6 @@ public static class DraftSubmission
         Settlement = string.IsNullOrWhiteSpace(draft.Settlement) ? null : draft.Settlement,
         Affected = draft.Affected,
         MayNameReporter = draft.MayNameReporter == true,
-        ForwardedFrom = draft.ForwardedFrom,
         Attachments = [.. draft.Files.Select(f => new SubmissionAttachment
         {
             FileName = f.StoredFileName,

@@ -72,12 +72,19 @@ public static class TelegramEvents
             Text = Storable(m.Text ?? m.Caption),
             Files = files,
             MediaGroupId = Storable(m.MediaGroupId),
-            ForwardOrigin = Storable(DescribeOrigin(m.ForwardOrigin)),
+            ForwardOrigin = Storable(m.ForwardOrigin is MessageOriginUser { SenderUser.Id: var author } && author == m.From?.Id
+                ? OwnMessage : DescribeOrigin(m.ForwardOrigin)),
             LanguageCode = m.From?.LanguageCode,
             Edited = edited,
             Unsupported = unsupported,
         };
     }
+
+    /// <summary>
+    /// The origin of a reporter's own message forwarded to the bot: their name and username would name
+    /// them in the report whatever they answered about being named.
+    /// </summary>
+    public const string OwnMessage = "the reporter's own message";
 
     /// <summary>"channel «Title» (@name)", "user Name (@name)", "hidden user Name", …; null when not forwarded.</summary>
     public static string? DescribeOrigin(MessageOrigin? origin) => origin switch

@@ -25,8 +25,11 @@ public sealed class Submission
     /// <summary>The new text of the report (quoted replies and signatures split off).</summary>
     public string Text { get; set; } = "";
 
-    /// <summary>Quoted text and signatures separated from the new text, kept for the monitor.</summary>
-    public string? QuotedText { get; set; }
+    /// <summary>
+    /// Encrypted quoted text and signature split off the new text (a signature carries the sender's name,
+    /// phone, address); shown only where the reporter's identity may be shown, cleared on erasure.
+    /// </summary>
+    public string? QuotedTextEncrypted { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
 
@@ -66,8 +69,11 @@ public sealed class Submission
     /// <summary>The reporter allowed being named.</summary>
     public bool MayNameReporter { get; set; }
 
-    /// <summary>Provenance of forwarded content (channel or person it was forwarded from).</summary>
-    public string? ForwardedFrom { get; set; }
+    /// <summary>
+    /// Encrypted provenance of forwarded content (the channel or person it was forwarded from, a forwarded
+    /// mail's sender); shown only where the reporter's identity may be shown, cleared on erasure.
+    /// </summary>
+    public string? ForwardedFromEncrypted { get; set; }
 
     // What the pipeline suggests.
     public string? SuggestedCategory { get; set; }

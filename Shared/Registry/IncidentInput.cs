@@ -40,7 +40,8 @@ public sealed class IncidentInput
 
     public List<LegalCaseInput>? LegalCases { get; set; }
 
-    public sealed record VictimInput(string Name, string? Role = null, string? Outlet = null, bool MayBeNamed = true);
+    /// <summary>A victim; not named in publications unless <paramref name="MayBeNamed"/> says they agreed.</summary>
+    public sealed record VictimInput(string Name, string? Role = null, string? Outlet = null, bool MayBeNamed = false);
 
     public sealed class LegalCaseInput
     {
@@ -217,7 +218,7 @@ public sealed class IncidentInput
                 JsonValueKind.Object => new VictimInput(
                     Prop(e, "name") ?? throw new JsonException("Each victim needs a name."),
                     Prop(e, "role"), Prop(e, "outlet"),
-                    !e.TryGetProperty("mayBeNamed", out var m) || m.ValueKind != JsonValueKind.False),
+                    e.TryGetProperty("mayBeNamed", out var m) && m.ValueKind == JsonValueKind.True),
                 _ => throw new JsonException("victims must be an array of names or objects."),
             }).ToList();
         }

@@ -77,7 +77,8 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             .SetProperty(r => r.DisplayNameEncrypted, (string?)null)
             .SetProperty(r => r.IdentityDeletedAt, now), ct);
         await db.Submissions.Where(s => s.ReporterId == reporterId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.MayNameReporter, false), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.MayNameReporter, false)
+                .SetProperty(x => x.QuotedTextEncrypted, (string?)null).SetProperty(x => x.ForwardedFromEncrypted, (string?)null), ct);
         await InboundPurge.PurgeOfSubmissionsAsync(db, db.Submissions.Where(s => s.ReporterId == reporterId), now, ct);
     }
 }

@@ -23,6 +23,9 @@ public sealed class IdentityProtector(IDataProtectionProvider provider, IService
 
     public string Protect(string clear) => _identity.Protect(clear);
 
+    /// <summary>Encrypts a value that may identify someone; null for nothing to keep (null, empty or blank).</summary>
+    public string? ProtectOrNull(string? clear) => string.IsNullOrWhiteSpace(clear) ? null : _identity.Protect(clear);
+
     public string? Unprotect(string? protectedValue) =>
         protectedValue is null ? null : _identity.Unprotect(protectedValue);
 

@@ -203,6 +203,7 @@ public static partial class MailParser
             Subject = MailTextCleanup.Storable(subject),
             Text = MailTextCleanup.Storable(text),
             QuotedText = MailTextCleanup.Storable(quoted),
+            ForwardedFrom = MailTextCleanup.Storable(string.Join("; ", walker.ForwardedFrom)),
             Reference = reference?.Reference,
             Kind = kind,
             KindReason = reason,

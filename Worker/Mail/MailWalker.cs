@@ -28,6 +28,9 @@ internal sealed class MailWalker(MailParserOptions options, MailBudget? budget =
 
     public List<string> Forwarded { get; } = [];
 
+    /// <summary>Senders of forwarded messages ("Name &lt;address&gt;"), kept apart from the text: they identify people.</summary>
+    public List<string> ForwardedFrom { get; } = [];
+
     public List<MailAttachment> Attachments { get; } = [];
 
     public List<string> Warnings { get; } = [];
@@ -176,8 +179,12 @@ internal sealed class MailWalker(MailParserOptions options, MailBudget? budget =
         header.Append(ForwardedHeader).Append('\n');
         if (inner.From.Count > 0)
         {
+            // The sender goes to the encrypted provenance, not into the text every monitor reads.
             var from = string.Join(", ", inner.From.Mailboxes.Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : $"{m.Name} <{m.Address}>"));
-            header.Append("From: ").Append(from).Append('\n');
+            if (!ForwardedFrom.Contains(from))
+            {
+                ForwardedFrom.Add(from);
+            }
         }
 
         if (inner.Headers.Contains(HeaderId.Date))

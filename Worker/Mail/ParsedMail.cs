@@ -63,6 +63,9 @@ public sealed class ParsedMail
     /// <summary>Quoted earlier mail and signature, separated from <see cref="Text"/>.</summary>
     public string QuotedText { get; init; } = "";
 
+    /// <summary>Senders of forwarded messages, "; "-separated (empty when none); stored encrypted, never in <see cref="Text"/>.</summary>
+    public string ForwardedFrom { get; init; } = "";
+
     /// <summary>A report reference (e.g. AS-2026-00042) found in the subject, thread headers or body.</summary>
     public string? Reference { get; init; }
 

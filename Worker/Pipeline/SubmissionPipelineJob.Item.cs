@@ -102,7 +102,8 @@ public sealed partial class SubmissionPipelineJob
             return null;
         }
 
-        var preview = submission.Text.Length > 300 ? submission.Text[..300] + "…" : submission.Text;
+        // The chat is outside the site's roles and audit, and its members' phones are outside our control:
+        // it gets what to open, never the reporter's words (which can name them).
         var message = new OutboundMessage
         {
             IdempotencyKey = $"alert:{submission.Id}",
@@ -110,7 +111,7 @@ public sealed partial class SubmissionPipelineJob
             Kind = OutboundKind.ModeratorAlert,
             SubmissionId = submission.Id,
             Subject = submission.Reference,
-            Body = $"⚠️ {submission.Reference} ({submission.SuggestedCategory ?? "?"}, {submission.SuggestedRegion ?? "?"})\n{preview}",
+            Body = $"⚠️ {submission.Reference} ({submission.SuggestedCategory ?? "?"}, {submission.SuggestedRegion ?? "?"})",
             CreatedAt = now,
         };
         db.OutboundMessages.Add(message);

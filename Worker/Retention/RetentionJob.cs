@@ -80,7 +80,8 @@ public sealed class RetentionJob(
         var raw = await InboundPurge.PurgeOfSubmissionsAsync(db, spam, now, ct);
         var purged = await spam.ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Text, "")
-            .SetProperty(x => x.QuotedText, (string?)null)
+            .SetProperty(x => x.QuotedTextEncrypted, (string?)null)
+            .SetProperty(x => x.ForwardedFromEncrypted, (string?)null)
             .SetProperty(x => x.Subject, (string?)null)
             .SetProperty(x => x.PurgedAt, now), ct);
         await transaction.CommitAsync(ct);

@@ -12,6 +12,7 @@ namespace AdilSoz.Intake.Admin.Pages.Queue;
 
 /// <summary>The moderation queue: clusters of pending reports, urgent first, then oldest; filters; keyset pages.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

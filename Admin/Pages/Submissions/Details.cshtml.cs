@@ -14,6 +14,7 @@ namespace AdilSoz.Intake.Admin.Pages.Submissions;
 
 /// <summary>One submission: text, files, provenance, thread, suggestions, cluster, history and the actions.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, Claims claims, IdentityProtector protector, TimeProvider clock) : PageModel
 {
     public SubmissionView View { get; private set; } = null!;
@@ -26,6 +27,12 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     /// <summary>Name and identity of the reporter, only for Admins and only when the reporter allowed naming.</summary>
     public (string? Name, string? Identity)? ReporterIdentity { get; private set; }
+
+    /// <summary>
+    /// The split-off quote and signature and the forward origin (they name people), decrypted for Admins
+    /// only, like the reporter's identity; null for everyone else.
+    /// </summary>
+    public (string? QuotedText, string? ForwardedFrom)? Personal { get; private set; }
 
     public IReadOnlyList<Incident> Found { get; private set; } = [];
 
@@ -181,6 +188,11 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         if (User.IsInRole(Roles.Admin) && view.Submission is { MayNameReporter: true, Reporter: { } r })
         {
             ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
+        }
+
+        if (User.IsInRole(Roles.Admin))
+        {
+            Personal = (SafeUnprotect.Value(protector, view.Submission.QuotedTextEncrypted), SafeUnprotect.Value(protector, view.Submission.ForwardedFromEncrypted));
         }
 
         return true;

@@ -20,6 +20,9 @@ public sealed class IncidentForm
     /// <summary>One victim per line.</summary>
     public string? Victims { get; set; }
 
+    /// <summary>The victims agreed to be named; unticked, they are not named in publications.</summary>
+    public bool VictimsMayBeNamed { get; set; }
+
     /// <summary>One outlet per line.</summary>
     public string? Outlets { get; set; }
 
@@ -43,7 +46,7 @@ public sealed class IncidentForm
         Settlement = Settlement,
         Category = Category,
         Summary = Summary,
-        Victims = Lines(Victims).Select(v => new IncidentInput.VictimInput(v)).ToList(),
+        Victims = Lines(Victims).Select(v => new IncidentInput.VictimInput(v, MayBeNamed: VictimsMayBeNamed)).ToList(),
         Outlets = Lines(Outlets).ToList(),
     };
 

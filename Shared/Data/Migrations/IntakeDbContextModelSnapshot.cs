@@ -312,7 +312,7 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.Property<string>("Fingerprint")
                         .HasColumnType("jsonb");
 
-                    b.Property<string>("ForwardedFrom")
+                    b.Property<string>("ForwardedFromEncrypted")
                         .HasColumnType("text");
 
                     b.Property<long?>("InboundItemId")
@@ -342,7 +342,7 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.Property<DateTimeOffset?>("PurgedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("QuotedText")
+                    b.Property<string>("QuotedTextEncrypted")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("ReceivedAt")

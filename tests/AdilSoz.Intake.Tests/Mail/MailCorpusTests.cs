@@ -56,6 +56,8 @@ public sealed class MailCorpusTests
             Assert.Contains(words, mail.QuotedText, StringComparison.Ordinal);
         }
 
+        Assert.Equal(expected.ForwardedFrom, mail.ForwardedFrom);
+
         // Mojibake of Cyrillic read in the wrong single-byte charset shows as these letters.
         Assert.DoesNotMatch("[ÐÑÃâ€]{2}|[РС][ЂЃЉЊЋЌЏђѓљњћќџ‚„…†‡€‰‹‘’“”•–—™›]|\uFFFD", mail.Subject + mail.Text);
     }

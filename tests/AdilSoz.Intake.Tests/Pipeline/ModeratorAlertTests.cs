@@ -56,13 +56,20 @@ public sealed class ModeratorAlertTests(PostgresDatabase database) : IClassFixtu
             jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
 
             var alert = await api.WaitForMessageAsync(ModeratorChat, m => m.Text?.Contains("AS-", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
-            Assert.Contains("оператора", alert.Text, StringComparison.Ordinal);
 
+            // What to open, not the reporter's words: the reference, the category and the region only.
             await using var check = database.CreateDbContext();
+            var processed = await check.Submissions.AsNoTracking().SingleAsync(s => s.Id == id);
+            Assert.NotNull(processed.SuggestedCategory);
+            Assert.NotNull(processed.SuggestedRegion);
+            Assert.Equal($"⚠️ {processed.Reference} ({processed.SuggestedCategory}, {processed.SuggestedRegion})", alert.Text);
+            Assert.DoesNotContain("оператора", alert.Text, StringComparison.Ordinal);
+
             var sent = await Poll.UntilAsync(
                 () => check.OutboundMessages.AsNoTracking().Where(m => m.SubmissionId == id).ToListAsync(),
                 list => list.All(m => m.Status == OutboundStatus.Sent), TimeSpan.FromSeconds(30));
             Assert.Equal(OutboundKind.ModeratorAlert, Assert.Single(sent).Kind);
+            Assert.DoesNotContain("оператора", sent[0].Body, StringComparison.Ordinal);
             Assert.Single(api.SentMessages(ModeratorChat));
         }
         finally

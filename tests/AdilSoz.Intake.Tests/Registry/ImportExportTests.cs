@@ -105,6 +105,35 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(["civil", "2014-03-10", "yes", "3000000", "1", "0", "100000"], [c[2], c[5], c[6], c[8], c[11], c[12], c[13]]);
     }
 
+    [Fact]
+    public async Task Fields_a_spreadsheet_would_run_as_formulas_are_exported_as_text()
+    {
+        const string Calc = "-2+3+cmd|' /C calc'!A0";
+        var editor = await RegistryTestData.LoggedInAsync(_app, Roles.Editor);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Incidents.Add(new AdilSoz.Intake.Registry.Incident
+            {
+                Title = Calc, OccurredOn = new DateOnly(2013, 5, 6), RegionCode = "almaty", Settlement = "@SUM(1+1)*cmd|' /C calc'!A0",
+                PerpetratorType = "+1+cmd|' /C calc'!A0", Summary = "\t=HYPERLINK(\"http://evil.example\")", Narrative = "\r=1+1",
+                Outlets = ["=cmd|' /C calc'!A0", "-5"], CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var bytes = await editor.GetByteArrayAsync("/incidents?handler=csv&from=2013-01-01&to=2013-12-31");
+        var row = Assert.Single(Csv.Read(Encoding.UTF8.GetString(bytes)).Skip(1)).Fields;
+        string Column(string name) => row[Array.IndexOf(IncidentCsv.IncidentColumns, name)];
+        Assert.Equal("'" + Calc, Column("title"));
+        Assert.Equal("'@SUM(1+1)*cmd|' /C calc'!A0", Column("settlement"));
+        Assert.Equal("'+1+cmd|' /C calc'!A0", Column("perpetratorType"));
+        Assert.Equal("'\t=HYPERLINK(\"http://evil.example\")", Column("summary"));
+        Assert.Equal("'\r=1+1", Column("narrative"));
+        Assert.Equal("'=cmd|' /C calc'!A0; -5", Column("outlets"));
+        Assert.Equal("2013-05-06", Column("occurredOn"));
+        Assert.Equal(["-5", "-1.5", "'-", "'-1-1"], new[] { "-5", "-1.5", "-", "-1-1" }.Select(Csv.Neutralised));
+    }
+
     private async Task<string> UploadAsync(HttpClient browser, bool dryRun)
     {
         var form = await browser.GetStringAsync("/incidents/import");

@@ -7,6 +7,7 @@ using AdilSoz.Intake.Registry;
 using AdilSoz.Intake.Security;
 using AdilSoz.Intake.Suggest;
 using AdilSoz.Intake.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdilSoz.Intake.Tests.Security;
 
@@ -67,13 +68,14 @@ public sealed class SecuritySite : IAsyncLifetime
         db.Incidents.Add(incident);
         var sha = Convert.ToHexStringLower(SHA256.HashData(AttachmentBytes));
         db.Blobs.Add(new Blob { Sha256 = sha, Size = AttachmentBytes.Length, Bytes = AttachmentBytes, CreatedAt = now });
-        var head = Report(now);
+        var protector = App.Services.GetRequiredService<IdentityProtector>();
+        var head = Report(now, protector);
         head.Attachments.Add(new SubmissionAttachment
         {
             FileName = $"../../etc/{Script}{ImgOnError}.pdf", ContentType = "application/pdf", Size = AttachmentBytes.Length,
             Sha256 = sha, Status = AttachmentStatus.Stored,
         });
-        var other = Report(now.AddMinutes(-5));
+        var other = Report(now.AddMinutes(-5), protector);
         db.Submissions.AddRange(head, other);
         await db.SaveChangesAsync();
         head.ClusterId = head.Id;
@@ -87,11 +89,11 @@ public sealed class SecuritySite : IAsyncLifetime
         (SubmissionId, AttachmentId, IncidentId) = (head.Id, head.Attachments[0].Id, incident.Id);
     }
 
-    private static Submission Report(DateTimeOffset at) => new()
+    private static Submission Report(DateTimeOffset at, IdentityProtector protector) => new()
     {
         Channel = Channel.Email, Status = SubmissionStatus.Pending, Language = "ru", Subject = "Subject " + Payload,
-        Text = "<p>Mail HTML</p>" + Payload, QuotedText = "Quoted " + Script, ReceivedAt = at, UpdatedAt = at,
-        Settlement = "Settlement " + ImgOnError, Affected = "Affected " + Script, ForwardedFrom = "Forwarded " + AttributeBreak,
+        Text = "<p>Mail HTML</p>" + Payload, QuotedTextEncrypted = protector.Protect("Quoted " + Script), ReceivedAt = at, UpdatedAt = at,
+        Settlement = "Settlement " + ImgOnError, Affected = "Affected " + Script, ForwardedFromEncrypted = protector.Protect("Forwarded " + AttributeBreak),
         SuggestedCategory = "detention", SuggestedRegion = "west_kazakhstan", SuggestedSettlement = "Уральск",
         SuggestionEvidence = new Suggestions(new CodeSuggestion("detention", 0.9, ["Evidence " + Script]), null, null, null,
             new UrgencySuggestion(true, [ImgOnError])).ToJson(),

@@ -124,7 +124,8 @@ public sealed class DraftSubmissionTests
         var submission = Assert.Single(d.Submitted).ToSubmission("ru", d.Now);
         Assert.Equal(AdilSoz.Intake.Intake.Channel.Telegram, submission.Channel);
         Assert.Equal("Нас не пустили на сессию маслихата", submission.Text);
-        Assert.Equal("channel «Orda» (@ordakz)", submission.ForwardedFrom);
+        Assert.Null(submission.ForwardedFromEncrypted);
+        Assert.Equal("channel «Orda» (@ordakz)", Assert.Single(d.Submitted).ForwardedFrom);
         Assert.Equal(("atyrau", "Кульсары", "outlet", false), (submission.RegionCode, submission.Settlement, submission.Affected, submission.MayNameReporter));
         Assert.Equal(new DateOnly(2021, 2, 10), submission.OccurredOn);
         Assert.Collection(submission.Attachments,

@@ -18,6 +18,9 @@ public sealed record CorpusCase(string Name, byte[] Raw)
 
     public string[] QuotedContains { get; init; } = [];
 
+    /// <summary>The senders of forwarded messages, kept apart from the text (they are stored encrypted).</summary>
+    public string ForwardedFrom { get; init; } = "";
+
     public ExpectedFile[] Files { get; init; } = [];
 
     public bool Acknowledge { get; init; } = true;

@@ -200,7 +200,9 @@ public static partial class CorpusMessages
         "--fwd-outer--\n"))
     {
         Subject = "Fwd: Задержание оператора",
-        TextContains = ["Пересылаю письмо от нашего корреспондента", "---- Forwarded message ----", "From: Ержан Қасымов <erzhan@mail.kz>", "полиция задержала оператора телеканала"],
+        TextContains = ["Пересылаю письмо от нашего корреспондента", "---- Forwarded message ----", "полиция задержала оператора телеканала"],
+        TextExcludes = ["Ержан", "erzhan@mail.kz"],
+        ForwardedFrom = "Ержан Қасымов <erzhan@mail.kz>",
         Files = [new("протокол.pdf", ProtocolPdf)],
     };
 
