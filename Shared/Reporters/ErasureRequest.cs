@@ -9,6 +9,9 @@ public sealed class ErasureRequest
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    /// <summary>While a request younger than this is open, a new one sends no new code.</summary>
+    public static readonly TimeSpan CodeInterval = TimeSpan.FromHours(1);
+
     /// <summary>Wrong codes from the stored address before the request is closed.</summary>
     public const int MaxAttempts = 5;
 

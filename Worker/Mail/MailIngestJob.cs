@@ -189,6 +189,15 @@ public sealed class MailIngestJob(
                 return new Outcome(submission.Id, submission.Kind, submission.Status, null);
             }
 
+            if (await db.ErasureRequests.AnyAsync(e => e.ReporterId == requester && e.Outcome == null && e.CreatedAt > now - ErasureRequest.CodeInterval, ct))
+            {
+                // Forged requests must not become a stream of code mails to the address.
+                submission.DecisionNote = "The sender asked by mail for their data to be deleted; a code went to the stored address less than an hour ago, so no new one was sent.";
+                Audit.Add(db, "system", "erasure.repeated", "Reporter", requester, new { submissionId = submission.Id });
+                await db.SaveChangesAsync(ct);
+                return new Outcome(submission.Id, submission.Kind, submission.Status, null);
+            }
+
             await db.ErasureRequests.Where(e => e.ReporterId == requester && e.Outcome == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, "superseded").SetProperty(e => e.ClosedAt, now), ct);
             var code = DeleteRequest.NewCode();

@@ -84,10 +84,12 @@ public sealed class ForgedSenderTests : IAsyncLifetime
         var code = Regex.Match(codeSubject, "[0-9]{8}").Value;
         Assert.Contains(code, codeMail.TextBody ?? "", StringComparison.Ordinal);
 
-        // The stranger guesses a code from the journalist's address, then sends the real one from their own.
+        // The stranger asks again (no second code), guesses a code from the journalist's address, then sends
+        // the real one from their own.
+        await SendAsync(Mail(Journalist, "DELETE MY DATA", "", replyTo: Spy), 4);
         var wrong = code == "12345678" ? "87654321" : "12345678";
-        await SendAsync(Mail(Journalist, "Re: " + codeSubject.Replace(code, wrong, StringComparison.Ordinal), wrong), 4);
-        var spyMail = await SendAsync(Mail(Spy, "Re: " + codeSubject, code), 5);
+        await SendAsync(Mail(Journalist, "Re: " + codeSubject.Replace(code, wrong, StringComparison.Ordinal), wrong), 5);
+        var spyMail = await SendAsync(Mail(Spy, "Re: " + codeSubject, code), 6);
         await WaitUntilOutboxEmptyAsync();
 
         var reporterId = await _world.QueryAsync(db => db.Submissions.Where(s => s.Id == report).Select(s => s.ReporterId!.Value).SingleAsync());
@@ -101,7 +103,7 @@ public sealed class ForgedSenderTests : IAsyncLifetime
         Assert.Equal((null, 1), (requestRow.Outcome, requestRow.WrongCodes));
 
         // The owner answers the code mail from the stored address.
-        await SendAsync(Mail(Journalist, "Re: " + codeSubject, "Да, удалите.\n\n> " + code), 6);
+        await SendAsync(Mail(Journalist, "Re: " + codeSubject, "Да, удалите.\n\n> " + code), 7);
         await Poll.UntilAsync(() => Task.FromResult(_world.Smtp.Messages.Count(m => m.Subject == "Ваши данные удалены")), n => n == 1, Timeout);
         await Poll.UntilAsync(() => _world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "erasure.done")), n => n == 1, Timeout);
         var erased = await _world.QueryAsync(db => db.Reporters.AsNoTracking().SingleAsync(r => r.Id == reporterId));
@@ -117,11 +119,11 @@ public sealed class ForgedSenderTests : IAsyncLifetime
             var items = await db.InboundItems.ToListAsync();
             Assert.Contains(items, i => i.Status == InboundStatus.NeedsAttention);
             var theirs = items.Where(i => i.SubmissionId != spyMail).ToList();
-            Assert.Equal(5, theirs.Count);
+            Assert.Equal(6, theirs.Count);
             Assert.All(theirs, i => Assert.True(i.PurgedAt is not null && i.RawEncrypted.Length == 0 && i.MessageId is null && i.Error is null, $"item {i.Id} ({i.Status}) kept"));
 
             var audit = await db.AuditEntries.Where(a => a.EntityType == "Reporter").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
-            Assert.Equal(["erasure.requested", "erasure.wrong-code", "erasure.confirmed", "erasure.done"], audit);
+            Assert.Equal(["erasure.requested", "erasure.repeated", "erasure.wrong-code", "erasure.confirmed", "erasure.done"], audit);
             return 0;
         });
 
