@@ -21,7 +21,7 @@ public sealed class MailboxIntakeTests
 
     /// <summary>
     /// What the Worker makes of a case. The follow-up carries a reference we do not have (AS-2026-00042), but its
-    /// References name the windows-1251 report of the corpus, so it joins that report.
+    /// References name the windows-1251 report of the corpus, written from the same address, so it joins that report.
     /// </summary>
     public static SubmissionKind ExpectedKind(CorpusCase c) => c.Kind;
 
