@@ -10,6 +10,14 @@ public static class ModerationTexts
         Add("Audit", "Журнал действий", "Әрекеттер журналы", "Audit log");
         Add("BackToQueue", "К очереди", "Кезекке оралу", "Back to the queue");
         Add("Urgent", "Срочно", "Шұғыл", "Urgent");
+        Add("SenderNotVerified", "Отправитель не подтверждён", "Жіберуші расталмаған", "Sender not verified");
+        Add("Mentions", "упоминает {0}", "{0} туралы айтады", "mentions {0}");
+        Add("Mentions.Label", "Упоминает сообщение другого автора", "Басқа автордың хабарламасын атайды", "Mentions another reporter's report");
+        Add("ReplyTo", "Reply-To (ответ не отправляется)", "Reply-To (жауап жіберілмейді)", "Reply-To (never answered)");
+        Add("SenderVerificationOff",
+            "Отправители писем не проверяются: у Worker не задан Mailbox:TrustedAuthServId. Каждое письмо становится сообщением нового автора, кроме ответов на нашу переписку.",
+            "Хат жіберушілер тексерілмейді: Worker-де Mailbox:TrustedAuthServId берілмеген. Біздің хат алмасуға жауаптардан басқа әр хат жаңа автордың хабарламасы болады.",
+            "Mail senders are not verified: the Worker has no Mailbox:TrustedAuthServId. Every mail becomes a report of a new reporter, except replies to our own mail.");
         Add("UrgentCount", "срочных", "шұғыл", "urgent");
         Add("WaitingForReporter", "Ждём ответа автора", "Автордың жауабын күтуде", "Waiting for the reporter");
         Add("WaitingCount", "ждут ответа автора", "автордың жауабын күтуде", "waiting for the reporter");

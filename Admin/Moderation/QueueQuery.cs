@@ -11,7 +11,8 @@ public sealed record QueueFilter(Channel? Channel = null, string? Language = nul
 
 public sealed record QueueRow(long Id, string Reference, Channel Channel, SubmissionKind Kind, DateTimeOffset ReceivedAt, string? Language,
     bool Urgent, string? Subject, string Preview, string? Category, string? Region, long? ClusterId, long? ParentId,
-    string? ClaimedBy, DateTimeOffset? ClaimedUntil, int Attachments, int Followups);
+    string? ClaimedBy, DateTimeOffset? ClaimedUntil, int Attachments, int Followups,
+    string? SenderNotVerified = null, string? MentionsReference = null);
 
 /// <summary>A cluster in the queue: its first item (by urgency, then age) and its other pending members.</summary>
 public sealed record QueueGroup(QueueRow Lead, IReadOnlyList<QueueRow> Others);
@@ -142,7 +143,9 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
         s.Text.Length > 240 ? s.Text.Substring(0, 240) + "…" : s.Text,
         s.SuggestedCategory, s.RegionCode ?? s.SuggestedRegion, s.ClusterId, s.ParentId, s.ClaimedBy, s.ClaimedUntil,
         s.Attachments.Count,
-        db.Submissions.Count(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending)));
+        db.Submissions.Count(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending),
+        s.SenderNotVerified,
+        db.Submissions.Where(m => m.Id == s.MentionsId).Select(m => m.Reference).FirstOrDefault()));
 
     /// <summary>Cursor: (urgent, received-at ticks, id) of the last row; none starts at the first urgent item.</summary>
     private static (bool Urgent, DateTimeOffset? ReceivedAt, long? Id) Decode(string? cursor)

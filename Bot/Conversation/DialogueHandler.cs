@@ -63,6 +63,13 @@ public sealed class DialogueHandler(
             chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), displayName, language: null, cancellationToken);
         reporter.Unreachable = false;
 
+        // The update is theirs: it goes with everything else of theirs if they ask for erasure.
+        var item = await db.InboundItems.FindAsync([inboundItemId], cancellationToken);
+        if (item is not null)
+        {
+            item.ReporterId = reporter.Id;
+        }
+
         // Over the per-minute limit: buttons and commands are dropped; content (text, files) is still
         // added to the draft, silently, so that "nothing you've sent is lost" holds. One notice per window.
         var verdict = rateLimiter.Hit(reporter.Id);
@@ -124,6 +131,12 @@ public sealed class DialogueHandler(
             db.DialogueStates.Remove(state);
             await db.SaveChangesAsync(cancellationToken);
             await reporters.DeleteIdentityAsync(reporter.Id, cancellationToken);
+            if (item is not null)
+            {
+                // The request itself carries who sent it; it is being handled, so the purge above left it.
+                item.RawEncrypted = [];
+                item.PurgedAt = now;
+            }
         }
         else
         {

@@ -43,6 +43,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<DialogueState> DialogueStates => Set<DialogueState>();
 
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<LegalCase> LegalCases => Set<LegalCase>();

@@ -40,6 +40,9 @@ public sealed class InboundItem
 
     public long? SubmissionId { get; set; }
 
+    /// <summary>The reporter whose update or mail this is, once known; all of a reporter's items go when they ask for erasure.</summary>
+    public long? ReporterId { get; set; }
+
     /// <summary>When retention replaced the raw bytes (identities of a closed report, old spam); null while kept.</summary>
     public DateTimeOffset? PurgedAt { get; set; }
 

@@ -6,6 +6,9 @@ namespace AdilSoz.Intake.Intake;
 /// <summary>One report (or follow-up, auto-reply, …) as the pipeline and the monitors see it.</summary>
 public sealed class Submission
 {
+    /// <summary>The <see cref="SenderNotVerified"/> of every mail while the Worker has no trusted authserv-id.</summary>
+    public const string SenderVerificationOff = "Sender verification is off: Mailbox:TrustedAuthServId is not set.";
+
     public long Id { get; set; }
 
     /// <summary>AS-&lt;year&gt;-&lt;sequence&gt;, assigned by the database from a sequence on insert.</summary>
@@ -74,6 +77,15 @@ public sealed class Submission
     /// mail's sender); shown only where the reporter's identity may be shown, cleared on erasure.
     /// </summary>
     public string? ForwardedFromEncrypted { get; set; }
+
+    /// <summary>A mail's Reply-To when it differs from its From, encrypted; shown where the identity may be. Never used to answer.</summary>
+    public string? ReplyToEncrypted { get; set; }
+
+    /// <summary>Why the mail's sender could not be verified (operator-facing); null when verified or not a mail.</summary>
+    public string? SenderNotVerified { get; set; }
+
+    /// <summary>A report of another reporter that this one quotes (its reference, or a reply to our mail about it).</summary>
+    public long? MentionsId { get; set; }
 
     // What the pipeline suggests.
     public string? SuggestedCategory { get; set; }

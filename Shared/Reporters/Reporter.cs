@@ -16,6 +16,13 @@ public sealed class Reporter
     /// <summary>HMAC-SHA256 (hex) of "channel:identity" with the installation's key.</summary>
     public required string KeyHash { get; set; }
 
+    /// <summary>
+    /// For a reporter made from a mail whose sender could not be verified: the keyed hash of the address
+    /// the mail claimed. Never used to link reports; only to limit automatic replies to that address and
+    /// to erase along with the address's verified reporter when its owner asks.
+    /// </summary>
+    public string? ClaimedKeyHash { get; set; }
+
     /// <summary>Encrypted identity (Telegram user id, mail address); null once deleted.</summary>
     public string? IdentityEncrypted { get; set; }
 

@@ -11,7 +11,9 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
 {
     /// <summary>
     /// The reporter for <paramref name="identity"/> (Telegram user id, mail address), created on first
-    /// contact; the contact and display name are refreshed (encrypted) when they change.
+    /// contact. A Telegram chat id is refreshed when it changes (Telegram vouches for it); a mail's
+    /// contact never is: anyone can write a From or Reply-To, and the stored address is where mail
+    /// about the person's reports goes.
     /// </summary>
     public async Task<Reporter> GetOrCreateAsync(Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct)
     {
@@ -51,7 +53,7 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             reporter.IdentityDeletedAt = null;
         }
 
-        if (contact is not null && protector.Unprotect(reporter.ContactEncrypted) != contact)
+        if (channel != Channel.Email && contact is not null && protector.Unprotect(reporter.ContactEncrypted) != contact)
         {
             reporter.ContactEncrypted = protector.Protect(contact);
         }
@@ -61,8 +63,32 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
     }
 
     /// <summary>
+    /// A new reporter for a mail whose sender could not be verified: it claims <paramref name="address"/>
+    /// but is not linked to the reporter of that address (nor to any other unverified mail from it).
+    /// </summary>
+    public async Task<Reporter> CreateUnlinkedAsync(string address, string? displayName, string? language, CancellationToken ct)
+    {
+        var reporter = new Reporter
+        {
+            Channel = Channel.Email,
+            KeyHash = "unlinked:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            ClaimedKeyHash = protector.KeyHash(Channel.Email, address),
+            IdentityEncrypted = protector.Protect(address),
+            ContactEncrypted = protector.Protect(address),
+            DisplayNameEncrypted = string.IsNullOrWhiteSpace(displayName) ? null : protector.Protect(displayName),
+            Language = language,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Reporters.Add(reporter);
+        await db.SaveChangesAsync(ct);
+        return reporter;
+    }
+
+    /// <summary>
     /// Erases what identifies the reporter (identity, contact, name) and the raw items of their reports;
-    /// the reports stay, anonymous. The keyed hash is replaced by a random value: kept, it would still
+    /// the reports stay, anonymous. Every inbound item known to be theirs goes (dialogue updates, the request
+    /// itself once handled, items in needs attention), with the subjects, message ids and error texts that
+    /// can name them. The keyed hash is replaced by a random value: kept, it would still
     /// link the person's future reports to these (and confirm to anyone holding the hash key and a
     /// guessed id that this person reported). Someone who writes again starts as a new reporter.
     /// </summary>
@@ -75,10 +101,23 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             .SetProperty(r => r.IdentityEncrypted, (string?)null)
             .SetProperty(r => r.ContactEncrypted, (string?)null)
             .SetProperty(r => r.DisplayNameEncrypted, (string?)null)
+            .SetProperty(r => r.ClaimedKeyHash, (string?)null)
             .SetProperty(r => r.IdentityDeletedAt, now), ct);
-        await db.Submissions.Where(s => s.ReporterId == reporterId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.MayNameReporter, false)
-                .SetProperty(x => x.QuotedTextEncrypted, (string?)null).SetProperty(x => x.ForwardedFromEncrypted, (string?)null), ct);
-        await InboundPurge.PurgeOfSubmissionsAsync(db, db.Submissions.Where(s => s.ReporterId == reporterId), now, ct);
+        var theirs = db.Submissions.Where(s => s.ReporterId == reporterId);
+        await InboundPurge.PurgeOfSubmissionsAsync(db, theirs, now, ct);
+        await InboundPurge.PurgeAsync(db, db.InboundItems.Where(i => i.ReporterId == reporterId), now, ct);
+        await db.InboundItems
+            .Where(i => i.ReporterId == reporterId || theirs.Any(s => s.Id == i.SubmissionId) || theirs.Any(s => s.InboundItemId == i.Id))
+            .Where(i => i.Status != InboundStatus.Stored)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.MessageId, (string?)null).SetProperty(i => i.Error, (string?)null), ct);
+        await theirs.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.MayNameReporter, false)
+            .SetProperty(x => x.Subject, (string?)null)
+            .SetProperty(x => x.ReplyToEncrypted, (string?)null)
+            .SetProperty(x => x.QuotedTextEncrypted, (string?)null)
+            .SetProperty(x => x.ForwardedFromEncrypted, (string?)null)
+            .SetProperty(x => x.AttentionReason, x => x.AttentionReason == null ? null : "Erased at the reporter's request."), ct);
+        await db.OutboundMessages.Where(o => o.ReporterId == reporterId && o.Error != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Error, (string?)null), ct);
     }
 }

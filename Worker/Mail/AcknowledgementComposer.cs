@@ -19,8 +19,7 @@ public static class AcknowledgementComposer
 
         var message = new MimeMessage();
         message.From.Add(from);
-        var name = original.ReplyTo?.Address == recipient ? original.ReplyTo.DisplayName : original.From?.DisplayName;
-        message.To.Add(new MailboxAddress(name ?? "", recipient));
+        message.To.Add(new MailboxAddress(original.From?.DisplayName ?? "", recipient));
         message.Subject = Subject(original.Subject, reference, texts.EmptySubject);
         message.Date = now ?? DateTimeOffset.UtcNow;
         message.MessageId = $"{reference.ToLowerInvariant()}.{Guid.NewGuid():N}@{Domain(from.Address)}";

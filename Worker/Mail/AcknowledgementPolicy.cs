@@ -10,14 +10,17 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// </summary>
 public static partial class AcknowledgementPolicy
 {
-    public static (bool Acknowledge, string Reason) ShouldAcknowledge(ParsedMail mail, string ourAddress)
+    /// <param name="mail">The parsed mail.</param>
+    /// <param name="ourAddress">The intake address (never answered).</param>
+    /// <param name="kind">What the mail became, when it differs from what it looked like (a reference of someone else's report makes a new report).</param>
+    public static (bool Acknowledge, string Reason) ShouldAcknowledge(ParsedMail mail, string ourAddress, SubmissionKind? kind = null)
     {
         if (mail.Error is not null && !mail.TooLarge)
         {
             return (false, "The message could not be read; an operator will look at it.");
         }
 
-        switch (mail.Kind)
+        switch (kind ?? mail.Kind)
         {
             case SubmissionKind.AutoReply:
                 return (false, "Automatic reply: answering it could start a mail loop.");
@@ -39,7 +42,7 @@ public static partial class AcknowledgementPolicy
             return (false, "The message has no sender address.");
         }
 
-        foreach (var address in new[] { mail.From?.Address, recipient }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var address in new[] { recipient })
         {
             if (string.Equals(address.Trim(), ourAddress.Trim(), StringComparison.OrdinalIgnoreCase))
             {
@@ -57,11 +60,12 @@ public static partial class AcknowledgementPolicy
             : "New report from a person: acknowledge with its reference.");
     }
 
-    /// <summary>Where an acknowledgement goes: Reply-To if given, else From.</summary>
+    /// <summary>
+    /// Where an acknowledgement goes: the From, never a Reply-To. Anyone can write a Reply-To, and a reply
+    /// there would tell a stranger that this address reported, and what about.
+    /// </summary>
     public static string? Recipient(ParsedMail mail) =>
-        mail.ReplyTo?.Address is { Length: > 0 } replyTo && replyTo.Contains('@') ? replyTo
-        : mail.From?.Address is { Length: > 0 } from && from.Contains('@') ? from
-        : null;
+        mail.From?.Address is { Length: > 0 } from && from.Contains('@') ? from : null;
 
     /// <summary>True for addresses of machines: noreply, mailer-daemon, postmaster, bounce handlers.</summary>
     public static bool IsNoReply(string address) => NoReply().IsMatch(LocalPart(address));

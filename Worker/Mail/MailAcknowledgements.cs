@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -12,7 +13,7 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// once per submission (idempotency key <c>ack:{id}</c>); at most one per sender per
 /// <see cref="Window"/>, later ones recorded as suppressed with the reason.
 /// </summary>
-public sealed class MailAcknowledgements(IntakeDbContext db, IOptions<MailboxOptions> mailbox, IOptions<MailParserOptions> parser)
+public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector protector, IOptions<MailboxOptions> mailbox, IOptions<MailParserOptions> parser)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
@@ -21,7 +22,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IOptions<MailboxOpt
     /// <summary>Creates the acknowledgement inside the caller's transaction; returns its id when it is to be sent.</summary>
     public async Task<long?> CreateAsync(ParsedMail mail, Submission submission, long reporterId, CancellationToken ct)
     {
-        var (acknowledge, _) = AcknowledgementPolicy.ShouldAcknowledge(mail, mailbox.Value.Address);
+        var (acknowledge, _) = AcknowledgementPolicy.ShouldAcknowledge(mail, mailbox.Value.Address, submission.Kind);
         if (!acknowledge)
         {
             return null;
@@ -33,10 +34,14 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IOptions<MailboxOpt
             return null;
         }
 
-        // One sender's mails are acknowledged one at a time, so the rate check cannot race.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({0x4164_696C_0000_0000L + reporterId})", ct);
+        // Counted per address, not per reporter: each unverified mail has a reporter of its own, and a flood of
+        // forged mails must not become a flood of replies to the address they name. One address's mails are
+        // acknowledged one at a time, so the rate check cannot race.
+        var hash = protector.KeyHash(Channel.Email, AcknowledgementPolicy.Recipient(mail)!);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({hash}, 0))", ct);
         var since = DateTimeOffset.UtcNow - Window;
-        var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId == reporterId && o.Channel == Channel.Email
+        var sameAddress = db.Reporters.Where(r => r.Id == reporterId || r.KeyHash == hash || r.ClaimedKeyHash == hash).Select(r => r.Id);
+        var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId != null && sameAddress.Contains(o.ReporterId.Value) && o.Channel == Channel.Email
             && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
             && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sent)
             && o.CreatedAt > since, ct);

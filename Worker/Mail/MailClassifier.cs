@@ -5,7 +5,7 @@ using MimeKit;
 namespace AdilSoz.Intake.Worker.Mail;
 
 /// <summary>The kind a message's headers and structure give it; null <see cref="Kind"/> means an ordinary message.</summary>
-public sealed record MailClassification(SubmissionKind? Kind, string Reason, string? BounceRecipient = null, bool BouncePermanent = false)
+public sealed record MailClassification(SubmissionKind? Kind, string Reason, string? BounceRecipient = null, bool BouncePermanent = false, string? BounceMessageId = null)
 {
     public static MailClassification Ordinary { get; } = new(null, "");
 }
@@ -32,7 +32,7 @@ public static partial class MailClassifier
             var reason = permanent
                 ? "Delivery failure report: the address does not accept mail (permanent failure)."
                 : action == "delayed" ? "Delivery delay report from a mail server." : "Delivery failure report from a mail server.";
-            return new MailClassification(SubmissionKind.Bounce, reason, recipient, permanent);
+            return new MailClassification(SubmissionKind.Bounce, reason, recipient, permanent, ReturnedMessageId(report) ?? ThreadId(message));
         }
 
         // Note: an ARF report (RFC 5965) is a mail provider's complaint that a message was spam; it quotes
@@ -46,11 +46,48 @@ public static partial class MailClassifier
         var from = message.From.Mailboxes.FirstOrDefault()?.LocalPart ?? "";
         if (from.Equals("MAILER-DAEMON", StringComparison.OrdinalIgnoreCase) || from.Equals("postmaster", StringComparison.OrdinalIgnoreCase))
         {
-            return new MailClassification(SubmissionKind.Bounce, $"Sent by a mail server ({from}), not a person.");
+            return new MailClassification(SubmissionKind.Bounce, $"Sent by a mail server ({from}), not a person.", BounceMessageId: ThreadId(message));
         }
 
         return null;
     }
+
+    /// <summary>The Message-ID of the returned mail: its whole copy (message/rfc822) or its headers (text/rfc822-headers).</summary>
+    private static string? ReturnedMessageId(MultipartReport report)
+    {
+        foreach (var part in report.Skip(1).Take(4))
+        {
+            switch (part)
+            {
+                case MessagePart { Message: { } returned } when !string.IsNullOrWhiteSpace(returned.MessageId):
+                    return returned.MessageId;
+                case MimePart headersPart when headersPart.ContentType.IsMimeType("text", "rfc822-headers") && headersPart.Content is { } content:
+                    try
+                    {
+                        using var stream = new MemoryStream();
+                        content.DecodeTo(stream);
+                        stream.Position = 0;
+                        var headers = HeaderList.Load(stream);
+                        if (headers[HeaderId.MessageId] is { Length: > 0 } value && MimeKit.Utils.MimeUtils.EnumerateReferences(value).FirstOrDefault() is { } id)
+                        {
+                            return id;
+                        }
+                    }
+                    catch (FormatException)
+                    {
+                        // Headers that cannot be read refer to nothing of ours.
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Servers that send no report often thread their notice to the returned mail.</summary>
+    private static string? ThreadId(MimeMessage message) =>
+        string.IsNullOrWhiteSpace(message.InReplyTo) ? null : message.InReplyTo;
 
     private static (string? Recipient, bool Permanent, string? Action) DeliveryStatus(MultipartReport report)
     {

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Moderation;
 using AdilSoz.Intake.Reporters;
 using AdilSoz.Intake.Security;
 using AdilSoz.Intake.Worker.Retention;
@@ -25,6 +27,7 @@ public sealed class MailIngestJob(
     MailAcknowledgements acknowledgements,
     IBackgroundJobClient jobs,
     IOptions<MailParserOptions> parserOptions,
+    IOptions<MailboxOptions> mailbox,
     ILogger<MailIngestJob> logger) : IMailIngestJob
 {
     public Task ProcessAsync(long inboundItemId, CancellationToken cancellationToken) =>
@@ -46,12 +49,28 @@ public sealed class MailIngestJob(
         var mail = MailParser.Parse(protector.UnprotectRaw(item.RawEncrypted), parserOptions.Value, item.RawSize);
         var isPerson = mail.Kind is SubmissionKind.Report or SubmissionKind.Followup;
 
-        // The reporter is found or created first, in its own short transaction (it copes with a race itself).
+        // Who wrote it. The From is only a claim: a mail joins the reporter of that address when our mail
+        // server verified it, or when it answers a mail of that reporter's conversation; a delete request
+        // goes to that reporter too (it only sends them a code). Any other mail gets a new reporter of its own.
+        // The linked reporter is found or created first, in its own short transaction (it copes with a race itself).
         Reporter? reporter = null;
+        Sender? sender = null;
         if (isPerson && mail.From?.Address is { Length: > 0 } from && from.Contains('@'))
         {
-            reporter = await reporters.GetOrCreateAsync(Channel.Email, from, AcknowledgementPolicy.Recipient(mail) ?? from, mail.From.DisplayName, mail.Language, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            var hash = protector.KeyHash(Channel.Email, from);
+            var verdict = SenderVerification.Check(mail.AuthenticationResults, from, mailbox.Value.TrustedAuthServId);
+            var threadReporter = verdict.Verified ? null : await threads.ThreadReporterAsync(mail, hash, cancellationToken);
+            if (threadReporter is { } known)
+            {
+                reporter = await db.Reporters.SingleAsync(r => r.Id == known, cancellationToken);
+            }
+            else if (verdict.Verified || (mail.Error is null && DeleteRequest.IsRequest(mail)))
+            {
+                reporter = await reporters.GetOrCreateAsync(Channel.Email, from, from, mail.From.DisplayName, mail.Language, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            sender = new Sender(from, hash, verdict.Verified || threadReporter is not null ? null : verdict.Reason);
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -67,7 +86,7 @@ public sealed class MailIngestJob(
                 return null;
             }
 
-            var result = await IngestAsync(locked, mail, reporter?.Id, live, ct);
+            var result = await IngestAsync(locked, mail, sender, reporter?.Id, live, ct);
             await transaction.CommitAsync(ct);
             return result;
         }, cancellationToken);
@@ -88,8 +107,8 @@ public sealed class MailIngestJob(
             var sendJob = jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(outboundId, CancellationToken.None));
             if (outcome.EraseReporterId is { } eraseId)
             {
-                // The confirmation goes to the address first; the identity goes once it is sent, and
-                // at the latest after a day even if the mail server never takes it.
+                // The owner confirmed with the code. The last mail ("deleted") goes to the address first; the
+                // identity goes once it is sent, and at the latest after a day even if the mail server never takes it.
                 jobs.ContinueJobWith<IIdentityErasureJob>(sendJob, j => j.EraseAsync(eraseId, CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
                 jobs.Schedule<IIdentityErasureJob>(j => j.EraseAsync(eraseId, CancellationToken.None), EraseAtTheLatest);
             }
@@ -99,14 +118,30 @@ public sealed class MailIngestJob(
             inboundItemId, outcome.SubmissionId, outcome.Kind, outcome.Status);
     }
 
-    /// <summary>When a "delete my data" mail's confirmation has not gone out by then, the identity is erased anyway.</summary>
+    /// <summary>When the "deleted" mail after a confirmed request has not gone out by then, the identity is erased anyway.</summary>
     public static readonly TimeSpan EraseAtTheLatest = TimeSpan.FromDays(1);
 
     private sealed record Outcome(long SubmissionId, SubmissionKind Kind, SubmissionStatus Status, long? OutboundId, long? EraseReporterId = null);
 
-    private async Task<Outcome> IngestAsync(InboundItem item, ParsedMail mail, long? reporterId, bool live, CancellationToken ct)
+    /// <summary>The claimed sender: address, its keyed hash, and why it is not believed (null when it is).</summary>
+    private sealed record Sender(string Address, string Hash, string? NotVerified);
+
+    private async Task<Outcome> IngestAsync(InboundItem item, ParsedMail mail, Sender? sender, long? reporterId, bool live, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
+        if (sender is not null && mail.Error is null && await ConfirmErasureAsync(item, mail, sender, live, now, ct) is { } confirmed)
+        {
+            return confirmed;
+        }
+
+        if (sender is not null && reporterId is null)
+        {
+            // A sender we cannot believe: a report of a new reporter, linked to no one (its acknowledgement
+            // goes to the address it claims and says only that a mail arrived, with its reference).
+            var unlinked = await reporters.CreateUnlinkedAsync(sender.Address, mail.From?.DisplayName, mail.Language, ct);
+            reporterId = unlinked.Id;
+        }
+
         var submission = new Submission
         {
             Channel = Channel.Email,
@@ -120,7 +155,11 @@ public sealed class MailIngestJob(
             UpdatedAt = now,
             ReporterId = reporterId,
             InboundItemId = item.Id,
+            SenderNotVerified = sender?.NotVerified,
+            ReplyToEncrypted = mail.ReplyTo?.Address is { Length: > 0 } replyTo && sender is not null
+                && !string.Equals(replyTo, sender.Address, StringComparison.OrdinalIgnoreCase) ? protector.Protect(Truncate(replyTo, 320)) : null,
         };
+        item.ReporterId = reporterId;
 
         long? parentId = null;
         if (mail.Error is not null)
@@ -132,10 +171,13 @@ public sealed class MailIngestJob(
         }
         else if (mail.Kind is SubmissionKind.Report or SubmissionKind.Followup && reporterId is { } requester && DeleteRequest.IsRequest(mail))
         {
-            // The mail "delete my data": kept (without the address, once erased) as the record of the request.
+            // The mail "delete my data": kept as the record of the request. Its From may be forged, so it
+            // only sends a code to the address we hold; nothing is erased until the code comes back from it.
             submission.Kind = SubmissionKind.Report;
             submission.Status = SubmissionStatus.Ignored;
-            submission.DecisionNote = "The sender asked by mail for their data to be deleted; their identity is erased after the confirmation.";
+            submission.DecisionNote = live
+                ? "The sender asked by mail for their data to be deleted; a confirmation code went to the reporter's stored address."
+                : "A request by mail to delete the sender's data, taken from an archive: not acted on (erasure needs a confirmation code from the address).";
             item.Status = InboundStatus.Processed;
             db.Submissions.Add(submission);
             await db.SaveChangesAsync(ct);
@@ -144,19 +186,39 @@ public sealed class MailIngestJob(
             item.Attempts++;
             if (!live)
             {
-                // An old mail taken in from an archive: no one to answer now; erase at once.
                 await db.SaveChangesAsync(ct);
-                await reporters.DeleteIdentityAsync(requester, ct);
                 return new Outcome(submission.Id, submission.Kind, submission.Status, null);
             }
 
-            var (subject, body) = DeleteRequest.Confirmation(submission.Language);
-            var confirmation = new OutboundMessage
+            if (await db.ErasureRequests.AnyAsync(e => e.ReporterId == requester && e.Outcome == null && e.CreatedAt > now - ErasureRequest.CodeInterval, ct))
             {
-                IdempotencyKey = $"erase:{submission.Id}",
+                // Forged requests must not become a stream of code mails to the address.
+                submission.DecisionNote = "The sender asked by mail for their data to be deleted; a code went to the stored address less than an hour ago, so no new one was sent.";
+                Audit.Add(db, "system", "erasure.repeated", "Reporter", requester, new { submissionId = submission.Id });
+                await db.SaveChangesAsync(ct);
+                return new Outcome(submission.Id, submission.Kind, submission.Status, null);
+            }
+
+            await db.ErasureRequests.Where(e => e.ReporterId == requester && e.Outcome == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, "superseded").SetProperty(e => e.ClosedAt, now), ct);
+            var code = DeleteRequest.NewCode();
+            var request = new ErasureRequest
+            {
+                ReporterId = requester,
+                SubmissionId = submission.Id,
+                CodeHash = DeleteRequest.CodeHash(submission.Id, code),
+                CreatedAt = now,
+                ExpiresAt = now + ErasureRequest.Lifetime,
+            };
+            db.ErasureRequests.Add(request);
+            var language = await db.Reporters.Where(r => r.Id == requester).Select(r => r.Language).SingleAsync(ct) ?? submission.Language;
+            var (subject, body) = DeleteRequest.CodeMail(language, code);
+            var codeMail = new OutboundMessage
+            {
+                IdempotencyKey = $"erase-code:{submission.Id}",
                 Channel = Channel.Email,
 
-                // Note: a decision on the request, written as is (a Notice would be recomposed as an acknowledgement).
+                // Note: written as is (a Notice would be recomposed as an acknowledgement to the mail's sender).
                 Kind = OutboundKind.Decision,
                 SubmissionId = submission.Id,
                 ReporterId = requester,
@@ -164,13 +226,24 @@ public sealed class MailIngestJob(
                 Body = body,
                 CreatedAt = now,
             };
-            db.OutboundMessages.Add(confirmation);
+            db.OutboundMessages.Add(codeMail);
             await db.SaveChangesAsync(ct);
-            return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);
+            Audit.Add(db, "system", "erasure.requested", "Reporter", requester,
+                new { submissionId = submission.Id, request = request.Id, expiresAt = request.ExpiresAt, senderVerified = sender?.NotVerified is null });
+            await db.SaveChangesAsync(ct);
+            return new Outcome(submission.Id, submission.Kind, submission.Status, codeMail.Id);
         }
         else if (mail.Kind is SubmissionKind.Report or SubmissionKind.Followup)
         {
             parentId = await threads.FindParentAsync(mail, item.Id, waitForParent: live, ct);
+            if (parentId is { } other && await db.Submissions.AnyAsync(p => p.Id == other && p.ReporterId != reporterId, ct))
+            {
+                // Someone else's report: quoting its reference (or answering our mail about it) proves
+                // nothing, so this is a new report that mentions it, and that report is left untouched.
+                submission.MentionsId = other;
+                parentId = null;
+            }
+
             if (parentId is { } parent)
             {
                 submission.Kind = SubmissionKind.Followup;
@@ -193,11 +266,13 @@ public sealed class MailIngestJob(
         {
             submission.Status = SubmissionStatus.Ignored;
             item.Status = InboundStatus.Processed;
-            if (mail.Kind == SubmissionKind.Bounce && mail.BouncePermanent && mail.BounceRecipient is { Length: > 0 } bounced)
+            if (mail.Kind == SubmissionKind.Bounce && mail.BouncePermanent && mail.BounceMessageId?.Trim().Trim('<', '>') is { Length: > 0 } returned)
             {
-                var hash = protector.KeyHash(Channel.Email, bounced);
-                var marked = await db.Reporters.Where(r => r.KeyHash == hash).ExecuteUpdateAsync(s => s.SetProperty(r => r.Unreachable, true), ct);
-                logger.LogInformation("Permanent bounce: {Count} reporter(s) marked unreachable", marked);
+                // Anyone can write a failure notice naming an address; only one returning a mail we sent
+                // (its Message-ID) tells us that reporter cannot be reached.
+                var ours = db.OutboundMessages.Where(o => o.Channel == Channel.Email && o.ProviderMessageId == returned && o.ReporterId != null).Select(o => o.ReporterId);
+                var marked = await db.Reporters.Where(r => ours.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Unreachable, true), ct);
+                logger.LogInformation("Permanent bounce of our mail: {Count} reporter(s) marked unreachable", marked);
             }
         }
 
@@ -220,6 +295,87 @@ public sealed class MailIngestJob(
 
         await db.SaveChangesAsync(ct);
         return new Outcome(submission.Id, submission.Kind, submission.Status, outboundId);
+    }
+
+    /// <summary>
+    /// A reply carrying the code of an open erasure request of the reporter of this address: recorded, the
+    /// erasure confirmed and the "deleted" mail written. A wrong code counts against the request; anything
+    /// else (no open request, another address, no code) returns null and the mail is handled as usual.
+    /// </summary>
+    private async Task<Outcome?> ConfirmErasureAsync(InboundItem item, ParsedMail mail, Sender sender, bool live, DateTimeOffset now, CancellationToken ct)
+    {
+        var codes = DeleteRequest.Codes(mail);
+        if (!live || codes.Count == 0)
+        {
+            return null;
+        }
+
+        var open = await db.ErasureRequests
+            .Where(e => e.Outcome == null && e.ExpiresAt > now && db.Reporters.Any(r => r.Id == e.ReporterId && (r.KeyHash == sender.Hash || r.ClaimedKeyHash == sender.Hash)))
+            .OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+        if (open is null)
+        {
+            return null;
+        }
+
+        if (!codes.Any(c => CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(DeleteRequest.CodeHash(open.SubmissionId, c)), System.Text.Encoding.ASCII.GetBytes(open.CodeHash))))
+        {
+            open.WrongCodes++;
+            if (open.WrongCodes >= ErasureRequest.MaxAttempts)
+            {
+                open.Outcome = "wrong codes";
+                open.ClosedAt = now;
+            }
+
+            Audit.Add(db, "system", open.Outcome is null ? "erasure.wrong-code" : "erasure.closed", "Reporter", open.ReporterId,
+                new { request = open.Id, wrongCodes = open.WrongCodes });
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        var requester = open.ReporterId;
+        var submission = new Submission
+        {
+            Channel = Channel.Email,
+            Kind = SubmissionKind.Report,
+            Status = SubmissionStatus.Ignored,
+            Subject = Truncate(mail.Subject, 998),
+            Text = mail.Text,
+            Language = mail.Language is "kk" or "ru" or "en" ? mail.Language : null,
+            ReceivedAt = item.ReceivedAt,
+            UpdatedAt = now,
+            ReporterId = requester,
+            InboundItemId = item.Id,
+            DecisionNote = "The owner of the address confirmed the request to delete their data with the code; their identity is erased.",
+        };
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync(ct);
+        item.SubmissionId = submission.Id;
+        item.ReporterId = requester;
+        item.Status = InboundStatus.Processed;
+        item.ProcessedAt = now;
+        item.Attempts++;
+        open.Outcome = "erased";
+        open.ClosedAt = now;
+
+        var language = await db.Reporters.Where(r => r.Id == requester).Select(r => r.Language).SingleAsync(ct) ?? submission.Language;
+        var (subject, body) = DeleteRequest.Confirmation(language);
+        var confirmation = new OutboundMessage
+        {
+            IdempotencyKey = $"erase:{submission.Id}",
+            Channel = Channel.Email,
+            Kind = OutboundKind.Decision,
+            SubmissionId = submission.Id,
+            ReporterId = requester,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+        };
+        db.OutboundMessages.Add(confirmation);
+        Audit.Add(db, "system", "erasure.confirmed", "Reporter", requester, new { request = open.Id, submissionId = submission.Id });
+        await db.SaveChangesAsync(ct);
+        return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);
     }
 
     private async Task<SubmissionAttachment> AttachAsync(MailAttachment file, CancellationToken ct)

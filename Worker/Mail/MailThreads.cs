@@ -25,11 +25,7 @@ public sealed class MailThreads(IntakeDbContext db)
                 .Select(s => (long?)(s.ParentId ?? s.Id)).FirstOrDefaultAsync(cancellationToken);
         }
 
-        var ids = mail.References.Append(mail.InReplyTo ?? "")
-            .Select(id => id.Trim().Trim('<', '>'))
-            .Where(id => id.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var ids = ThreadIds(mail);
         if (found is null && ids.Count > 0)
         {
             found = await db.OutboundMessages
@@ -56,6 +52,36 @@ public sealed class MailThreads(IntakeDbContext db)
 
         return found;
     }
+
+    /// <summary>
+    /// The reporter of <paramref name="addressHash"/> whose conversation this mail answers: its In-Reply-To or
+    /// References name a mail we sent to that reporter, or one of theirs we received. Those ids travel only
+    /// between us and that address, so a mail citing them from it comes from the same person even when its
+    /// sender cannot be verified otherwise.
+    /// </summary>
+    public async Task<long?> ThreadReporterAsync(ParsedMail mail, string addressHash, CancellationToken cancellationToken)
+    {
+        var ids = ThreadIds(mail);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var same = db.Reporters.Where(r => r.KeyHash == addressHash || r.ClaimedKeyHash == addressHash).Select(r => r.Id);
+        return await db.OutboundMessages
+                .Where(o => o.ProviderMessageId != null && ids.Contains(o.ProviderMessageId) && o.ReporterId != null && same.Contains(o.ReporterId.Value))
+                .OrderByDescending(o => o.Id).Select(o => o.ReporterId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.InboundItems
+                .Where(i => i.MessageId != null && ids.Contains(i.MessageId) && i.Submission != null && i.Submission.ReporterId != null && same.Contains(i.Submission.ReporterId.Value))
+                .OrderByDescending(i => i.Id).Select(i => i.Submission!.ReporterId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static List<string> ThreadIds(ParsedMail mail) => mail.References.Append(mail.InReplyTo ?? "")
+        .Select(id => id.Trim().Trim('<', '>'))
+        .Where(id => id.Length > 0)
+        .Distinct(StringComparer.Ordinal)
+        .Take(100)
+        .ToList();
 }
 
 /// <summary>A reply arrived while the mail it answers is still waiting to be ingested; the job is retried.</summary>

@@ -37,6 +37,13 @@ public sealed class MailboxOptions : IValidatableObject
     [EmailAddress]
     public string Address { get; set; } = "info@adilsoz.kz";
 
+    /// <summary>
+    /// The authserv-id our own mail server writes into <c>Authentication-Results</c> (e.g. mx.adilsoz.kz).
+    /// Only its results are believed; unset, no sender is verified and no mail joins an earlier reporter.
+    /// </summary>
+    [RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$", ErrorMessage = "Mailbox:TrustedAuthServId must be a host name such as mx.adilsoz.kz.")]
+    public string? TrustedAuthServId { get; set; }
+
     /// <summary>IDLE is restarted after this many minutes (servers drop idle clients after 29, some after 10).</summary>
     [Range(1, 9)]
     public int IdleRenewMinutes { get; set; } = 9;

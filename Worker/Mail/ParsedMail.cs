@@ -55,6 +55,9 @@ public sealed class ParsedMail
 
     public MailContact? ReplyTo { get; init; }
 
+    /// <summary>Raw values of the <c>Authentication-Results</c> headers, topmost first (at most <see cref="SenderVerification.MaxHeaders"/>).</summary>
+    public IReadOnlyList<byte[]> AuthenticationResults { get; init; } = [];
+
     public string Subject { get; init; } = "";
 
     /// <summary>The new text of the message, then any forwarded messages' text, as safe plain text.</summary>
@@ -76,6 +79,9 @@ public sealed class ParsedMail
 
     /// <summary>For a bounce: the address that could not be delivered to.</summary>
     public string? BounceRecipient { get; init; }
+
+    /// <summary>For a bounce: the Message-ID of the mail that could not be delivered, from the returned headers.</summary>
+    public string? BounceMessageId { get; init; }
 
     /// <summary>For a bounce: a permanent (5.x.x) failure, so the address is unreachable.</summary>
     public bool BouncePermanent { get; init; }

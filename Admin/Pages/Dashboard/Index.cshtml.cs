@@ -3,6 +3,7 @@ using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Registry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,8 +42,15 @@ public sealed class IndexModel(IntakeDbContext db, UiText t) : PageModel
 
     public IReadOnlyList<Hearing> UpcomingHearings { get; private set; } = [];
 
+    /// <summary>The latest mail was taken in without sender verification (the Worker has no trusted authserv-id).</summary>
+    public bool SenderVerificationOff { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        SenderVerificationOff = await db.Submissions.AsNoTracking()
+            .Where(s => s.Channel == Channel.Email && (s.Kind == SubmissionKind.Report || s.Kind == SubmissionKind.Followup))
+            .OrderByDescending(s => s.Id).Select(s => s.SenderNotVerified).FirstOrDefaultAsync(ct) == Submission.SenderVerificationOff;
+
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var horizon = today.AddDays(HearingDays);
         UpcomingHearings = await db.LegalCases.AsNoTracking()

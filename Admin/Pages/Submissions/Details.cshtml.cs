@@ -34,6 +34,12 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
     /// </summary>
     public (string? QuotedText, string? ForwardedFrom)? Personal { get; private set; }
 
+    /// <summary>The mail's differing Reply-To, shown only with the identity.</summary>
+    public string? ReplyTo { get; private set; }
+
+    /// <summary>Another reporter's report that this one quotes.</summary>
+    public (long Id, string Reference)? Mentions { get; private set; }
+
     public IReadOnlyList<Incident> Found { get; private set; } = [];
 
     [BindProperty]
@@ -188,6 +194,13 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         if (User.IsInRole(Roles.Admin) && view.Submission is { MayNameReporter: true, Reporter: { } r })
         {
             ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
+            ReplyTo = SafeUnprotect.Value(protector, view.Submission.ReplyToEncrypted);
+        }
+
+        if (view.Submission.MentionsId is { } mentionsId)
+        {
+            Mentions = await db.Submissions.AsNoTracking().Where(m => m.Id == mentionsId)
+                .Select(m => new ValueTuple<long, string>(m.Id, m.Reference)).SingleOrDefaultAsync(ct);
         }
 
         if (User.IsInRole(Roles.Admin))

@@ -12,6 +12,7 @@ internal sealed class InboundItemConfiguration : IEntityTypeConfiguration<Inboun
         b.HasIndex(x => x.MessageId);
         b.HasIndex(x => x.ContentSha256);
         b.HasIndex(x => x.Status);
+        b.HasIndex(x => x.ReporterId);
         b.Property(x => x.SourceKey).HasMaxLength(512);
         b.Property(x => x.MessageId).HasMaxLength(998);
         b.Property(x => x.ContentSha256).HasMaxLength(64);
@@ -41,6 +42,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.HasOne(x => x.Reporter).WithMany().HasForeignKey(x => x.ReporterId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Submission>().WithMany().HasForeignKey(x => x.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Submission>().WithMany().HasForeignKey(x => x.MentionsId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Incident).WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t => t.HasCheckConstraint("ck_submission_language", "\"Language\" IS NULL OR \"Language\" IN ('kk','ru','en')"));

@@ -12,7 +12,20 @@ internal sealed class ReporterConfiguration : IEntityTypeConfiguration<Reporter>
     {
         b.HasIndex(x => x.KeyHash).IsUnique();
         b.Property(x => x.KeyHash).HasMaxLength(64);
+        b.HasIndex(x => x.ClaimedKeyHash);
+        b.Property(x => x.ClaimedKeyHash).HasMaxLength(64);
         b.Property(x => x.Language).HasMaxLength(2);
+    }
+}
+
+internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<ErasureRequest>
+{
+    public void Configure(EntityTypeBuilder<ErasureRequest> b)
+    {
+        b.HasIndex(x => x.ReporterId);
+        b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.Property(x => x.Outcome).HasMaxLength(32);
+        b.HasOne<Reporter>().WithMany().HasForeignKey(x => x.ReporterId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -172,6 +172,9 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ReporterId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceKey")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -190,6 +193,8 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasIndex("ContentSha256");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("ReporterId");
 
                     b.HasIndex("Status");
 
@@ -333,6 +338,9 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.Property<bool>("MayNameReporter")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("MentionsId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly?>("OccurredOn")
                         .HasColumnType("date");
 
@@ -362,8 +370,14 @@ namespace AdilSoz.Intake.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ReplyToEncrypted")
+                        .HasColumnType("text");
+
                     b.Property<long?>("ReporterId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SenderNotVerified")
+                        .HasColumnType("text");
 
                     b.Property<string>("Settlement")
                         .HasColumnType("text");
@@ -411,6 +425,8 @@ namespace AdilSoz.Intake.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("MentionsId");
 
                     b.HasIndex("ParentId");
 
@@ -793,6 +809,48 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.ToTable("DialogueStates");
                 });
 
+            modelBuilder.Entity("AdilSoz.Intake.Reporters.ErasureRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ReporterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
             modelBuilder.Entity("AdilSoz.Intake.Reporters.Reporter", b =>
                 {
                     b.Property<long>("Id")
@@ -805,6 +863,10 @@ namespace AdilSoz.Intake.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClaimedKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ContactEncrypted")
                         .HasColumnType("text");
@@ -834,6 +896,8 @@ namespace AdilSoz.Intake.Data.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedKeyHash");
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
@@ -1156,6 +1220,11 @@ namespace AdilSoz.Intake.Data.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AdilSoz.Intake.Intake.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("MentionsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("AdilSoz.Intake.Intake.Submission", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
@@ -1255,6 +1324,15 @@ namespace AdilSoz.Intake.Data.Migrations
                     b.HasOne("AdilSoz.Intake.Reporters.Reporter", null)
                         .WithOne()
                         .HasForeignKey("AdilSoz.Intake.Reporters.DialogueState", "ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Reporters.ErasureRequest", b =>
+                {
+                    b.HasOne("AdilSoz.Intake.Reporters.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -24,7 +24,7 @@ public sealed class MailDeleteRequestTests : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task A_delete_my_data_mail_is_confirmed_to_the_address_then_the_identity_is_erased_and_the_reports_kept()
+    public async Task A_delete_my_data_mail_sends_a_code_to_the_address_and_its_reply_erases_the_identity_and_keeps_the_reports()
     {
         var worker = _world.CreateWorker(watch: false);
         await worker.StartAsync();
@@ -33,10 +33,17 @@ public sealed class MailDeleteRequestTests : IAsyncLifetime
         var ack = await _world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         Assert.Equal(Address, ack[0].To.Mailboxes.Single().Address);
 
-        await IngestAsync(worker, "privacy:2", Mail(Mime.B("УДАЛИТЬ МОИ ДАННЫЕ", "utf-8"), "", "r2"));
+        var requestId = await IngestAsync(worker, "privacy:2", Mail(Mime.B("УДАЛИТЬ МОИ ДАННЫЕ", "utf-8"), "", "r2"));
 
-        var sent = await _world.Smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));
-        var confirmation = sent[1];
+        // First a code to the address; the reply that carries it erases.
+        var codeMail = (await _world.Smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30)))[1];
+        Assert.Equal(Address, codeMail.To.Mailboxes.Single().Address);
+        var code = System.Text.RegularExpressions.Regex.Match(codeMail.Subject ?? "", "[0-9]{8}").Value;
+        Assert.Equal(8, code.Length);
+        await IngestAsync(worker, "privacy:3", Mail(Mime.B("Re: " + codeMail.Subject, "utf-8"), "Да.", "r3"));
+
+        var sent = await _world.Smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(30));
+        var confirmation = sent[2];
         Assert.Equal(Address, confirmation.To.Mailboxes.Single().Address);
         Assert.True(confirmation.Subject == "Ваши данные удалены", $"subject: {confirmation.Subject}; first: {sent[0].Subject}");
 
@@ -48,13 +55,16 @@ public sealed class MailDeleteRequestTests : IAsyncLifetime
 
         await _world.QueryAsync(async db =>
         {
-            var submissions = await db.Submissions.Where(s => s.ReporterId == reporter.Id).OrderBy(s => s.Id).ToListAsync();
-            Assert.Equal(2, submissions.Count);
+            var submissions = await db.Submissions.OrderBy(s => s.Id).ToListAsync();
+            Assert.Equal(3, submissions.Count);
             Assert.Contains("задержали журналиста", submissions[0].Text, StringComparison.Ordinal);
-            Assert.Equal(SubmissionStatus.Ignored, submissions[1].Status);
-            Assert.Equal("УДАЛИТЬ МОИ ДАННЫЕ", submissions[1].Subject);
-            var items = await db.InboundItems.Where(i => submissions.Select(s => s.InboundItemId).Contains(i.Id)).ToListAsync();
-            Assert.All(items, i => Assert.True(i.PurgedAt is not null && i.RawEncrypted.Length == 0));
+            Assert.Equal(requestId, submissions[1].Id);
+            Assert.All(submissions.Skip(1), s => Assert.Equal(SubmissionStatus.Ignored, s.Status));
+            Assert.All(submissions, s => Assert.Null(s.Subject));
+            var erased = await db.Reporters.Where(r => submissions.Select(s => s.ReporterId).Contains(r.Id)).ToListAsync();
+            Assert.All(erased, r => Assert.NotNull(r.IdentityDeletedAt));
+            var items = await db.InboundItems.ToListAsync();
+            Assert.All(items, i => Assert.True(i.PurgedAt is not null && i.RawEncrypted.Length == 0 && i.MessageId is null));
             return 0;
         });
 
@@ -69,7 +79,7 @@ public sealed class MailDeleteRequestTests : IAsyncLifetime
         }
 
         // Writing again later starts a new, unlinked reporter.
-        var againId = await IngestAsync(worker, "privacy:3", Mail("Снова пишу", "Ещё одно нарушение: журналисту не дали пройти в суд.", "r3"));
+        var againId = await IngestAsync(worker, "privacy:4", Mail("Снова пишу", "Ещё одно нарушение: журналисту не дали пройти в суд.", "r4"));
         var again = await _world.QueryAsync(db => db.Submissions.Where(s => s.Id == againId).Select(s => s.ReporterId).SingleAsync());
         Assert.NotEqual(reporter.Id, again);
     }

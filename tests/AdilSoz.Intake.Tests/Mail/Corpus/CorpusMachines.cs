@@ -188,14 +188,14 @@ public static partial class CorpusMessages
         In-Reply-To: <as-2026-00042.0f0e0d0c@adilsoz.kz>
         References: <1a2b3c@mail.kz> <as-2026-00042.0f0e0d0c@adilsoz.kz>
         Date: Fri, 27 Nov 2026 10:00:00 +0500
-        From: {B("Мария Иванова", "utf-8")} <m.ivanova@mail.kz>
+        From: {B("Алмас Нурланов", "utf-8")} <a.nurlanov@mail.kz>
         To: info@adilsoz.kz
         Subject: {B("Re: [AS-2026-00042] Нападение на журналиста в Шымкенте", "utf-8")}
         """, """
         Добавляю: журналиста отпустили через три часа, камеру не вернули.
 
         С уважением,
-        Мария Иванова
+        Алмас Нурланов
         корреспондент
 
         On Mon, 23 Nov 2026 at 10:15, Adil Soz <info@adilsoz.kz> wrote:

@@ -21,7 +21,7 @@ public sealed class MailboxIntakeTests
 
     /// <summary>
     /// What the Worker makes of a case. The follow-up carries a reference we do not have (AS-2026-00042), but its
-    /// References name the windows-1251 report of the corpus, so it joins that report.
+    /// References name the windows-1251 report of the corpus, written from the same address, so it joins that report.
     /// </summary>
     public static SubmissionKind ExpectedKind(CorpusCase c) => c.Kind;
 
@@ -95,7 +95,7 @@ public sealed class MailboxIntakeTests
     }
 
     [Fact]
-    public async Task A_reply_to_an_acknowledgement_joins_the_original_report_and_a_permanent_bounce_marks_the_reporter_unreachable()
+    public async Task A_reply_to_an_acknowledgement_joins_the_original_report_and_a_permanent_bounce_of_our_mail_marks_the_reporter_unreachable()
     {
         await using var world = await MailWorld.StartAsync();
         var worker = world.CreateWorker();
@@ -147,7 +147,8 @@ public sealed class MailboxIntakeTests
         gone.Body = new TextPart("plain") { Text = "Редакцию выселили из здания.\n" };
         await world.Dovecot.AppendAsync(Bytes(gone));
         await world.WaitUntilSettledAsync(4, Timeout);
-        await world.Dovecot.AppendAsync(CorpusMessages.Get("bounce: multipart/report delivery-status, 5.1.1").Raw);
+        var goneAck = (await world.Smtp.WaitForMessagesAsync(2, Timeout))[1];
+        await world.Dovecot.AppendAsync(ForgedSenderTests.Bounce("gone.reporter@mail.kz", goneAck.MessageId!));
         await world.WaitUntilSettledAsync(5, Timeout);
 
         var reporters = await world.QueryAsync(db => db.Reporters.Where(r => r.Unreachable).CountAsync());

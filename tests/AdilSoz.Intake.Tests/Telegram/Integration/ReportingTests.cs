@@ -170,7 +170,7 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task Delete_my_data_removes_identity_and_contact_and_the_dialogue_state()
+    public async Task Delete_my_data_removes_identity_contact_the_dialogue_state_and_every_update_of_the_dialogue()
     {
         const long user = 8030;
         var chat = new ChatView(Api, user);
@@ -192,6 +192,12 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
         Assert.Equal((null, null, null), (after!.IdentityEncrypted, after.ContactEncrypted, after.DisplayNameEncrypted));
         await using var db = database.CreateDbContext();
         Assert.False(await db.DialogueStates.AnyAsync(d => d.ReporterId == after.Id));
+
+        // Every update of the dialogue goes, with its "from": /start, the request and its confirmation.
+        var items = await Poll.UntilAsync(
+            () => db.InboundItems.AsNoTracking().Where(i => i.ReporterId == after.Id).ToListAsync(),
+            l => l.Count >= 3 && l.All(i => i.Status != InboundStatus.Stored), TimeSpan.FromSeconds(10));
+        Assert.All(items, i => Assert.True(i.PurgedAt is not null && i.RawEncrypted.Length == 0, $"update {i.Id} kept"));
     }
 
     private async Task<Reporter?> ReporterByIdAsync(long id)
