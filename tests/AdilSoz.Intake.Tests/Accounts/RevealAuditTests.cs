@@ -45,7 +45,11 @@ public sealed class RevealAuditTests : IClassFixture<PostgresDatabase>, IDisposa
 
         var entry = Assert.Single(await RevealsAsync(), a => a.Actor == email);
         Assert.Equal((email, "reporter", reporter.Id, "Lawyer needs to call her about the hearing"), (entry.Actor, entry.EntityType, entry.EntityId, entry.Reason));
-        Assert.Equal(s.Id, JsonDocument.Parse(entry.Details!).RootElement.GetProperty("submission").GetInt64());
+        using (var details = JsonDocument.Parse(entry.Details!))
+        {
+            Assert.Equal(s.Id, details.RootElement.GetProperty("submission").GetInt64());
+        }
+
         Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromHours(1));
         Assert.Contains("Lawyer needs to call her about the hearing", await admin.GetStringAsync("/audit?action=reveal"), StringComparison.Ordinal);
 
