@@ -45,4 +45,9 @@ public sealed record ApproveRequest(long? IncidentId, global::AdilSoz.Intake.Reg
 
 public sealed record RejectRequest(string? Reason, string? Note);
 
-public sealed record ApproveResponse(long IncidentId);
+public sealed record ApproveResponse(long IncidentId)
+{
+    /// <summary>Fields a Monitor sent that need an Editor and were left out; omitted when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Ignored { get; init; }
+}

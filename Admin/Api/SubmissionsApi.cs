@@ -4,6 +4,7 @@ using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Moderation;
 using AdilSoz.Intake.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,8 +32,13 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, IntakeDbContext db, IdentityProtector protector,
-        string? status, string? kind, string? channel, int? limit, string? cursor, bool? includeReporter, CancellationToken ct)
+        string? status, string? kind, string? channel, int? limit, string? cursor, bool? includeReporter, string? reason, CancellationToken ct)
     {
+        if (NoReason(includeReporter, reason) is { } missing)
+        {
+            return missing;
+        }
+
         var q = db.Submissions.AsNoTracking().Include(s => s.Attachments).AsQueryable();
         if (status is { Length: > 0 })
         {
@@ -84,24 +90,70 @@ public static class SubmissionsApi
         var rows = await q.Where(s => s.Id > after).OrderBy(s => s.Id).Take(take + 1).AsSplitQuery().ToListAsync(ct);
         var next = rows.Count > take ? ApiConventions.EncodeCursor(rows[take - 1].Id) : null;
         var items = rows.Take(take).Select(s => Dto(s, withReporter, protector)).ToList();
+        await AuditRevealsAsync(db, http.User, rows.Take(take), withReporter, reason, ct);
         return Results.Ok(new ApiConventions.Page<SubmissionDto>(items, next));
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext http, IntakeDbContext db, IdentityProtector protector, bool? includeReporter, CancellationToken ct)
+    private static async Task<IResult> GetAsync(long id, HttpContext http, IntakeDbContext db, IdentityProtector protector, bool? includeReporter, string? reason, CancellationToken ct)
     {
+        if (NoReason(includeReporter, reason) is { } missing)
+        {
+            return missing;
+        }
+
         var withReporter = includeReporter == true && http.User.IsInRole(Roles.Admin);
         var s = await db.Submissions.AsNoTracking().Include(x => x.Attachments).Include(x => x.Reporter).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return s is null ? ApiConventions.NotFound($"No submission {id}.") : Results.Ok(Dto(s, withReporter, protector));
+        if (s is null)
+        {
+            return ApiConventions.NotFound($"No submission {id}.");
+        }
+
+        await AuditRevealsAsync(db, http.User, [s], withReporter, reason, ct);
+        return Results.Ok(Dto(s, withReporter, protector));
     }
 
-    private static async Task<IResult> ClusterAsync(long clusterId, HttpContext http, IntakeDbContext db, IdentityProtector protector, bool? includeReporter, CancellationToken ct)
+    private static async Task<IResult> ClusterAsync(long clusterId, HttpContext http, IntakeDbContext db, IdentityProtector protector, bool? includeReporter, string? reason, CancellationToken ct)
     {
+        if (NoReason(includeReporter, reason) is { } missing)
+        {
+            return missing;
+        }
+
         var withReporter = includeReporter == true && http.User.IsInRole(Roles.Admin);
         var members = await db.Submissions.AsNoTracking().Include(x => x.Attachments).Include(x => x.Reporter)
             .Where(s => s.ClusterId == clusterId).OrderBy(s => s.Id).AsSplitQuery().ToListAsync(ct);
-        return members.Count == 0
-            ? ApiConventions.NotFound($"No cluster {clusterId}.")
-            : Results.Ok(new ApiConventions.Page<SubmissionDto>(members.Select(s => Dto(s, withReporter, protector)).ToList(), null));
+        if (members.Count == 0)
+        {
+            return ApiConventions.NotFound($"No cluster {clusterId}.");
+        }
+
+        await AuditRevealsAsync(db, http.User, members, withReporter, reason, ct);
+        return Results.Ok(new ApiConventions.Page<SubmissionDto>(members.Select(s => Dto(s, withReporter, protector)).ToList(), null));
+    }
+
+    /// <summary>An identity is shown only with a reason, which the audit keeps beside who asked and when.</summary>
+    private static IResult? NoReason(bool? includeReporter, string? reason) => includeReporter == true && (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        ? ApiConventions.BadRequest("Reason required", "includeReporter=true needs a `reason` (up to 500 characters): why the identity is needed. It is kept in the audit log.")
+        : null;
+
+    /// <summary>One audit entry per reporter whose name or identity the answer carries.</summary>
+    private static async Task AuditRevealsAsync(IntakeDbContext db, ClaimsPrincipal user, IEnumerable<Submission> shown, bool withReporter, string? reason, CancellationToken ct)
+    {
+        if (!withReporter)
+        {
+            return;
+        }
+
+        var revealed = shown.Where(s => s is { MayNameReporter: true, Reporter: not null }).ToList();
+        foreach (var s in revealed)
+        {
+            Audit.Add(db, Actor(user), "reveal", "reporter", s.ReporterId, new { submission = s.Id, via = "api" }, reason!.Trim());
+        }
+
+        if (revealed.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static async Task<IResult> ApproveAsync(long id, ApproveRequest? body, ClaimsPrincipal user, IntakeDbContext db, ModerationActions actions, CancellationToken ct)
@@ -118,8 +170,10 @@ public static class SubmissionsApi
                 && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.NeedsAttention)).Select(s => s.Id).ToListAsync(ct);
         }
 
-        var result = await actions.ApproveAsync(ids, body.IncidentId, body.Incident, Actor(user), body.Note, ct);
-        return result.Succeeded ? Results.Ok(new ApproveResponse(result.IncidentId!.Value)) : Problem(result);
+        var result = await actions.ApproveAsync(ids, body.IncidentId, body.Incident, IsEditor(user), Actor(user), body.Note, ct);
+        return result.Succeeded
+            ? Results.Ok(new ApproveResponse(result.IncidentId!.Value) { Ignored = result.Ignored.Count > 0 ? result.Ignored : null })
+            : Problem(result);
     }
 
     private static async Task<IResult> RejectAsync(long id, RejectRequest? body, ClaimsPrincipal user, ModerationActions actions, CancellationToken ct)
@@ -134,6 +188,8 @@ public static class SubmissionsApi
     }
 
     public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 
     public static IResult Problem(ModerationResult r) => r.Outcome switch
     {

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdilSoz.Intake.Admin.Hosting;
 
 /// <summary>
-/// The sub-commands of CONTRACT.md: <c>migrate</c>, <c>users add</c>, <c>api-keys add</c> (and <c>api-keys list</c>,
-/// <c>api-keys revoke</c>, <c>demo</c>).
+/// The sub-commands of CONTRACT.md: <c>migrate</c>, <c>users add</c>, <c>users disable|enable|reset-2fa|reset-password</c>,
+/// <c>api-keys add</c> (and <c>api-keys list</c>, <c>api-keys revoke</c>, <c>demo</c>).
 /// Each exits 0 on success, or non-zero with one clear line on stderr.
 /// </summary>
 public static class AdminCommands
@@ -37,11 +37,16 @@ public static class AdminCommands
             {
                 ["migrate"] => Done("Database is up to date."),
                 ["users", "add", .. var rest] => await AddUserAsync(host.Services, rest),
+                ["users", "disable", .. var rest] => await ChangeUserAsync(host.Services, "disable", rest, StaffAccounts.DisableAsync, "disabled; their sessions end within a minute"),
+                ["users", "enable", .. var rest] => await ChangeUserAsync(host.Services, "enable", rest, StaffAccounts.EnableAsync, "enabled"),
+                ["users", "reset-2fa", .. var rest] => await ChangeUserAsync(host.Services, "reset-2fa", rest, StaffAccounts.ResetTwoFactorAsync,
+                    "has no second factor now; they set one up at the next login"),
+                ["users", "reset-password", .. var rest] => await ResetPasswordAsync(host.Services, rest),
                 ["api-keys", "add", .. var rest] => await AddApiKeyAsync(host.Services, rest),
                 ["api-keys", "list"] => await ListApiKeysAsync(host.Services),
                 ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(host.Services, rest),
                 ["demo", ..] => await DemoData.LoadAsync(host.Services),
-                _ => Fail("Unknown command. Use: migrate | users add --email E --role R | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
+                _ => Fail("Unknown command. Use: migrate | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
             };
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } message)
@@ -90,7 +95,7 @@ public static class AdminCommands
             return Fail($"users add: a user with the address {email} already exists.");
         }
 
-        var user = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
+        var user = new AdminUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -100,6 +105,38 @@ public static class AdminCommands
         await users.AddToRoleAsync(user, role);
         await Audit.WriteAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), "cli", "user.add", "user", null, new { email, role });
         return Done($"User {email} added with role {role}.");
+    }
+
+    private static async Task<int> ChangeUserAsync(IServiceProvider services, string command, string[] args,
+        Func<UserManager<AdminUser>, IntakeDbContext, AdminUser, string, Task<string?>> change, string done)
+    {
+        if (Option(args, "--email") is not { Length: > 0 } email)
+        {
+            return Fail($"users {command}: --email is required.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return Fail($"users {command}: there is no user {email}.");
+        }
+
+        var error = await change(users, scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), user, "cli");
+        return error is null ? Done($"User {email} {done}.") : Fail($"users {command}: {error}");
+    }
+
+    private static async Task<int> ResetPasswordAsync(IServiceProvider services, string[] args)
+    {
+        var password = Option(args, "--email") is { Length: > 0 } ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : "-";
+        if (string.IsNullOrEmpty(password))
+        {
+            return Fail("users reset-password: the new password is read from stdin, and none was given.");
+        }
+
+        return await ChangeUserAsync(services, "reset-password", args,
+            (users, db, user, actor) => StaffAccounts.ResetPasswordAsync(users, db, user, password!, actor),
+            "has a new password, to be changed at the next login; their sessions end within a minute");
     }
 
     private static async Task<int> AddApiKeyAsync(IServiceProvider services, string[] args)

@@ -16,11 +16,6 @@ public sealed class UiText(IHttpContextAccessor accessor)
         ["LogIn"] = ("Войти", "Кіру", "Log in"),
         ["Email"] = ("Эл. почта", "Эл. пошта", "Email"),
         ["Password"] = ("Пароль", "Құпиясөз", "Password"),
-        ["WrongLogin"] = ("Неверная почта или пароль.", "Пошта немесе құпиясөз қате.", "Wrong email or password."),
-        ["LockedOut"] = (
-            "Учётная запись заблокирована на 15 минут после нескольких неудачных попыток.",
-            "Бірнеше сәтсіз әрекеттен кейін тіркелгі 15 минутқа бұғатталды.",
-            "This account is locked for 15 minutes after too many failed attempts."),
         ["AccessDenied"] = ("Доступ запрещён", "Кіруге тыйым салынған", "Access denied"),
         ["AccessDeniedText"] = ("Ваша роль не позволяет открыть эту страницу.", "Сіздің рөліңіз бұл бетті ашуға мүмкіндік бермейді.", "Your role does not allow this page."),
         ["Pending"] = ("ожидают", "күтуде", "pending"),

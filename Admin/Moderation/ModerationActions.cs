@@ -17,11 +17,23 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
 {
     private readonly List<OutboundMessage> _outboxMessages = [];
 
-    public async Task<ModerationResult> ApproveAsync(IReadOnlyList<long> ids, long? incidentId, IncidentInput? input, string actor, string? note, CancellationToken ct)
+    /// <summary>
+    /// Approves into an existing incident or a new one. <paramref name="editor"/> is whether the caller is an
+    /// Editor or Admin: a Monitor creates an incident with the fields of the page's form only (title, date,
+    /// place, category, summary, victims' names, outlets); what else they send is ignored and named in the
+    /// result and the audit entry, so nothing a Monitor sends is published, narrated or counted in a report.
+    /// </summary>
+    public async Task<ModerationResult> ApproveAsync(IReadOnlyList<long> ids, long? incidentId, IncidentInput? input, bool editor, string actor, string? note, CancellationToken ct)
     {
         if (incidentId is null == (input is null))
         {
             return ModerationResult.Invalid("Give either an existing incident or a new one.");
+        }
+
+        IReadOnlyList<string> ignored = [];
+        if (input is not null && !editor)
+        {
+            (input, ignored) = MonitorFields(input);
         }
 
         Dictionary<string, string[]>? errors = null;
@@ -50,7 +62,8 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 await db.SaveChangesAsync(ct);
                 incidentId = incident.Id;
                 created = true;
-                Audit.Add(db, actor, "incident.create", "incident", incident.Id, new { fromSubmissions = items.Select(s => s.Id) }, note);
+                Audit.Add(db, actor, "incident.create", "incident", incident.Id,
+                    new { fromSubmissions = items.Select(s => s.Id), ignored = ignored.Count > 0 ? ignored : null }, note);
             }
 
             foreach (var s in items)
@@ -67,8 +80,41 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             var itemIds = items.Select(s => s.Id).ToList();
             await db.Submissions.Where(f => f.ParentId != null && itemIds.Contains(f.ParentId.Value) && f.Status == SubmissionStatus.Pending)
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, SubmissionStatus.Approved).SetProperty(f => f.IncidentId, incidentId).SetProperty(f => f.UpdatedAt, now), ct);
-            return ModerationResult.Done(incidentId);
+            return ModerationResult.Done(incidentId) with { Ignored = ignored };
         }, ct);
+    }
+
+    /// <summary>What a Monitor may set on a new incident: the fields of the approve form, victims unnamed until an Editor decides.</summary>
+    private static (IncidentInput Input, IReadOnlyList<string> Ignored) MonitorFields(IncidentInput input)
+    {
+        var ignored = new List<string>();
+        void Check(bool sent, string field)
+        {
+            if (sent)
+            {
+                ignored.Add(field);
+            }
+        }
+
+        Check(input.IsPublic is not null, "isPublic");
+        Check(!string.IsNullOrWhiteSpace(input.Narrative), "narrative");
+        Check(input.LegalCases is { Count: > 0 }, "legalCases");
+        Check(input.Links is { Count: > 0 }, "links");
+        Check(input.DatePrecision is not null, "datePrecision");
+        Check(!string.IsNullOrWhiteSpace(input.PerpetratorType), "perpetratorType");
+        Check(input.Victims?.Any(v => v.Role is not null || v.Outlet is not null) == true, "victims[].role/outlet");
+        var allowed = new IncidentInput
+        {
+            Title = input.Title,
+            OccurredOn = input.OccurredOn,
+            Region = input.Region,
+            Settlement = input.Settlement,
+            Category = input.Category,
+            Summary = input.Summary,
+            Outlets = input.Outlets,
+            Victims = input.Victims?.Select(v => new IncidentInput.VictimInput(v.Name, MayBeNamed: false)).ToList(),
+        };
+        return (allowed, ignored);
     }
 
     public Task<ModerationResult> RejectAsync(long id, RejectReason reason, string? note, string actor, CancellationToken ct) =>

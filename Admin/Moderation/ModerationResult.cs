@@ -15,6 +15,9 @@ public sealed record ModerationResult(ModerationOutcome Outcome, string? Message
 {
     public bool Succeeded => Outcome == ModerationOutcome.Done;
 
+    /// <summary>Fields of the input the caller's role may not set, left out (JSON names).</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
     public static ModerationResult Done(long? incidentId = null) => new(ModerationOutcome.Done, null, incidentId);
 
     public static ModerationResult NotFound(string message) => new(ModerationOutcome.NotFound, message);

@@ -4,6 +4,7 @@ using AdilSoz.Intake.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Admin.Security;
 
@@ -25,18 +26,43 @@ public static class AdminSecurity
         o.Password.RequireLowercase = false;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = false;
+        // Identity's own lockout counts wrong second-factor codes only (they need the password first); wrong
+        // passwords are counted per account and network by LoginThrottle.
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
     }
 
+    /// <summary>When the session began; kept in the cookie's properties across renewals.</summary>
+    private const string SignedInAt = ".adilsoz.signedin";
+
     public static IHostApplicationBuilder AddAdminSecurity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentity<AdminUser, IdentityRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<IntakeDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<KnownBrowsers>();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(security.Value.StampCheckSeconds);
+            // A session renewed from the database keeps the proof of its second factor.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst(StaffClaimsFactory.Amr) is { } amr && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id
+                    && !id.HasClaim(StaffClaimsFactory.Amr, amr.Value))
+                {
+                    id.AddClaim(new System.Security.Claims.Claim(StaffClaimsFactory.Amr, amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -47,8 +73,28 @@ public static class AdminSecurity
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Idle timeout; the session also ends SessionHours after login, however active.
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnSigningIn = ctx =>
+            {
+                ctx.Properties.Items.TryAdd(SignedInAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var hours = ctx.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SessionHours;
+                if (!ctx.Properties.Items.TryGetValue(SignedInAt, out var at) || !long.TryParse(at, out var seconds)
+                    || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(hours))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await validateStamp(ctx);
+            };
             // API clients get status codes, not redirects to the login page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
@@ -72,15 +118,18 @@ public static class AdminSecurity
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        var loginAttemptsPerMinute = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Login posts per client address; showing the form is not limited.
+            // Login and second-factor posts per client network (IPv4 address, IPv6 /64); showing the forms is not limited.
             o.AddPolicy(LoginRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    ClientNetwork.Of(ctx),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                    })
                 : RateLimitPartition.GetNoLimiter("get"));
         });
 
@@ -102,6 +151,7 @@ public static class AdminSecurity
             o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
         ApiKeyTexts.Register();
+        AccountTexts.Register();
         return builder;
     }
 
@@ -125,6 +175,7 @@ public static class AdminSecurity
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAccountGate();
         app.UseAuthorization();
     }
 

@@ -61,6 +61,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
+    public DbSet<KnownBrowser> KnownBrowsers => Set<KnownBrowser>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

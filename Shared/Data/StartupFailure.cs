@@ -16,6 +16,8 @@ public static class StartupFailure
         NpgsqlException n => $"PostgreSQL error: {n.Message}; check ConnectionStrings__Intake.",
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerExceptions[0]),
         InvalidOperationException { InnerException: { } inner } when Describe(inner) is { } m => m,
+        InvalidOperationException i when i.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            "Configuration error: " + i.Message,
         _ => null,
     };
 }

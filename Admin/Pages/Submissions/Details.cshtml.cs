@@ -25,7 +25,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
-    /// <summary>Name and identity of the reporter, only for Admins and only when the reporter allowed naming.</summary>
+    /// <summary>Name and identity of the reporter, only for Admins, only when the reporter allowed naming, only after a reason is given.</summary>
     public (string? Name, string? Identity)? ReporterIdentity { get; private set; }
 
     /// <summary>
@@ -39,6 +39,12 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     /// <summary>Another reporter's report that this one quotes.</summary>
     public (long Id, string Reference)? Mentions { get; private set; }
+
+    /// <summary>Whether this caller may ask to see the reporter's identity (an Admin, and the reporter allowed naming).</summary>
+    public bool CanReveal => User.IsInRole(Roles.Admin) && View.Submission is { MayNameReporter: true, Reporter: { IdentityDeletedAt: null } };
+
+    [BindProperty]
+    public string? RevealReason { get; set; }
 
     public IReadOnlyList<Incident> Found { get; private set; } = [];
 
@@ -106,11 +112,11 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
     }
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        ActAsync(id, async ids => await actions.ApproveAsync(ids, null, Incident.ToInput(), Actor, Note, ct), "Approved", ct);
+        ActAsync(id, async ids => await actions.ApproveAsync(ids, null, Incident.ToInput(), Api.SubmissionsApi.IsEditor(User), Actor, Note, ct), "Approved", ct);
 
     public Task<IActionResult> OnPostAttachAsync(long id, CancellationToken ct) => IncidentId is null
         ? FailAsync(id, ModerationResult.Invalid("Choose an incident."), ct)
-        : ActAsync(id, async ids => await actions.ApproveAsync(ids, IncidentId, null, Actor, Note, ct), "Attached", ct);
+        : ActAsync(id, async ids => await actions.ApproveAsync(ids, IncidentId, null, Api.SubmissionsApi.IsEditor(User), Actor, Note, ct), "Attached", ct);
 
     public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) => Reason is not { } reason
         ? FailAsync(id, ModerationResult.Invalid("Choose a reason."), ct)
@@ -121,6 +127,42 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     public Task<IActionResult> OnPostAskAsync(long id, CancellationToken ct) =>
         ActAsync(id, async _ => await actions.AskAsync(id, Question ?? "", Actor, ct), "Asked", ct, single: true);
+
+    /// <summary>Shows the reporter's identity in this one response, after recording who asked, when and why.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Holder = new Claims.Holder(View.Submission.ClaimedBy, View.Submission.ClaimedUntil);
+        Incident = IncidentForm.Prefill(View.Submission, View.Suggestions);
+        await SearchAsync(ct);
+        if (!CanReveal)
+        {
+            return Page();
+        }
+
+        var reason = RevealReason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            Errors = new Dictionary<string, string[]> { ["revealReason"] = [HttpContext.RequestServices.GetRequiredService<Localization.UiText>()["RevealReasonRequired"]] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var r = View.Submission.Reporter!;
+        await AdilSoz.Intake.Moderation.Audit.WriteAsync(db, Actor, "reveal", "reporter", r.Id, new { submission = id, via = "page" }, reason);
+        ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
+        ReplyTo = SafeUnprotect.Value(protector, View.Submission.ReplyToEncrypted);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostTakeOverAsync(long id, CancellationToken ct)
     {
@@ -191,12 +233,6 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         View = view;
         Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
-        if (User.IsInRole(Roles.Admin) && view.Submission is { MayNameReporter: true, Reporter: { } r })
-        {
-            ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
-            ReplyTo = SafeUnprotect.Value(protector, view.Submission.ReplyToEncrypted);
-        }
-
         if (view.Submission.MentionsId is { } mentionsId)
         {
             Mentions = await db.Submissions.AsNoTracking().Where(m => m.Id == mentionsId)

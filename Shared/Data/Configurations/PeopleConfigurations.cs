@@ -64,3 +64,24 @@ internal sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecre
 {
     public void Configure(EntityTypeBuilder<AppSecret> b) => b.HasKey(x => x.Name);
 }
+
+internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
+{
+    public void Configure(EntityTypeBuilder<LoginFailure> b)
+    {
+        b.HasIndex(x => new { x.Account, x.Network, x.At });
+        b.HasIndex(x => x.At);
+        b.Property(x => x.Account).HasMaxLength(256);
+        b.Property(x => x.Network).HasMaxLength(64);
+    }
+}
+
+internal sealed class KnownBrowserConfiguration : IEntityTypeConfiguration<KnownBrowser>
+{
+    public void Configure(EntityTypeBuilder<KnownBrowser> b)
+    {
+        b.HasIndex(x => new { x.UserId, x.TokenHash }).IsUnique();
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasOne<AdminUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

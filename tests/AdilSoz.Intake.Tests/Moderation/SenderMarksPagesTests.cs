@@ -43,9 +43,11 @@ public sealed class SenderMarksPagesTests : IClassFixture<PostgresDatabase>, IDi
         Assert.DoesNotContain("spy@evil.example", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Sender not verified", await monitor.GetStringAsync($"/submissions/{original.Id}"), StringComparison.Ordinal);
 
-        // The Reply-To is shown only where the identity is: to an Admin, with the reporter's consent.
+        // The Reply-To is shown only where the identity is: to an Admin who reveals it (audited), with the reporter's consent.
         var (admin, _) = await _seed.BrowserAsync(Roles.Admin);
-        Assert.Contains("spy@evil.example", await admin.GetStringAsync($"/submissions/{mention.Id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("spy@evil.example", await admin.GetStringAsync($"/submissions/{mention.Id}"), StringComparison.Ordinal);
+        var revealed = await ModerationSeed.PostFormAsync(admin, $"/submissions/{mention.Id}", "Reveal", new() { ["RevealReason"] = "Checking where replies would go" });
+        Assert.Contains("spy@evil.example", await revealed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Contains("Mail senders are not verified", await monitor.GetStringAsync("/dashboard"), StringComparison.Ordinal);
         await _seed.WithDbAsync(db => db.Submissions.Where(s => s.Id == mention.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.SenderNotVerified, (string?)null)));

@@ -38,7 +38,7 @@ public sealed class SubmissionsApiTests : IClassFixture<PostgresDatabase>, IDisp
     {
         var s = await _seed.ReportAsync("Редактора задержали в Уральске", await _seed.ReporterAsync(), mayName: true);
         var api = await _seed.ApiClientAsync(role);
-        var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{s.Id}?includeReporter=true");
+        var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{s.Id}?includeReporter=true&reason=test");
         Assert.Equal(
             ["id", "reference", "channel", "kind", "status", "receivedAt", "language", "subject", "text", "clusterId", "duplicateOf", "incidentId", "attachments", "suggested",
              .. role == Roles.Admin ? new[] { "reporter" } : []],
@@ -57,7 +57,7 @@ public sealed class SubmissionsApiTests : IClassFixture<PostgresDatabase>, IDisp
     {
         var s = await _seed.ReportAsync("Без имени", await _seed.ReporterAsync(), mayName: false);
         var api = await _seed.ApiClientAsync(Roles.Admin);
-        var asked = await api.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{s.Id}?includeReporter=true");
+        var asked = await api.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{s.Id}?includeReporter=true&reason=test");
         Assert.Equal(JsonValueKind.Null, asked.GetProperty("reporter").GetProperty("displayName").ValueKind);
         var notAsked = await api.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{s.Id}");
         Assert.False(notAsked.TryGetProperty("reporter", out _));

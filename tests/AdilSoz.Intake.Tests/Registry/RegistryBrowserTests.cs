@@ -74,7 +74,10 @@ public sealed class RegistryBrowserTests(PostgresDatabase database) : IClassFixt
             await page.FillAsync("input[name='Email']", email);
             await page.FillAsync("input[name='Password']", AdminApp.Password);
             await page.ClickAsync("main button[type='submit']");
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
+            await page.WaitForURLAsync(url => url.Contains("/account/two-factor", StringComparison.OrdinalIgnoreCase));
+            await page.FillAsync("input[name='Code']", AdminApp.CodeFor(email));
+            await page.ClickAsync("main button[type='submit']");
+            await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.OrdinalIgnoreCase));
 
             await page.GotoAsync(baseUrl + "/incidents");
             await page.ClickAsync("text=New incident");

@@ -17,7 +17,7 @@ public sealed class AccessTableTests(SecuritySite site)
         {
             for (var i = 0; i < SecuritySite.Callers.Length; i++)
             {
-                data.Add(SecuritySite.Callers[i], row.Key, row.Expected[i]);
+                data.Add(SecuritySite.Callers[i], row.Key, row.Outcome(i));
             }
         }
 

@@ -24,9 +24,16 @@ public sealed class SecuritySite : IAsyncLifetime
     public const string Anonymous = "anonymous";
     public const string AdminKey = "admin-key";
     public const string MonitorKey = "monitor-key";
+    public const string AdminNotEnrolled = "admin-without-2fa";
+    public const string AdminRecovery = "admin-recovery-code";
+    public const string Disabled = "disabled";
 
-    /// <summary>Who asks: nobody, each role logged in, and API keys of the strongest and the weakest role.</summary>
-    public static readonly string[] Callers = [Anonymous, Roles.Monitor, Roles.Editor, Roles.Admin, AdminKey, MonitorKey];
+    /// <summary>
+    /// Who asks: nobody, each role logged in (Editors and Admins with their authenticator code), API keys of the
+    /// strongest and the weakest role, an Admin who has not set up a second factor yet, an Admin who logged in
+    /// with a recovery code, and a Monitor disabled after logging in.
+    /// </summary>
+    public static readonly string[] Callers = [Anonymous, Roles.Monitor, Roles.Editor, Roles.Admin, AdminKey, MonitorKey, AdminNotEnrolled, AdminRecovery, Disabled];
 
     public const string Script = "<script>alert('xss')</script>";
     public const string ImgOnError = "<img src=x onerror=alert(1)>";
@@ -54,7 +61,8 @@ public sealed class SecuritySite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        App = new AdminApp(Database);
+        // Sessions are checked against their user on every request, so the disabled caller is out at once.
+        App = new AdminApp(Database, settings: new Dictionary<string, string> { ["Security:StampCheckSeconds"] = "0" });
         await using var db = Database.CreateDbContext();
         var now = DateTimeOffset.UtcNow;
         var incident = new Incident
@@ -119,6 +127,25 @@ public sealed class SecuritySite : IAsyncLifetime
         {
             var key = await ApiKeyAsync(caller == AdminKey ? Roles.Admin : Roles.Monitor);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        else if (caller == AdminNotEnrolled)
+        {
+            var login = await AdminApp.LogInAsync(client, await App.CreateUserAsync(Roles.Admin, twoFactor: false));
+            Assert.Equal("/queue", login.Headers.Location?.OriginalString);
+        }
+        else if (caller == AdminRecovery)
+        {
+            var email = await App.CreateUserAsync(Roles.Admin);
+            var codes = await App.RecoveryCodesAsync(email);
+            var login = await AdminApp.LogInAsync(client, email, secondFactor: codes[0]);
+            Assert.Equal("/queue", login.Headers.Location?.OriginalString);
+        }
+        else if (caller == Disabled)
+        {
+            var email = await App.CreateUserAsync(Roles.Monitor);
+            var login = await AdminApp.LogInAsync(client, email);
+            Assert.Equal("/queue", login.Headers.Location?.OriginalString);
+            await App.DisableAsync(email);
         }
         else if (caller != Anonymous)
         {
