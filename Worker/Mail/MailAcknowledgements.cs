@@ -38,7 +38,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IOptions<MailboxOpt
         var since = DateTimeOffset.UtcNow - Window;
         var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId == reporterId && o.Channel == Channel.Email
             && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
-            && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sent)
+            && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
             && o.CreatedAt > since, ct);
 
         var composed = AcknowledgementComposer.Compose(mail, submission.Reference, MailboxAddress.Parse(mailbox.Value.Address),
