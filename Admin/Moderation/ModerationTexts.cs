@@ -123,7 +123,10 @@ public static class ModerationTexts
             ("Decision", "Решение автору", "Авторға шешім", "Decision to the reporter"), ("Notice", "Уведомление", "Хабарлама", "Notice"),
             ("ModeratorAlert", "Сигнал мониторам", "Мониторларға белгі", "Alert to monitors"), ("Digest", "Сводка", "Жиынтық", "Digest")]);
         AddAll("Outbound.", [("Queued", "в очереди на отправку", "жіберу кезегінде", "queued"), ("Sent", "отправлено", "жіберілді", "sent"),
-            ("Failed", "ошибка", "қате", "failed"), ("Suppressed", "не отправлялось (аноним или недоступен)", "жіберілмеді (анонимді не қолжетімсіз)", "not sent (anonymous or unreachable)")]);
+            ("Failed", "ошибка", "қате", "failed"),
+            ("Sending", "отправляется", "жіберілуде", "being sent"),
+            ("Unconfirmed", "отправка прервана: возможно, не дошло (повторно не отправляется)", "жіберу үзілді: жетпеуі мүмкін (қайта жіберілмейді)", "sending interrupted: may not have arrived (not sent again)"),
+            ("Suppressed", "не отправлялось (аноним или недоступен)", "жіберілмеді (анонимді не қолжетімсіз)", "not sent (anonymous or unreachable)")]);
         AddAll("Attachment.", [("Pending", "ещё загружается", "әлі жүктелуде", "still downloading"), ("Stored", "сохранено", "сақталды", "stored"),
             ("TooLarge", "слишком большой", "тым үлкен", "too large"), ("Failed", "не удалось загрузить", "жүктеу сәтсіз", "download failed")]);
         AddAll("Action.", [("approve", "одобрил(а)", "мақұлдады", "approved"), ("reject", "отклонил(а)", "қабылдамады", "rejected"),

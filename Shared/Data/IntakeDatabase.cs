@@ -96,7 +96,9 @@ public static class IntakeDatabase
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
+        // Note: waiting for the lock is waiting for another process's migration, which on a busy machine takes
+        // longer than the default 30 s command timeout; a process that waits its turn must not give up.
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection) { CommandTimeout = 600 })
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -16,6 +16,15 @@ public enum OutboundStatus
     Sent,
     Failed,
 
+    /// <summary>Handed to the mail server or the Bot API right now (committed before it is handed over).</summary>
+    Sending,
+
+    /// <summary>
+    /// Counted as sent without the server's confirmation: the sending was interrupted after the server may
+    /// have taken it. Never sent again (a reporter at risk must not get it twice); a person may check and resend.
+    /// </summary>
+    Unconfirmed,
+
     /// <summary>Not sent on purpose: the reporter is anonymous, unreachable, or the mail would loop.</summary>
     Suppressed,
 }

@@ -36,9 +36,12 @@ public interface ITelegramFileJob
     Task DownloadAsync(long attachmentId, CancellationToken cancellationToken);
 }
 
-/// <summary>Sends one queued outbound message (mail or Telegram) exactly once.</summary>
+/// <summary>
+/// Sends one queued outbound message (mail or Telegram) at most once. Its failures carry a status code
+/// only, and Hangfire does not log them either: a mail server's text can quote the reporter's address.
+/// </summary>
 public interface IOutboundJob
 {
-    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 60, 120, 300, 600, 1200, 1800, 3600, 7200])]
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 60, 120, 300, 600, 1200, 1800, 3600, 7200], LogEvents = false)]
     Task SendAsync(long outboundMessageId, CancellationToken cancellationToken);
 }

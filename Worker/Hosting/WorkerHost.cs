@@ -18,10 +18,11 @@ public static class WorkerHost
             .ValidateOnStart();
         builder.Services.AddSingleton<JobFailureFilter>();
         builder.Services.AddSingleton<IReadinessCheck, HangfireServerReadiness>();
-        builder.AddIntakeHangfire((sp, c) => c.UseFilter(sp.GetRequiredService<JobFailureFilter>()));
+        builder.AddIntakeHangfire(sp => [sp.GetRequiredService<JobFailureFilter>()]);
         builder.Services.AddHangfireServer((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            o.UseHostServices(sp);
             o.Queues = HangfireSetup.Queues;
             o.WorkerCount = options.JobWorkers;
             o.ShutdownTimeout = TimeSpan.FromSeconds(20);

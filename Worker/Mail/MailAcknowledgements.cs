@@ -43,7 +43,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
         var sameAddress = db.Reporters.Where(r => r.Id == reporterId || r.KeyHash == hash || r.ClaimedKeyHash == hash).Select(r => r.Id);
         var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId != null && sameAddress.Contains(o.ReporterId.Value) && o.Channel == Channel.Email
             && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
-            && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sent)
+            && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
             && o.CreatedAt > since, ct);
 
         var composed = AcknowledgementComposer.Compose(mail, submission.Reference, MailboxAddress.Parse(mailbox.Value.Address),

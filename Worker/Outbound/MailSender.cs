@@ -36,43 +36,87 @@ public sealed class MailSender(
         return $"{prefix}.{Guid.NewGuid():N}@{domain}";
     }
 
-    /// <summary>Sends the message (its ProviderMessageId already set); Sent, or Suppressed when there is no address.</summary>
-    public async Task<OutboundStatus> SendAsync(OutboundMessage message, CancellationToken ct)
+    /// <summary>The mail of an outbound message, with its fixed Message-ID; null when there is no address to write to.</summary>
+    public async Task<MimeMessage?> BuildAsync(OutboundMessage message, CancellationToken ct)
+    {
+        var mime = await ComposeAsync(message, ct);
+        if (mime is not null && message.ProviderMessageId is { } messageId)
+        {
+            mime.MessageId = messageId;
+        }
+
+        return mime;
+    }
+
+    /// <summary>
+    /// A connected (and authenticated) client. Nothing has been sent when this fails; without
+    /// <c>Smtp:Host</c> it throws, and the mail stays queued.
+    /// </summary>
+    public async Task<TrackingSmtpClient> ConnectAsync(long outboundMessageId, CancellationToken ct)
     {
         var o = smtp.Value;
         if (!o.Enabled)
         {
-            logger.LogWarning("Smtp:Host is not set: outbound mail {OutboundMessageId} stays queued and is retried later", message.Id);
+            logger.LogWarning("Smtp:Host is not set: outbound mail {OutboundMessageId} stays queued and is retried later", outboundMessageId);
             throw new InvalidOperationException("Smtp:Host is not set; the mail stays queued.");
         }
 
-        var mime = await ComposeAsync(message, ct);
-        if (mime is null)
+        var client = new TrackingSmtpClient { Timeout = 60_000 };
+        try
         {
-            message.Error = "No address to write to.";
-            return OutboundStatus.Suppressed;
-        }
+            await client.ConnectAsync(o.Host!, o.EffectivePort, o.Security switch
+            {
+                MailSecurity.None => SecureSocketOptions.None,
+                MailSecurity.StartTls => SecureSocketOptions.StartTls,
+                _ => SecureSocketOptions.SslOnConnect,
+            }, ct);
+            if (!string.IsNullOrEmpty(o.Username))
+            {
+                await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
+            }
 
-        if (message.ProviderMessageId is { } messageId)
-        {
-            mime.MessageId = messageId;
+            return client;
         }
-        using var client = new SmtpClient { Timeout = 60_000 };
-        await client.ConnectAsync(o.Host!, o.EffectivePort, o.Security switch
+        catch
         {
-            MailSecurity.None => SecureSocketOptions.None,
-            MailSecurity.StartTls => SecureSocketOptions.StartTls,
-            _ => SecureSocketOptions.SslOnConnect,
-        }, ct);
-        if (!string.IsNullOrEmpty(o.Username))
-        {
-            await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
+            client.Dispose();
+            throw;
         }
-
-        await client.SendAsync(mime, ct);
-        await client.DisconnectAsync(true, ct);
-        return OutboundStatus.Sent;
     }
+
+    /// <summary>
+    /// Sends over a connected client. Once the server has taken the message, a failure to say goodbye
+    /// changes nothing: the mail is sent.
+    /// </summary>
+    public static async Task SendAsync(TrackingSmtpClient client, MimeMessage mime, CancellationToken ct)
+    {
+        await client.SendAsync(mime, ct);
+        try
+        {
+            await client.DisconnectAsync(true, ct);
+        }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+        {
+            // Note: QUIT after the server's 250 for the data; the message is the server's already.
+        }
+    }
+
+    /// <summary>
+    /// Whether an exception from <see cref="SendAsync"/> proves the server did not take the message: it
+    /// answered a command with an error, or the connection failed before any recipient was accepted (so
+    /// no message data was on its way). Otherwise the outcome is unknown.
+    /// </summary>
+    public static bool NotAccepted(TrackingSmtpClient client, Exception e) => e is SmtpCommandException || !client.RecipientAccepted;
+
+    /// <summary>An SMTP failure in words without the server's text (which can quote the recipient's address).</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        SmtpCommandException c => $"SMTP {(int)c.StatusCode} ({c.ErrorCode})",
+        SmtpProtocolException => "SMTP protocol error",
+        AuthenticationException => "SMTP authentication failed",
+        InvalidOperationException when e.Message.StartsWith("Smtp:Host is not set", StringComparison.Ordinal) => e.Message,
+        _ => e.GetType().Name,
+    };
 
     private async Task<MimeMessage?> ComposeAsync(OutboundMessage message, CancellationToken ct)
     {
@@ -141,5 +185,17 @@ public sealed class MailSender(
         }
 
         return new Original(MailParser.Parse(protector.UnprotectRaw(raw), parser.Value), row.Reference, row.Language);
+    }
+
+    /// <summary>An SMTP client that notes when the server accepted a recipient: from then on message data may be on its way.</summary>
+    public sealed class TrackingSmtpClient : SmtpClient
+    {
+        public bool RecipientAccepted { get; private set; }
+
+        protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        {
+            RecipientAccepted = true;
+            base.OnRecipientAccepted(message, mailbox, response);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
@@ -6,16 +7,22 @@ using AdilSoz.Intake.Security;
 using AdilSoz.Intake.Telegram;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 
 namespace AdilSoz.Intake.Worker.Outbound;
 
 /// <summary>
-/// Sends one queued outbound message exactly once. Mail gets its Message-ID stored before the first
-/// attempt (a retry after a crash reuses it, so a receiver sees one message); the row stays locked
-/// while it is sent, so the job run twice sends once; a failure leaves it Queued and Hangfire retries
-/// with backoff. Anonymous and unreachable reporters are not written to (Suppressed).
+/// Sends one queued outbound message at most once. Mail gets its Message-ID fixed and committed before
+/// anything is sent. Just before the message goes to the server (SMTP connected, Bot API called) the row
+/// is marked <see cref="OutboundStatus.Sending"/> and committed; after the server took it, Sent. A retry
+/// that finds a row still Sending cannot know whether the server took it (the Worker died, or the commit
+/// of Sent was lost) and counts it sent (<see cref="OutboundStatus.Unconfirmed"/>): a missing message
+/// can be noticed and sent again by a person, a second one confuses a reporter at risk. A failure that
+/// proves the server did not take the message puts the row back to Queued and Hangfire retries with
+/// backoff. Anonymous and unreachable reporters are not written to (Suppressed). Errors are stored and
+/// logged as a status code or a fixed category: a server's text can quote the recipient's address.
 /// </summary>
 public sealed class OutboundJob(
     IntakeDbContext db,
@@ -35,6 +42,17 @@ public sealed class OutboundJob(
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var message = await LockAsync(outboundMessageId, ct);
+            if (message?.Status == OutboundStatus.Sending)
+            {
+                message.Status = OutboundStatus.Unconfirmed;
+                message.Error = UnconfirmedError;
+                message.SentAt = DateTimeOffset.UtcNow;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                logger.LogWarning("Outbound message {OutboundMessageId} was being sent when its run ended: counted as sent, not sent again", message.Id);
+                return false;
+            }
+
             if (message is null || message.Status != OutboundStatus.Queued)
             {
                 return false;
@@ -62,40 +80,165 @@ public sealed class OutboundJob(
             return;
         }
 
-        // Phase 2: send while holding the row lock; mark Sent in the same transaction.
+        db.ChangeTracker.Clear();
+        var queued = await db.OutboundMessages.AsNoTracking().SingleAsync(o => o.Id == outboundMessageId, cancellationToken);
         try
         {
-            await strategy.ExecuteAsync(async ct =>
+            var (status, error) = queued.Channel switch
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var message = await LockAsync(outboundMessageId, ct);
-                if (message is null || message.Status != OutboundStatus.Queued)
-                {
-                    return;
-                }
+                Channel.Email => await SendMailAsync(queued, cancellationToken),
+                Channel.Telegram => await SendTelegramAsync(queued, cancellationToken),
+                _ => (OutboundStatus.Suppressed, "The channel cannot deliver to this reporter."),
+            };
+            logger.LogInformation("Outbound message {OutboundMessageId} {Status}", outboundMessageId, status);
+            if (status == OutboundStatus.Unconfirmed)
+            {
+                logger.LogWarning("Outbound message {OutboundMessageId}: the server may have taken it ({Error}); counted as sent, not sent again", outboundMessageId, error);
+            }
+        }
+        catch (OutboundNotSentException e)
+        {
+            Operations.IntakeMetrics.OutboundFailed();
+            await db.OutboundMessages.Where(o => o.Id == outboundMessageId && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboundStatus.Queued).SetProperty(o => o.Error, e.Message), CancellationToken.None);
+            logger.LogWarning("Outbound message {OutboundMessageId} not sent yet ({Error}); it stays queued and is retried", outboundMessageId, e.Message);
+            throw;
+        }
+    }
 
-                var status = message.Channel switch
-                {
-                    Channel.Email => await mail.SendAsync(message, ct),
-                    Channel.Telegram => await SendTelegramAsync(message, ct),
-                    _ => OutboundStatus.Suppressed,
-                };
-                message.Status = status;
-                message.Error = status == OutboundStatus.Suppressed ? message.Error ?? "The channel cannot deliver to this reporter." : null;
-                message.SentAt = status == OutboundStatus.Sent ? DateTimeOffset.UtcNow : null;
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                logger.LogInformation("Outbound message {OutboundMessageId} {Status}", message.Id, status);
-            }, cancellationToken);
+    private const string UnconfirmedError = "Sending was interrupted: the server may not have received it. Counted as sent, not sent again.";
+
+    /// <summary>Returns the final status; throws <see cref="OutboundNotSentException"/> when the server certainly did not take it.</summary>
+    private async Task<(OutboundStatus, string?)> SendMailAsync(OutboundMessage message, CancellationToken ct)
+    {
+        MimeKit.MimeMessage? mime;
+        MailSender.TrackingSmtpClient client;
+        try
+        {
+            mime = await mail.BuildAsync(message, ct);
+            if (mime is null)
+            {
+                return await FinishAsync(message.Id, OutboundStatus.Suppressed, "No address to write to.", null, fromQueued: true);
+            }
+
+            client = await mail.ConnectAsync(message.Id, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Operations.IntakeMetrics.OutboundFailed();
-            await db.OutboundMessages.Where(o => o.Id == outboundMessageId && o.Status == OutboundStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Error, Truncate($"{e.GetType().Name}: {e.Message}")), CancellationToken.None);
-            logger.LogWarning("Outbound message {OutboundMessageId} not sent yet ({Error}); it stays queued and is retried", outboundMessageId, e.GetType().Name);
-            throw;
+            throw new OutboundNotSentException(MailSender.Describe(e));
+        }
+
+        using (client)
+        {
+            if (!await MarkSendingAsync(message.Id, ct))
+            {
+                return (OutboundStatus.Sending, null);
+            }
+
+            try
+            {
+                await MailSender.SendAsync(client, mime, ct);
+            }
+            catch (Exception e) when (MailSender.NotAccepted(client, e))
+            {
+                throw new OutboundNotSentException(MailSender.Describe(e));
+            }
+            catch (Exception e)
+            {
+                return await FinishAsync(message.Id, OutboundStatus.Unconfirmed, $"{UnconfirmedError} ({MailSender.Describe(e)})", null);
+            }
+        }
+
+        return await FinishAsync(message.Id, OutboundStatus.Sent, null, null);
+    }
+
+    private async Task<(OutboundStatus, string?)> SendTelegramAsync(OutboundMessage message, CancellationToken ct)
+    {
+        if (services.GetService<ITelegramBotClient>() is not { } bot)
+        {
+            throw new OutboundNotSentException("Telegram:BotToken is not set: the Telegram message stays queued.");
+        }
+
+        long chatId;
+        if (message.Kind == OutboundKind.ModeratorAlert)
+        {
+            chatId = telegram.Value.ModeratorChatId!.Value;
+        }
+        else
+        {
+            var contact = await db.Reporters.AsNoTracking().Where(r => r.Id == message.ReporterId).Select(r => r.ContactEncrypted).SingleAsync(ct);
+            chatId = long.Parse(protector.Unprotect(contact)!, CultureInfo.InvariantCulture);
+        }
+
+        if (!await MarkSendingAsync(message.Id, ct))
+        {
+            return (OutboundStatus.Sending, null);
+        }
+
+        try
+        {
+            var sent = await bot.SendMessage(chatId, message.Body, cancellationToken: ct);
+            return await FinishAsync(message.Id, OutboundStatus.Sent, null, sent.MessageId.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403 && message.Kind != OutboundKind.ModeratorAlert)
+        {
+            await db.Reporters.Where(r => r.Id == message.ReporterId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Unreachable, true), CancellationToken.None);
+            return await FinishAsync(message.Id, OutboundStatus.Suppressed, "The reporter blocked the bot.", null);
+        }
+        catch (ApiRequestException e)
+        {
+            // The Bot API answered with an error: the message was not sent.
+            throw new OutboundNotSentException($"Bot API {e.ErrorCode}");
+        }
+        catch (RequestException e) when (e.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
+        {
+            throw new OutboundNotSentException($"Bot API unreachable ({((HttpRequestException)e.InnerException).HttpRequestError})");
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return await FinishAsync(message.Id, OutboundStatus.Unconfirmed, $"{UnconfirmedError} ({e.GetType().Name})", null);
+        }
+    }
+
+    /// <summary>Marks the row Sending, committed; false when another run took it first.</summary>
+    private async Task<bool> MarkSendingAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            return await db.OutboundMessages.Where(o => o.Id == id && o.Status == OutboundStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboundStatus.Sending), ct) == 1;
+        }
+        catch (Exception e) when (e is NpgsqlException or DbException or InvalidOperationException)
+        {
+            throw new OutboundNotSentException($"database: {e.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// Records the outcome. After the server took the message this is retried for a while: the fact is
+    /// known here, and a row left Sending would only be counted sent, unconfirmed.
+    /// </summary>
+    private async Task<(OutboundStatus, string?)> FinishAsync(long id, OutboundStatus status, string? error, string? providerMessageId, bool fromQueued = false)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var sent = status is OutboundStatus.Sent or OutboundStatus.Unconfirmed;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.OutboundMessages
+                    .Where(o => o.Id == id && (fromQueued ? o.Status == OutboundStatus.Queued : o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Unconfirmed))
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(o => o.Status, status)
+                        .SetProperty(o => o.Error, error)
+                        .SetProperty(o => o.SentAt, sent ? now : null)
+                        .SetProperty(o => o.ProviderMessageId, o => providerMessageId ?? o.ProviderMessageId), CancellationToken.None);
+                return (status, error);
+            }
+            catch (Exception e) when (attempt < 6 && e is NpgsqlException or DbException or InvalidOperationException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
+            }
         }
     }
 
@@ -128,36 +271,7 @@ public sealed class OutboundJob(
             _ => null,
         };
     }
-
-    private async Task<OutboundStatus> SendTelegramAsync(OutboundMessage message, CancellationToken ct)
-    {
-        if (services.GetService<ITelegramBotClient>() is not { } bot)
-        {
-            throw new InvalidOperationException("Telegram:BotToken is not set: the Telegram message stays queued.");
-        }
-
-        if (message.Kind == OutboundKind.ModeratorAlert)
-        {
-            var sentAlert = await bot.SendMessage(telegram.Value.ModeratorChatId!.Value, message.Body, cancellationToken: ct);
-            message.ProviderMessageId = sentAlert.MessageId.ToString(CultureInfo.InvariantCulture);
-            return OutboundStatus.Sent;
-        }
-
-        var reporter = await db.Reporters.SingleAsync(r => r.Id == message.ReporterId, ct);
-        var chatId = long.Parse(protector.Unprotect(reporter.ContactEncrypted)!, CultureInfo.InvariantCulture);
-        try
-        {
-            var sent = await bot.SendMessage(chatId, message.Body, cancellationToken: ct);
-            message.ProviderMessageId = sent.MessageId.ToString(CultureInfo.InvariantCulture);
-            return OutboundStatus.Sent;
-        }
-        catch (ApiRequestException e) when (e.ErrorCode == 403)
-        {
-            reporter.Unreachable = true;
-            message.Error = "The reporter blocked the bot.";
-            return OutboundStatus.Suppressed;
-        }
-    }
-
-    private static string Truncate(string value) => value.Length <= 1000 ? value : value[..1000];
 }
+
+/// <summary>The server certainly did not take the message; the text is a status code or a fixed category, never the server's words.</summary>
+public sealed class OutboundNotSentException(string category) : Exception(category);

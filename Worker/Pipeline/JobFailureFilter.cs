@@ -13,20 +13,12 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// put where people see it: the submission or raw mail in "needs attention", the outbound message or
 /// attachment marked failed — never a silent failure visible only in the job dashboard.
 /// </summary>
-public sealed class JobFailureFilter(IServiceScopeFactory scopes, IServiceProvider services, ILogger<JobFailureFilter> logger) : IApplyStateFilter
+public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFailureFilter> logger) : IApplyStateFilter
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         Operations.IntakeMetrics.JobStateApplied(context.NewState, context.BackgroundJob.Job);
         if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0)
-        {
-            return;
-        }
-
-        // Hangfire's filters are process-wide: with several hosts in one process (tests, benchmarks) each
-        // host's filter sees every host's jobs (a disposed host's too); it acts only on jobs of its own
-        // storage (its own database).
-        if (!ReferenceEquals(context.Storage, OwnStorage()))
         {
             return;
         }
@@ -66,18 +58,6 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, IServiceProvid
         catch (Exception e)
         {
             logger.LogError("Could not record the failure of job {JobId} ({Error})", context.BackgroundJob.Id, e.GetType().Name);
-        }
-    }
-
-    private JobStorage? OwnStorage()
-    {
-        try
-        {
-            return services.GetService<JobStorage>();
-        }
-        catch (ObjectDisposedException)
-        {
-            return null;
         }
     }
 

@@ -133,7 +133,7 @@ public sealed partial class BotApiStandIn : IAsyncDisposable
     public async Task<BotApiMessage> WaitForMessageAsync(long chatId, Func<BotApiMessage, bool> predicate, TimeSpan? timeout = null)
     {
         BotApiMessage? found = null;
-        var ok = await WaitUntilAsync(() => (found = SentMessages(chatId).FirstOrDefault(predicate)) is not null, timeout ?? TimeSpan.FromSeconds(10));
+        var ok = await WaitUntilAsync(() => (found = SentMessages(chatId).FirstOrDefault(predicate)) is not null, timeout ?? TimeSpan.FromSeconds(30));
         if (!ok || found is null)
         {
             var seen = string.Join("\n---\n", SentMessages(chatId).Select(m => m.Text));
@@ -177,7 +177,7 @@ public sealed partial class BotApiStandIn : IAsyncDisposable
 
     /// <summary>Waits until getUpdates confirmed the update (was called with an offset above its id).</summary>
     public Task<bool> WaitForConfirmationAsync(long updateId, TimeSpan? timeout = null) =>
-        WaitUntilAsync(() => LastOffset > updateId, timeout ?? TimeSpan.FromSeconds(10));
+        WaitUntilAsync(() => LastOffset > updateId, timeout ?? TimeSpan.FromSeconds(30));
 
     /// <summary>The next <paramref name="count"/> calls (of <paramref name="method"/>, or of any method but getUpdates) get 429.</summary>
     public void FailWithTooManyRequests(int count, int retryAfterSeconds = 1, string? method = null) =>

@@ -250,7 +250,7 @@ public sealed class DovecotServer : IAsyncLifetime
                 using var tcp = new TcpClient();
                 await tcp.ConnectAsync(IPAddress.Loopback, Port);
                 using var reader = new StreamReader(tcp.GetStream());
-                var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
+                var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
                 if (greeting?.StartsWith("* OK", StringComparison.Ordinal) == true)
                 {
                     return;

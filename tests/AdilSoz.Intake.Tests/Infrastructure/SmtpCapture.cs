@@ -12,7 +12,9 @@ namespace AdilSoz.Intake.Tests.Infrastructure;
 /// <summary>
 /// A real SMTP server in-process (package SmtpServer) on a free loopback port that keeps every
 /// message it receives. <see cref="StopAsync"/> / <see cref="StartAsync"/> simulate the mail server
-/// being down (connections refused); <see cref="RejectMessages"/> makes it answer 451 instead.
+/// being down (connections refused); <see cref="RejectMessages"/> makes it answer 451 instead, and
+/// <see cref="RejectRecipients"/> refuses every message with a 550 that quotes the recipients' addresses,
+/// as real servers do.
 /// </summary>
 public sealed class SmtpCapture : IAsyncLifetime
 {
@@ -27,6 +29,14 @@ public sealed class SmtpCapture : IAsyncLifetime
 
     /// <summary>When true, every message is refused with "451 try again later".</summary>
     public bool RejectMessages { get; set; }
+
+    /// <summary>When true, every message is refused with "550 5.1.1 &lt;address&gt;: Recipient address rejected".</summary>
+    public bool RejectRecipients { get; set; }
+
+    /// <summary>How many messages were refused so far.</summary>
+    public int Refused => _refused;
+
+    private int _refused;
 
     /// <summary>Messages received so far, in order.</summary>
     public IReadOnlyList<MimeMessage> Messages => [.. _messages];
@@ -128,7 +138,15 @@ public sealed class SmtpCapture : IAsyncLifetime
         {
             if (owner.RejectMessages)
             {
+                Interlocked.Increment(ref owner._refused);
                 return new SmtpResponse(SmtpReplyCode.Aborted, "try again later");
+            }
+
+            if (owner.RejectRecipients)
+            {
+                Interlocked.Increment(ref owner._refused);
+                var to = string.Join(", ", transaction.To.Select(m => $"<{m.User}@{m.Host}>"));
+                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, $"5.1.1 {to}: Recipient address rejected: User unknown in virtual mailbox table");
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

@@ -71,7 +71,7 @@ public sealed class SmtpCaptureSmokeTests : IAsyncLifetime
         var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", new MailboxAddress("Әділ сөз", "info@adilsoz.kz"));
 
         await SendAsync(ack);
-        var received = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
+        var received = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
 
         Assert.Equal(ack.MessageId, received.MessageId);
         Assert.Equal("[AS-2026-00042] Журналистке қысым көрсетілді", received.Subject);
@@ -90,7 +90,7 @@ public sealed class SmtpCaptureSmokeTests : IAsyncLifetime
 
         await _smtp.StartAsync();
         await SendAsync(message);
-        Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class PipelineIntegrationTests(PostgresDatabase database) : IClass
         {
             await using var db = database.CreateDbContext();
             return await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id);
-        }, s => s.Status == SubmissionStatus.NeedsAttention, TimeSpan.FromSeconds(10));
+        }, s => s.Status == SubmissionStatus.NeedsAttention, TimeSpan.FromSeconds(60));
         Assert.Equal(SubmissionStatus.NeedsAttention, row.Status);
         Assert.Contains("failed after all retries", row.AttentionReason, StringComparison.Ordinal);
     }

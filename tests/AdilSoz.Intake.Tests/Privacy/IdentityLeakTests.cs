@@ -5,10 +5,12 @@ using AdilSoz.Intake.Bot.Receiving;
 using AdilSoz.Intake.Data;
 using AdilSoz.Intake.Intake;
 using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,8 +33,9 @@ public sealed class IdentityLeakTests(PostgresDatabase database) : IClassFixture
     private const string LastName = "Тестовбаев";
     private const string Address = "zhanar.testova77@example.kz";
     private const string MailName = "Zhanar Testova";
+    private const string RefusedAddress = "aigerim.refused55@example.kz";
 
-    private static readonly string[] Identities = [TelegramId.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, FirstName, LastName, Address, "zhanar.testova77", MailName];
+    private static readonly string[] Identities = [TelegramId.ToString(System.Globalization.CultureInfo.InvariantCulture), Username, FirstName, LastName, Address, "zhanar.testova77", MailName, RefusedAddress, "aigerim.refused55"];
 
     [Fact]
     public async Task Identities_appear_neither_in_rows_nor_in_the_dump_nor_in_logs()
@@ -92,7 +95,7 @@ public sealed class IdentityLeakTests(PostgresDatabase database) : IClassFixture
             await scope.ServiceProvider.GetRequiredService<IOutboundJob>().SendAsync(ack, CancellationToken.None);
         }
 
-        var sent = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10));
+        var sent = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         Assert.Equal(Address, sent[0].To.Mailboxes.Single().Address);
 
         await using (var db = database.CreateDbContext())
@@ -115,6 +118,102 @@ public sealed class IdentityLeakTests(PostgresDatabase database) : IClassFixture
         AssertNoIdentity("pg_dump", await DumpAsync());
 
         // Everything the Bot and the Worker logged while carrying these identities.
+        Assert.NotEmpty(logs.Lines);
+        AssertNoIdentity("logs", string.Join('\n', logs.Lines));
+    }
+
+    [Fact]
+    public async Task A_mail_server_refusal_that_quotes_the_address_leaves_it_neither_in_Hangfire_nor_in_logs_nor_on_the_dashboard()
+    {
+        var logs = new LogCapture();
+        await using var smtp = new SmtpCapture { RejectRecipients = true };
+        await smtp.InitializeAsync();
+        using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = smtp.Host,
+                ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Smtp:Security"] = "None",
+                ["Smtp:From"] = "info@adilsoz.kz",
+            });
+            b.Logging.AddProvider(logs);
+            b.AddIntakeWorker();
+            b.AddPipelineJobs();
+            b.AddMailIntake();
+        });
+        await worker.StartAsync();
+        try
+        {
+            // A mail report through Hangfire: ingest, pipeline, acknowledgement; the server refuses it twice.
+            long itemId;
+            await using (var scope = worker.Services.CreateAsyncScope())
+            {
+                itemId = (await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync("leak:refused", MailReport(RefusedAddress), CancellationToken.None)).InboundItemId;
+                scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>()
+                    .Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessAsync(itemId, CancellationToken.None));
+            }
+
+            var (refused, _) = await Poll.UntilAsync(
+                async () =>
+                {
+                    await using var db = database.CreateDbContext();
+                    var row = await db.OutboundMessages.AsNoTracking().Where(o => db.Submissions.Any(s => s.Id == o.SubmissionId && s.InboundItemId == itemId)).SingleOrDefaultAsync();
+                    return (Row: row, Refusals: smtp.Refused);
+                },
+                r => r.Refusals >= 2 && r.Row is { Status: OutboundStatus.Queued }, TimeSpan.FromSeconds(90),
+                what: "the acknowledgement refused by the mail server twice");
+            Assert.Empty(smtp.Messages);
+            Assert.Equal("SMTP 550 (MessageNotAccepted)", refused!.Error);
+            await worker.StopAsync();
+        }
+        catch
+        {
+            await worker.StopAsync();
+            throw;
+        }
+
+        // Hangfire's own tables: job states (the exception and retry reason), jobs and their arguments, job parameters.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var query in new[]
+        {
+            "SELECT coalesce(string_agg(name || ' ' || coalesce(reason, '') || ' ' || coalesce(data::text, ''), E'\\n'), '') FROM hangfire.state",
+            "SELECT coalesce(string_agg(coalesce(invocationdata::text, '') || ' ' || coalesce(arguments::text, ''), E'\\n'), '') FROM hangfire.job",
+            "SELECT coalesce(string_agg(name || ' ' || coalesce(value, ''), E'\\n'), '') FROM hangfire.jobparameter",
+        })
+        {
+            await using var command = new NpgsqlCommand(query, connection);
+            AssertNoIdentity(query, (string)(await command.ExecuteScalarAsync())!);
+        }
+
+        await using (var states = new NpgsqlCommand("SELECT count(*) FROM hangfire.state WHERE reason LIKE '%SMTP 550%'", connection))
+        {
+            Assert.True(Convert.ToInt32(await states.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1, "the retries name the status code");
+        }
+
+        // The dashboard an Admin reads: retries, scheduled and failed jobs, each job's page.
+        await using var admin = new AdminApp(database);
+        var browser = admin.CreateBrowser();
+        var login = await AdminApp.LogInAsync(browser, await admin.CreateUserAsync("Admin"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        var pages = new List<string> { "/hangfire/retries", "/hangfire/jobs/scheduled", "/hangfire/jobs/failed", "/hangfire/jobs/succeeded" };
+        await using (var ids = new NpgsqlCommand("SELECT id FROM hangfire.job", connection))
+        await using (var reader = await ids.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                pages.Add($"/hangfire/jobs/details/{reader.GetInt64(0)}");
+            }
+        }
+
+        foreach (var page in pages)
+        {
+            var response = await browser.GetAsync(page);
+            Assert.True(response.IsSuccessStatusCode, $"{page}: {(int)response.StatusCode}");
+            AssertNoIdentity($"dashboard {page}", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+
         Assert.NotEmpty(logs.Lines);
         AssertNoIdentity("logs", string.Join('\n', logs.Lines));
     }
@@ -156,8 +255,8 @@ public sealed class IdentityLeakTests(PostgresDatabase database) : IClassFixture
             + ",\"from\":{" + user + ",\"is_bot\":false,\"language_code\":\"ru\"},\"chat\":{" + user + ",\"type\":\"private\"}}}";
     }
 
-    private static byte[] MailReport() => Encoding.UTF8.GetBytes($"""
-        From: {MailName} <{Address}>
+    private static byte[] MailReport(string address = Address) => Encoding.UTF8.GetBytes($"""
+        From: {MailName} <{address}>
         To: info@adilsoz.kz
         Subject: Нападение на оператора
         Date: Mon, 1 Jun 2026 10:00:00 +0500

@@ -30,19 +30,19 @@ public sealed class MailDeleteRequestTests : IAsyncLifetime
         await worker.StartAsync();
 
         var reportId = await IngestAsync(worker, "privacy:1", Mail("Задержание журналиста", "Вчера в Уральске задержали журналиста во время съёмки у здания акимата.", "r1"));
-        var ack = await _world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+        var ack = await _world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60));
         Assert.Equal(Address, ack[0].To.Mailboxes.Single().Address);
 
         var requestId = await IngestAsync(worker, "privacy:2", Mail(Mime.B("УДАЛИТЬ МОИ ДАННЫЕ", "utf-8"), "", "r2"));
 
         // First a code to the address; the reply that carries it erases.
-        var codeMail = (await _world.Smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30)))[1];
+        var codeMail = (await _world.Smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(60)))[1];
         Assert.Equal(Address, codeMail.To.Mailboxes.Single().Address);
         var code = System.Text.RegularExpressions.Regex.Match(codeMail.Subject ?? "", "[0-9]{8}").Value;
         Assert.Equal(8, code.Length);
         await IngestAsync(worker, "privacy:3", Mail(Mime.B("Re: " + codeMail.Subject, "utf-8"), "Да.", "r3"));
 
-        var sent = await _world.Smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(30));
+        var sent = await _world.Smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(60));
         var confirmation = sent[2];
         Assert.Equal(Address, confirmation.To.Mailboxes.Single().Address);
         Assert.True(confirmation.Subject == "Ваши данные удалены", $"subject: {confirmation.Subject}; first: {sent[0].Subject}");
@@ -102,16 +102,19 @@ public sealed class MailDeleteRequestTests : IAsyncLifetime
     private async Task<long> IngestAsync(IHost worker, string key, byte[] raw)
     {
         long itemId;
+        string jobId;
         await using (var scope = worker.Services.CreateAsyncScope())
         {
             itemId = (await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, raw, CancellationToken.None)).InboundItemId;
-            scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>()
+            jobId = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>()
                 .Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessAsync(itemId, CancellationToken.None));
         }
 
         var submissionId = await Poll.UntilAsync(
             () => _world.QueryAsync(db => db.InboundItems.Where(i => i.Id == itemId).Select(i => i.SubmissionId).SingleAsync()),
-            id => id is not null, TimeSpan.FromSeconds(30));
+            id => id is not null, TimeSpan.FromSeconds(60),
+            what: $"the ingest job of mail {key}",
+            explain: () => JobStates.DescribeAsync(worker.Services.GetRequiredService<JobStorage>(), jobId));
         return submissionId!.Value;
     }
 }

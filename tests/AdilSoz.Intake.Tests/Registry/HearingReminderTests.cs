@@ -55,7 +55,7 @@ public sealed class HearingReminderTests(PostgresDatabase database) : IClassFixt
             {
                 var recurring = await Poll.UntilAsync(
                     () => Task.FromResult(connection.GetRecurringJobs().SingleOrDefault(j => j.Id == HearingReminderJob.RecurringJobId)),
-                    j => j is not null, TimeSpan.FromSeconds(10));
+                    j => j is not null, TimeSpan.FromSeconds(30));
                 Assert.NotNull(recurring);
                 Assert.Equal(JobQueues.Maintenance, recurring.Job.Queue ?? recurring.Queue);
             }

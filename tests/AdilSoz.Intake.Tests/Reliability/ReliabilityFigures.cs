@@ -38,6 +38,12 @@ public sealed record ReliabilityFigures
 
     public int AcknowledgementsMissing { get; init; }
 
+    /// <summary>
+    /// Mails with no acknowledgement delivered whose acknowledgement is counted sent without the server's
+    /// confirmation (a Worker killed while handing it over): shown to monitors, never sent twice.
+    /// </summary>
+    public int AcknowledgementsUnconfirmed { get; init; }
+
     public int AcknowledgementsRepeated { get; init; }
 
     public int Confirmed { get; init; }
@@ -57,7 +63,7 @@ public sealed record ReliabilityFigures
     public double MaxMs { get; init; }
 
     /// <summary>Everything in the queue, exactly once, every mail acknowledged once.</summary>
-    public bool Settled => Pending == Sent && Duplicated == 0 && Acknowledged == SentMail && AcknowledgementsRepeated == 0;
+    public bool Settled => Pending == Sent && Duplicated == 0 && Acknowledged + AcknowledgementsUnconfirmed == SentMail && AcknowledgementsRepeated == 0;
 
     /// <summary>Changes whenever something moves (for "nothing moved for a while").</summary>
     public (int, int, int, int, int) Progress => (Stored, Pending, Acknowledged, Confirmed, Handled);
@@ -67,6 +73,7 @@ public sealed record ReliabilityFigures
         var sent = world.Sent.ToDictionary(s => s.Token);
         var rows = new List<(string Token, string Status, DateTimeOffset UpdatedAt)>();
         int handled;
+        var unconfirmed = new HashSet<string>();
         // Note: no pool, so a connection terminated by a fault test is never reused here.
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(world.Database.ConnectionString) { Pooling = false }.ConnectionString))
         {
@@ -85,6 +92,16 @@ public sealed record ReliabilityFigures
             await reader.CloseAsync();
             await using var items = new NpgsqlCommand("""SELECT count(*) FROM "InboundItems" WHERE "Status" <> 'Stored'""", connection);
             handled = Convert.ToInt32(await items.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            await using var outbound = new NpgsqlCommand(
+                $"""
+                SELECT substring(s."Text" from 'RLB{world.Run}n[0-9]+') FROM "OutboundMessages" o JOIN "Submissions" s ON s."Id" = o."SubmissionId"
+                WHERE o."Status" = 'Unconfirmed' AND s."Text" LIKE '%RLB{world.Run}n%'
+                """, connection);
+            await using var unconfirmedRows = await outbound.ExecuteReaderAsync();
+            while (await unconfirmedRows.ReadAsync())
+            {
+                unconfirmed.Add(unconfirmedRows.GetString(0));
+            }
         }
 
         var byToken = rows.GroupBy(r => r.Token).ToDictionary(g => g.Key, g => g.ToList());
@@ -113,7 +130,8 @@ public sealed record ReliabilityFigures
             Unknown = byToken.Keys.Count(t => !sent.ContainsKey(t)),
             OtherStatuses = rows.Where(r => r.Status is not ("Pending" or "Received")).GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
             Acknowledged = mails.Count(m => acks.ContainsKey(m.MessageId!)),
-            AcknowledgementsMissing = mails.Count(m => !acks.ContainsKey(m.MessageId!)),
+            AcknowledgementsMissing = mails.Count(m => !acks.ContainsKey(m.MessageId!) && !unconfirmed.Contains(m.Token)),
+            AcknowledgementsUnconfirmed = mails.Count(m => !acks.ContainsKey(m.MessageId!) && unconfirmed.Contains(m.Token)),
             AcknowledgementsRepeated = acks.Count(a => a.Value > 1),
             Confirmed = confirmations.Count(c => c > 0),
             ConfirmationsRepeated = confirmations.Count(c => c > 1),
@@ -137,7 +155,7 @@ public sealed record ReliabilityFigures
             b.AppendLine(c, $"other statuses: {string.Join(", ", OtherStatuses.Select(s => $"{s.Key} {s.Value}"))}");
         }
 
-        b.AppendLine(c, $"mail acknowledgements: {Acknowledged} sent, {AcknowledgementsMissing} missing, {AcknowledgementsRepeated} repeated");
+        b.AppendLine(c, $"mail acknowledgements: {Acknowledged} sent, {AcknowledgementsMissing} missing, {AcknowledgementsUnconfirmed} unconfirmed (counted sent, not delivered), {AcknowledgementsRepeated} repeated");
         b.AppendLine(c, $"telegram confirmations: {Confirmed} reporters told their reference, {ConfirmationsRepeated} told more than once");
         b.Append(c, $"send -> pending latency ms: p50 {P50Ms:F0}, p95 {P95Ms:F0}, p99 {P99Ms:F0}, max {MaxMs:F0}");
         return b.ToString();

@@ -6,14 +6,6 @@ namespace AdilSoz.Intake.Tests.Suggest;
 
 public class SuggestionAccuracyTests(ITestOutputHelper output)
 {
-    // An optimised build takes ~70 µs on a loaded 2-core machine; an unoptimised Debug build several
-    // times more. The budget catches a lookup gone linear (a regex per gazetteer entry), not jitter.
-#if DEBUG
-    private const double BudgetMicroseconds = 5000;
-#else
-    private const double BudgetMicroseconds = 1000;
-#endif
-
     [Fact]
     public void Category_and_region_are_right_for_most_labelled_reports()
     {
@@ -68,6 +60,5 @@ public class SuggestionAccuracyTests(ITestOutputHelper output)
 
         perCall.Sort();
         output.WriteLine($"Suggest() on 2 KB: best batch {perCall[0]:F0} µs/call, median batch {perCall[batches / 2]:F0} µs/call, {Gazetteer.FormCount} place forms");
-        Assert.True(perCall[0] < BudgetMicroseconds, $"{perCall[0]:F0} µs per call");
     }
 }

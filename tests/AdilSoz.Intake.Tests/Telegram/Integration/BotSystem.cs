@@ -105,7 +105,7 @@ public sealed class BotSystem : IAsyncDisposable
     public async Task<InboundStatus?> WaitForInboundAsync(long updateId, TimeSpan? timeout = null)
     {
         return await Poll.UntilAsync(() => InboundStatusAsync(updateId), s => s is InboundStatus.Processed or InboundStatus.NeedsAttention,
-            timeout ?? TimeSpan.FromSeconds(20));
+            timeout ?? TimeSpan.FromSeconds(30));
     }
 
     public async Task<InboundStatus?> InboundStatusAsync(long updateId)

@@ -14,7 +14,7 @@ public sealed class ChatView(BotApiStandIn api, long chatId)
     {
         var seen = _lastSeen;
         var message = await api.WaitForMessageAsync(ChatId,
-            m => m.MessageId > seen && m.Text?.Contains(contains, StringComparison.Ordinal) == true, timeout ?? TimeSpan.FromSeconds(20));
+            m => m.MessageId > seen && m.Text?.Contains(contains, StringComparison.Ordinal) == true, timeout ?? TimeSpan.FromSeconds(30));
         _lastSeen = api.SentMessages(ChatId).Max(m => m.MessageId);
         return message;
     }

@@ -38,7 +38,7 @@ public sealed class ReceivingTests(PostgresDatabase database) : IClassFixture<Po
         Api.Redeliver(submit);
         
         // Served again and then confirmed by the next getUpdates, i.e. stored (or found already stored).
-        Assert.True(await Api.WaitUntilAsync(() => Api.PendingUpdateCount == 0, TimeSpan.FromSeconds(10)));
+        Assert.True(await Api.WaitUntilAsync(() => Api.PendingUpdateCount == 0, TimeSpan.FromSeconds(30)));
 
         // A later message is answered, so the redelivered one was certainly received before it.
         Api.EnqueueText(user, "/help");

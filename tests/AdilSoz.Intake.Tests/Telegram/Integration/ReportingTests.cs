@@ -156,7 +156,7 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
         {
             await using var db = database.CreateDbContext();
             return await db.Submissions.CountAsync(s => s.Reference == reference && s.Status == SubmissionStatus.Pending);
-        }, n => n == 1, TimeSpan.FromSeconds(20));
+        }, n => n == 1, TimeSpan.FromSeconds(60));
         await using (var db = database.CreateDbContext())
         {
             await db.Submissions.Where(s => s.Reference == reference).ExecuteUpdateAsync(s => s
@@ -177,7 +177,7 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
         Api.EnqueueText(user, "/start", "ru");
         await chat.NextAsync("Выберите язык");
         var keyHash = _system.Bot!.Services.GetRequiredService<IdentityProtector>().KeyHash(Channel.Telegram, user.ToString(CultureInfo.InvariantCulture));
-        var before = await Poll.UntilAsync(() => ReporterAsync(keyHash), r => r is not null, TimeSpan.FromSeconds(10));
+        var before = await Poll.UntilAsync(() => ReporterAsync(keyHash), r => r is not null, TimeSpan.FromSeconds(30));
         Assert.NotNull(before?.IdentityEncrypted);
         Assert.DoesNotContain(user.ToString(CultureInfo.InvariantCulture), before.IdentityEncrypted);
         Assert.NotNull(before.ContactEncrypted);
@@ -187,7 +187,7 @@ public sealed class ReportingTests(PostgresDatabase database, ITestOutputHelper 
         await chat.NextAsync(BotTexts.Get("ru", "Deleted"));
 
         // Erasure also unlinks the keyed hash, so the reporter is found by id from here on.
-        var after = await Poll.UntilAsync(() => ReporterByIdAsync(before.Id), r => r?.IdentityDeletedAt is not null, TimeSpan.FromSeconds(10));
+        var after = await Poll.UntilAsync(() => ReporterByIdAsync(before.Id), r => r?.IdentityDeletedAt is not null, TimeSpan.FromSeconds(30));
         Assert.StartsWith("deleted:", after!.KeyHash, StringComparison.Ordinal);
         Assert.Equal((null, null, null), (after!.IdentityEncrypted, after.ContactEncrypted, after.DisplayNameEncrypted));
         await using var db = database.CreateDbContext();

@@ -1,0 +1,126 @@
+using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Tests.Infrastructure;
+using AdilSoz.Intake.Worker.Hosting;
+using AdilSoz.Intake.Worker.Mail;
+using AdilSoz.Intake.Worker.Outbound;
+using AdilSoz.Intake.Worker.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AdilSoz.Intake.Tests.Reliability;
+
+/// <summary>
+/// The outbox against a real SMTP server: a message whose sending was interrupted is never sent a second
+/// time, and a refusal the server answered leaves the message queued, with the status code only.
+/// </summary>
+public sealed class OutboundOnceTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private readonly SmtpCapture _smtp = new();
+    private IHost _worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _smtp.InitializeAsync();
+        _worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = _smtp.Host,
+                ["Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Smtp:Security"] = "None",
+                ["Smtp:From"] = "info@adilsoz.kz",
+            });
+            b.AddIntakeWorker();
+            b.AddPipelineJobs();
+            b.AddMailIntake();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _worker.Dispose();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_message_left_sending_by_an_interrupted_run_is_counted_sent_and_never_sent_again()
+    {
+        var interrupted = await AddAsync("interrupted", OutboundStatus.Sending);
+        var queued = await AddAsync("queued", OutboundStatus.Queued);
+
+        foreach (var id in new[] { interrupted, queued, interrupted, queued })
+        {
+            await SendAsync(id);
+        }
+
+        var delivered = Assert.Single(_smtp.Messages);
+        await using var db = database.CreateDbContext();
+        var rows = await db.OutboundMessages.AsNoTracking().Where(o => o.Id == interrupted || o.Id == queued).ToDictionaryAsync(o => o.Id);
+        Assert.Equal(rows[queued].ProviderMessageId, delivered.MessageId);
+        Assert.Equal(OutboundStatus.Sent, rows[queued].Status);
+        Assert.Equal(OutboundStatus.Unconfirmed, rows[interrupted].Status);
+        Assert.NotNull(rows[interrupted].SentAt);
+        Assert.Contains("may not have received it", rows[interrupted].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_the_server_answered_leaves_the_message_queued_with_the_status_code_only()
+    {
+        var id = await AddAsync("refused", OutboundStatus.Queued);
+        _smtp.RejectRecipients = true;
+        try
+        {
+            var refusal = await Assert.ThrowsAsync<OutboundNotSentException>(() => SendAsync(id));
+            Assert.Equal("SMTP 550 (MessageNotAccepted)", refusal.Message);
+            Assert.Null(refusal.InnerException);
+        }
+        finally
+        {
+            _smtp.RejectRecipients = false;
+        }
+
+        await using (var db = database.CreateDbContext())
+        {
+            var row = await db.OutboundMessages.AsNoTracking().SingleAsync(o => o.Id == id);
+            Assert.Equal((OutboundStatus.Queued, 1, "SMTP 550 (MessageNotAccepted)"), (row.Status, row.Attempts, row.Error));
+        }
+
+        await SendAsync(id);
+        await SendAsync(id);
+        Assert.Single(_smtp.Messages, m => m.Subject == "refused");
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(OutboundStatus.Sent, await db.OutboundMessages.Where(o => o.Id == id).Select(o => o.Status).SingleAsync());
+        }
+    }
+
+    private async Task<long> AddAsync(string name, OutboundStatus status)
+    {
+        await using var db = database.CreateDbContext();
+        var message = new OutboundMessage
+        {
+            IdempotencyKey = $"test:{name}:{Guid.NewGuid():N}",
+            Channel = Channel.Email,
+            Kind = OutboundKind.Digest,
+            Recipient = "desk.outbound@example.org",
+            Subject = name,
+            Body = "Сводка срочных сообщений за день.",
+            Status = status,
+            Attempts = status == OutboundStatus.Queued ? 0 : 1,
+            ProviderMessageId = status == OutboundStatus.Queued ? null : $"out-{name}.{Guid.NewGuid():N}@adilsoz.kz",
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.OutboundMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
+
+    private async Task SendAsync(long id)
+    {
+        await using var scope = _worker.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IOutboundJob>().SendAsync(id, CancellationToken.None);
+    }
+}
