@@ -34,6 +34,7 @@ public static class AdminSecurity
     public static IHostApplicationBuilder AddAdminSecurity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddSessionKeyRing();
         services.AddIdentity<AdminUser, IdentityRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<IntakeDbContext>()
             .AddDefaultTokenProviders();

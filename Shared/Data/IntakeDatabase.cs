@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AdilSoz.Intake.Data;
@@ -19,20 +20,20 @@ public static class IntakeDatabase
     /// <summary>Key of the advisory lock under which exactly one process migrates at a time.</summary>
     private const long MigrationLockKey = 0x4164_696C_536F_7A01; // "AdilSoz" + 1
 
+    /// <summary>The connection string as configured; empty when unset (the options validation then stops the process).</summary>
     public static string GetConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } cs
-            ? cs
-            : DatabaseOptions.LocalDefault;
+        configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
 
     public static IHostApplicationBuilder AddIntakeDatabase(this IHostApplicationBuilder builder)
     {
         var connectionString = GetConnectionString(builder.Configuration);
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = connectionString)
-            .ValidateDataAnnotations()
-            .Validate(o => IsValidConnectionString(o.ConnectionString), "ConnectionStrings:Intake is not a valid PostgreSQL connection string")
+            .Validate(o => o.ConnectionString.Length > 0, "ConnectionStrings:Intake (ConnectionStrings__Intake) is not set")
+            .Validate(o => o.ConnectionString.Length == 0 || IsValidConnectionString(o.ConnectionString), "ConnectionStrings:Intake is not a valid PostgreSQL connection string")
             .ValidateOnStart();
 
+        builder.AddKeyRingOptions();
         builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString));
         builder.Services.AddDataProtection()
             .SetApplicationName("AdilSoz.Intake")
@@ -62,7 +63,9 @@ public static class IntakeDatabase
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeDatabase));
-        var connectionString = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString;
+        // Settings first: no key may be written before the certificate requirement is checked.
+        var keyRing = services.GetRequiredService<IOptions<KeyRingOptions>>().Value;
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
         await EnsureDatabaseExistsAsync(connectionString, logger, cancellationToken);
 
         await using var connection = new NpgsqlConnection(connectionString);
@@ -88,8 +91,9 @@ public static class IntakeDatabase
                 keyManager.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
             }
 
+            services.GetService<SessionKeyRing>()?.EnsureKey();
             await scope.ServiceProvider.GetRequiredService<IdentityProtector>().EnsureSecretsAsync(db, cancellationToken);
-            if (!KeyRingProtection.IsConfigured(services.GetRequiredService<IConfiguration>()))
+            if (string.IsNullOrWhiteSpace(keyRing.CertificatePath))
             {
                 logger.LogWarning("{Warning}", KeyRingProtection.UnencryptedWarning);
             }
