@@ -58,7 +58,9 @@ public static class IntakeDatabase
     /// <summary>
     /// Brings the database to the current schema (EF migrations, Hangfire's schema, the first Data
     /// Protection key and installation secrets) under a PostgreSQL advisory lock, so processes
-    /// starting together take turns. Creates the database itself when it does not exist.
+    /// starting together take turns. Creates the database itself when it does not exist. A role that may
+    /// not create in the database (the application role) changes no schema: it goes on when the schema is
+    /// up to date and stops with one line when it is behind.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -79,9 +81,17 @@ public static class IntakeDatabase
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
-
-            PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
+            if (await MayChangeSchemaAsync(connection, cancellationToken))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                // An application role (no CREATE on the database) uses the schema; the owner migrates it.
+                throw new StartupException(
+                    $"The database schema is behind and the role {connection.UserName} may not change it: run `Admin migrate` with the owner's connection string first.");
+            }
 
             // The first key of the shared key ring is made here, under the lock, so that processes
             // starting together do not each make their own.
@@ -105,6 +115,48 @@ public static class IntakeDatabase
             await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Gives the application role what the processes need and nothing more: DML on every table and
+    /// sequence of the schemas <c>public</c> and <c>hangfire</c>, now and (default privileges of the role
+    /// that migrates) for the tables later migrations add. Idempotent; run by <c>Admin migrate --app-role</c>.
+    /// </summary>
+    public static async Task GrantToAppRoleAsync(IServiceProvider services, string role, CancellationToken cancellationToken = default)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            throw new StartupException($"--app-role: {role} is not a plain PostgreSQL role name (lower-case letters, digits, _).");
+        }
+
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var database = connection.Database.Replace("\"", "\"\"", StringComparison.Ordinal);
+        var sql = $"""
+            GRANT CONNECT ON DATABASE "{database}" TO {role};
+            GRANT USAGE ON SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public, {HangfireSetup.SchemaName} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public, {HangfireSetup.SchemaName} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {role};
+            """;
+        await using var grant = new NpgsqlCommand(sql, connection);
+        try
+        {
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedObject)
+        {
+            throw new StartupException($"--app-role: {e.MessageText}; create the role first (scripts/lib/common.sh does for run.sh).");
+        }
+    }
+
+    /// <summary>The owner (or a superuser) may create in the database; an application role may not.</summary>
+    private static async Task<bool> MayChangeSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT has_database_privilege(current_database(), 'CREATE')", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Seeds the reference lists once, into empty tables; later edits by Editors are kept.</summary>
