@@ -102,7 +102,19 @@ public static class IntakeDatabase
             }
 
             services.GetService<SessionKeyRing>()?.EnsureKey();
-            await scope.ServiceProvider.GetRequiredService<IdentityProtector>().EnsureSecretsAsync(db, cancellationToken);
+            var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
+            await protector.EnsureSecretsAsync(db, cancellationToken);
+            try
+            {
+                // A process whose certificate does not open the ring would fail on every report: refuse now.
+                protector.KeyHash(Intake.Channel.Email, "key-ring-check");
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new StartupException(
+                    "The key ring in this database cannot be decrypted with the configured certificate (DataProtection:CertificatePath): " +
+                    "it was made with another one. Give the processes the certificate this database was made with.");
+            }
             if (string.IsNullOrWhiteSpace(keyRing.CertificatePath))
             {
                 logger.LogWarning("{Warning}", KeyRingProtection.UnencryptedWarning);
