@@ -65,8 +65,10 @@ migrate() {
     admin migrate
   fi
 }
-if ! migrate 2>"$state/migrate.err"; then
-  if [ $local_default -eq 1 ] && [ $fresh_database -eq 0 ] && [ $new_certificate -eq 1 ] && grep -q "cannot be decrypted" "$state/migrate.err"; then
+if migrate >"$state/migrate.log" 2>&1; then
+  tail -1 "$state/migrate.log"
+else
+  if [ $local_default -eq 1 ] && [ $fresh_database -eq 0 ] && [ $new_certificate -eq 1 ] && grep -q "cannot be decrypted" "$state/migrate.log"; then
     # The database was made by another copy (or before .local/ was deleted): its key ring opens only
     # with that copy's certificate. Keep it, under another name, and start a new one.
     kept="${db}_locked_$(date -u +%Y%m%d_%H%M%S)"
@@ -79,7 +81,8 @@ if ! migrate 2>"$state/migrate.err"; then
     fresh_database=1
     migrate
   else
-    cat "$state/migrate.err" >&2
+    tail -1 "$state/migrate.log" >&2
+    echo "(the whole output is in $state/migrate.log)" >&2
     exit 1
   fi
 fi
