@@ -5,13 +5,19 @@
 #
 #   scripts/backup.sh [FILE]            default FILE: backups/adilsoz-YYYYMMDD-HHMMSS.dump
 #
-# Connection: the usual libpq variables, with the local defaults of run.sh:
-#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=adilsoz PGPASSWORD=adilsoz-local PGDATABASE=adilsoz
-# The dump holds the key ring: keep it as safe as the database itself (or set
-# DataProtection:CertificatePath so the keys in it are encrypted, and keep the certificate apart).
+# Connection: the usual libpq variables; without PGUSER, the local database of run.sh as its owner.
+# The key rings in the dump are encrypted with the key-encryption certificate: a restore needs that
+# certificate too, so keep a copy of it apart from the dumps.
 set -euo pipefail
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-adilsoz}"
-export PGPASSWORD="${PGPASSWORD:-adilsoz-local}" PGDATABASE="${PGDATABASE:-adilsoz}"
+# Without PGUSER: the local database of run.sh, as its owner role (password in .local/pg-owner.pass).
+if [ -z "${PGUSER:-}" ]; then
+  local_db="${ADILSOZ_DATABASE:-adilsoz}"
+  export PGUSER="${local_db}_owner" PGDATABASE="${PGDATABASE:-$local_db}"
+  owner_pass="$(dirname "$0")/../.local/pg-owner.pass"
+  [ -z "${PGPASSWORD:-}" ] && [ -r "$owner_pass" ] && { PGPASSWORD="$(cat "$owner_pass")"; export PGPASSWORD; } || true
+fi
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
+export PGDATABASE="${PGDATABASE:-adilsoz}"
 
 out="${1:-backups/adilsoz-$(date -u +%Y%m%d-%H%M%S).dump}"
 mkdir -p "$(dirname "$out")"
@@ -23,7 +29,7 @@ mv "$out.partial" "$out"
 # A backup that cannot be listed is no backup: check the archive and name what it holds.
 listing=$(pg_restore --list "$out")
 tables=$(grep -cE ' TABLE DATA ' <<<"$listing" || true)
-for needed in Submissions InboundItems Blobs Attachments Reporters DataProtectionKeys AppSecrets; do
+for needed in Submissions InboundItems Blobs Attachments Reporters DataProtectionKeys SessionKeys AppSecrets; do
   grep -qE "TABLE DATA public \"?$needed\"? " <<<"$listing" \
     || { echo "backup: $out lacks table $needed" >&2; exit 1; }
 done

@@ -7,10 +7,17 @@
 #
 # Connection: libpq variables as in backup.sh. The target must be new or empty: restoring over a
 # live database is refused (drop or rename it first, with the Worker, Bot and Admin stopped).
-# With DataProtection:CertificatePath in use, the restored processes need the same certificate.
+# The restored processes need the same key-encryption certificate; the restore brings no grants:
+# run `Admin migrate --app-role ROLE` with the restored database's owner connection string afterwards.
 set -euo pipefail
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-adilsoz}"
-export PGPASSWORD="${PGPASSWORD:-adilsoz-local}"
+# Without PGUSER: the local database of run.sh, as its owner role (password in .local/pg-owner.pass).
+if [ -z "${PGUSER:-}" ]; then
+  local_db="${ADILSOZ_DATABASE:-adilsoz}"
+  export PGUSER="${local_db}_owner" PGDATABASE="${PGDATABASE:-$local_db}"
+  owner_pass="$(dirname "$0")/../.local/pg-owner.pass"
+  [ -z "${PGPASSWORD:-}" ] && [ -r "$owner_pass" ] && { PGPASSWORD="$(cat "$owner_pass")"; export PGPASSWORD; } || true
+fi
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
 
 file="${1:?usage: scripts/restore.sh FILE [DATABASE]}"
 db="${2:-${PGDATABASE:-adilsoz}}"

@@ -25,7 +25,7 @@ done
 ensure_dotnet
 apt_install dovecot-imapd
 ensure_local_postgres
-export ADILSOZ_TEST_PG="${ADILSOZ_TEST_PG:-Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local}"
+ensure_test_roles
 mkdir -p artifacts/reliability
 
 if [ -n "$crash" ]; then

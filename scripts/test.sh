@@ -9,15 +9,15 @@ ensure_dotnet
 apt_install dovecot-imapd chromium
 ensure_local_postgres
 # Test classes run in parallel, each with its own database and often a Hangfire server: give them room.
-if [ "$(as_root su postgres -c "psql -qtAc 'show max_connections'")" -lt 500 ]; then
-  as_root su postgres -c "psql -qtAc 'ALTER SYSTEM SET max_connections = 500'" >/dev/null
+if [ "$(pg_admin 'show max_connections')" -lt 500 ]; then
+  pg_admin 'ALTER SYSTEM SET max_connections = 500' >/dev/null
   read -r ver name _ < <(pg_lsclusters -h | head -1)
   as_root pg_ctlcluster "$ver" "$name" restart
 fi
 # Dovecot is started by the test fixture with its own configuration; the system service is not needed.
 as_root systemctl disable --now dovecot >/dev/null 2>&1 || true
 
-export ADILSOZ_TEST_PG="${ADILSOZ_TEST_PG:-Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local}"
+ensure_test_roles
 mkdir -p artifacts
 set +e
 dotnet test AdilSoz.Intake.sln -c Release --nologo --logger "console;verbosity=normal" \

@@ -36,6 +36,7 @@ public static class AdminCommands
             return args switch
             {
                 ["migrate"] => Done("Database is up to date."),
+                ["migrate", "--app-role", var appRole] => await GrantAsync(host.Services, appRole),
                 ["users", "add", .. var rest] => await AddUserAsync(host.Services, rest),
                 ["users", "disable", .. var rest] => await ChangeUserAsync(host.Services, "disable", rest, StaffAccounts.DisableAsync, "disabled; their sessions end within a minute"),
                 ["users", "enable", .. var rest] => await ChangeUserAsync(host.Services, "enable", rest, StaffAccounts.EnableAsync, "enabled"),
@@ -46,13 +47,19 @@ public static class AdminCommands
                 ["api-keys", "list"] => await ListApiKeysAsync(host.Services),
                 ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(host.Services, rest),
                 ["demo", ..] => await DemoData.LoadAsync(host.Services),
-                _ => Fail("Unknown command. Use: migrate | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
+                _ => Fail("Unknown command. Use: migrate [--app-role ROLE] | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
             };
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } message)
         {
             return Fail(message);
         }
+    }
+
+    private static async Task<int> GrantAsync(IServiceProvider services, string appRole)
+    {
+        await IntakeDatabase.GrantToAppRoleAsync(services, appRole);
+        return Done($"Database is up to date; role {appRole} may read and write its tables.");
     }
 
     public static async Task EnsureRolesAsync(IServiceProvider services)

@@ -41,6 +41,7 @@ public static class AdminSecurity
     {
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddSessionKeyRing();
         services.AddIdentity<AdminUser, IdentityRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<IntakeDbContext>()
             .AddSignInManager<StaffSignInManager>()

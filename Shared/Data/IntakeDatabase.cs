@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AdilSoz.Intake.Data;
@@ -19,20 +20,20 @@ public static class IntakeDatabase
     /// <summary>Key of the advisory lock under which exactly one process migrates at a time.</summary>
     private const long MigrationLockKey = 0x4164_696C_536F_7A01; // "AdilSoz" + 1
 
+    /// <summary>The connection string as configured; empty when unset (the options validation then stops the process).</summary>
     public static string GetConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } cs
-            ? cs
-            : DatabaseOptions.LocalDefault;
+        configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
 
     public static IHostApplicationBuilder AddIntakeDatabase(this IHostApplicationBuilder builder)
     {
         var connectionString = GetConnectionString(builder.Configuration);
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = connectionString)
-            .ValidateDataAnnotations()
-            .Validate(o => IsValidConnectionString(o.ConnectionString), "ConnectionStrings:Intake is not a valid PostgreSQL connection string")
+            .Validate(o => o.ConnectionString.Length > 0, "ConnectionStrings:Intake (ConnectionStrings__Intake) is not set")
+            .Validate(o => o.ConnectionString.Length == 0 || IsValidConnectionString(o.ConnectionString), "ConnectionStrings:Intake is not a valid PostgreSQL connection string")
             .ValidateOnStart();
 
+        builder.AddKeyRingOptions();
         builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString));
         builder.Services.AddDataProtection()
             .SetApplicationName("AdilSoz.Intake")
@@ -57,7 +58,9 @@ public static class IntakeDatabase
     /// <summary>
     /// Brings the database to the current schema (EF migrations, Hangfire's schema, the first Data
     /// Protection key and installation secrets) under a PostgreSQL advisory lock, so processes
-    /// starting together take turns. Creates the database itself when it does not exist.
+    /// starting together take turns. Creates the database itself when it does not exist. A role that may
+    /// not create in the database (the application role) changes no schema: it goes on when the schema is
+    /// up to date and stops with one line when it is behind.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -91,7 +94,9 @@ public static class IntakeDatabase
     private static async Task MigrateOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeDatabase));
-        var connectionString = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString;
+        // Settings first: no key may be written before the certificate requirement is checked.
+        var keyRing = services.GetRequiredService<IOptions<KeyRingOptions>>().Value;
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
         await EnsureDatabaseExistsAsync(connectionString, logger, cancellationToken);
 
         await using var connection = new NpgsqlConnection(connectionString);
@@ -107,9 +112,17 @@ public static class IntakeDatabase
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
-
-            PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
+            if (await MayChangeSchemaAsync(connection, cancellationToken))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                // An application role (no CREATE on the database) uses the schema; the owner migrates it.
+                throw new StartupException(
+                    $"The database schema is behind and the role {connection.UserName} may not change it: run `Admin migrate` with the owner's connection string first.");
+            }
 
             // The first key of the shared key ring is made here, under the lock, so that processes
             // starting together do not each make their own.
@@ -119,8 +132,21 @@ public static class IntakeDatabase
                 keyManager.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
             }
 
-            await scope.ServiceProvider.GetRequiredService<IdentityProtector>().EnsureSecretsAsync(db, cancellationToken);
-            if (!KeyRingProtection.IsConfigured(services.GetRequiredService<IConfiguration>()))
+            services.GetService<SessionKeyRing>()?.EnsureKey();
+            var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
+            await protector.EnsureSecretsAsync(db, cancellationToken);
+            try
+            {
+                // A process whose certificate does not open the ring would fail on every report: refuse now.
+                protector.KeyHash(Intake.Channel.Email, "key-ring-check");
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new StartupException(
+                    "The key ring in this database cannot be decrypted with the configured certificate (DataProtection:CertificatePath): " +
+                    "it was made with another one. Give the processes the certificate this database was made with.");
+            }
+            if (string.IsNullOrWhiteSpace(keyRing.CertificatePath))
             {
                 logger.LogWarning("{Warning}", KeyRingProtection.UnencryptedWarning);
             }
@@ -132,6 +158,48 @@ public static class IntakeDatabase
             await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Gives the application role what the processes need and nothing more: DML on every table and
+    /// sequence of the schemas <c>public</c> and <c>hangfire</c>, now and (default privileges of the role
+    /// that migrates) for the tables later migrations add. Idempotent; run by <c>Admin migrate --app-role</c>.
+    /// </summary>
+    public static async Task GrantToAppRoleAsync(IServiceProvider services, string role, CancellationToken cancellationToken = default)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            throw new StartupException($"--app-role: {role} is not a plain PostgreSQL role name (lower-case letters, digits, _).");
+        }
+
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var database = connection.Database.Replace("\"", "\"\"", StringComparison.Ordinal);
+        var sql = $"""
+            GRANT CONNECT ON DATABASE "{database}" TO {role};
+            GRANT USAGE ON SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public, {HangfireSetup.SchemaName} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public, {HangfireSetup.SchemaName} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {role};
+            """;
+        await using var grant = new NpgsqlCommand(sql, connection);
+        try
+        {
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedObject)
+        {
+            throw new StartupException($"--app-role: {e.MessageText}; create the role first (scripts/lib/common.sh does for run.sh).");
+        }
+    }
+
+    /// <summary>The owner (or a superuser) may create in the database; an application role may not.</summary>
+    private static async Task<bool> MayChangeSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT has_database_privilege(current_database(), 'CREATE')", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Seeds the reference lists once, into empty tables; later edits by Editors are kept.</summary>

@@ -67,6 +67,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The sign-in cookies' own key ring (<see cref="SessionKeyRing"/>).</summary>
+    public DbSet<SessionKey> SessionKeys => Set<SessionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,6 +8,7 @@ public static class StartupFailure
 {
     public static string? Describe(Exception e) => e switch
     {
+        StartupException s => s.Message,
         OptionsValidationException o => "Configuration error: " + string.Join("; ", o.Failures),
         NpgsqlException { InnerException: System.Net.Sockets.SocketException } n =>
             $"Cannot reach PostgreSQL ({n.InnerException!.Message}); check ConnectionStrings__Intake.",
@@ -21,3 +22,6 @@ public static class StartupFailure
         _ => null,
     };
 }
+
+/// <summary>A start-up failure whose message is already the one line for the operator.</summary>
+public sealed class StartupException(string message) : Exception(message);

@@ -21,8 +21,8 @@ ensure_dotnet() {
   command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH" >&2; exit 1; }
 }
 
-# The local PostgreSQL cluster with role adilsoz (password adilsoz-local), used when no
-# ConnectionStrings__Intake is given. Idempotent.
+# The local PostgreSQL cluster, installed and started when missing; sets PG_PORT. Idempotent.
+# Roles and databases are made by ensure_role and ensure_database: none of them is a superuser.
 ensure_local_postgres() {
   command -v pg_lsclusters >/dev/null || apt_install postgresql
   if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
@@ -30,18 +30,65 @@ ensure_local_postgres() {
     as_root pg_createcluster "$v" main >/dev/null
   fi
   local ver name
-  read -r ver name _ < <(pg_lsclusters -h | head -1)
+  read -r ver name PG_PORT _ < <(pg_lsclusters -h | head -1)
   if ! pg_lsclusters -h | head -1 | grep -q online; then
     as_root pg_ctlcluster "$ver" "$name" start
   fi
   for _ in $(seq 1 30); do
-    as_root su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
+    pg_admin 'select 1' >/dev/null 2>&1 && break
     sleep 1
   done
-  # The role may create databases (tests make one per test class) and is a superuser so that
-  # migrations can create extensions such as pg_trgm.
-  as_root su postgres -c "psql -qtAc \"DO \\\$\\\$ BEGIN
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'adilsoz') THEN
-        CREATE ROLE adilsoz LOGIN SUPERUSER PASSWORD 'adilsoz-local';
-      END IF; END \\\$\\\$;\"" >/dev/null
+}
+
+# pg_admin SQL [DATABASE]: runs SQL as the cluster's superuser (postgres), over the local socket.
+pg_admin() {
+  as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtAX -d '${2:-postgres}'" <<<"$1"
+}
+
+# secret_in FILE: a random secret kept in FILE (mode 600), made on first use; printed.
+secret_in() {
+  [ -s "$1" ] || (umask 077; openssl rand -hex 24 >"$1")
+  cat "$1"
+}
+
+# ensure_role NAME PASSWORD [ATTRIBUTES]: a login role that is not a superuser (and cannot make roles),
+# with PASSWORD (set again when it no longer matches, e.g. after another copy of the repository set its own).
+ensure_role() {
+  local role=$1 password=$2 attributes=${3:-NOCREATEDB}
+  [[ $role =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "not a plain role name: $role" >&2; return 1; }
+  pg_admin "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN; END IF; END \$\$;
+    ALTER ROLE $role LOGIN NOSUPERUSER NOCREATEROLE NOREPLICATION NOBYPASSRLS $attributes;" >/dev/null
+  if ! PGPASSWORD=$password psql -h 127.0.0.1 -p "$PG_PORT" -U "$role" -d postgres -qtAXc 'select 1' >/dev/null 2>&1; then
+    pg_admin "ALTER ROLE $role PASSWORD '$password'" >/dev/null
+  fi
+}
+
+# database_exists NAME: exit status 0 when the database exists.
+database_exists() {
+  [ "$(pg_admin "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]
+}
+
+# ensure_database NAME OWNER: the database, owned by OWNER (who then creates pg_trgm, a trusted extension).
+ensure_database() {
+  if database_exists "$1"; then
+    pg_admin "ALTER DATABASE \"$1\" OWNER TO $2" >/dev/null
+  else
+    pg_admin "CREATE DATABASE \"$1\" OWNER $2" >/dev/null
+  fi
+  pg_admin "REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT CREATE, USAGE ON SCHEMA public TO $2" "$1" >/dev/null
+}
+
+# Two roles, neither a superuser: adilsoz_test makes one database per test class (and may end the
+# connections of its own tests, pg_signal_backend); adilsoz_test_app is the processes' application role.
+# Random passwords, made on the first run into .local/ (mode 600).
+# Sets ADILSOZ_TEST_PG and ADILSOZ_TEST_PG_APP unless ADILSOZ_TEST_PG is given.
+ensure_test_roles() {
+  [ -z "${ADILSOZ_TEST_PG:-}" ] || return 0
+  mkdir -p .local && chmod 700 .local
+  ensure_role adilsoz_test "$(secret_in .local/pg-test.pass)" CREATEDB
+  ensure_role adilsoz_test_app "$(secret_in .local/pg-test-app.pass)" NOCREATEDB
+  pg_admin "GRANT pg_signal_backend TO adilsoz_test" >/dev/null
+  export ADILSOZ_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test;Password=$(cat .local/pg-test.pass)"
+  export ADILSOZ_TEST_PG_APP="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_app;Password=$(cat .local/pg-test-app.pass)"
 }

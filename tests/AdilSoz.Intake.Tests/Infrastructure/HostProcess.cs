@@ -32,6 +32,11 @@ public static class HostProcess
         }
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in TestKeyRing.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

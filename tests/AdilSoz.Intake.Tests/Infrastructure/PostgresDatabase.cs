@@ -15,8 +15,6 @@ namespace AdilSoz.Intake.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
-    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local";
-
     private IHost? _host;
 
     public string Name { get; } = "test_" + Guid.NewGuid().ToString("N")[..16];
@@ -27,7 +25,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not initialised.");
 
     public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("ADILSOZ_TEST_PG") is { Length: > 0 } s ? s : DefaultServer;
+        Environment.GetEnvironmentVariable("ADILSOZ_TEST_PG") is { Length: > 0 } s ? s
+            : throw new InvalidOperationException("ADILSOZ_TEST_PG is not set: run ./scripts/test.sh, or set it to a PostgreSQL connection string (without a database) whose role may create databases.");
 
     public async Task InitializeAsync()
     {

@@ -107,7 +107,7 @@ public sealed class KeyRingTests(PostgresDatabase database) : IClassFixture<Post
             }
 
             // Without it, the database alone does not open the identities.
-            using var thief = HostWith(connectionString, []);
+            using var thief = HostWith(connectionString, Unprotected());
             Assert.ThrowsAny<CryptographicException>(() => thief.Services.GetRequiredService<IdentityProtector>().Unprotect(protectedIdentity));
         }
         finally
@@ -128,6 +128,80 @@ public sealed class KeyRingTests(PostgresDatabase database) : IClassFixture<Post
             new Dictionary<string, string?> { [KeyRingProtection.CertificatePathKey] = "/nonexistent/keyring.pfx" }));
         Assert.Contains(KeyRingProtection.CertificatePathKey, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Outside_Development_a_process_without_a_certificate_does_not_start_and_writes_nothing()
+    {
+        var name = "test_" + Guid.NewGuid().ToString("N")[..16];
+        var result = await HostProcess.RunAsync("Worker", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Intake"] = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = name }.ConnectionString,
+            ["DataProtection__CertificatePath"] = "",
+        }, stdin: null, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains(KeyRingProtection.CertificatePathKey, line, StringComparison.Ordinal);
+        Assert.Contains(KeyRingProtection.AllowUnprotectedKey + "=true", line, StringComparison.Ordinal);
+        // Refused before anything was written: not even the database was created.
+        Assert.False(await DatabaseExistsAsync(name));
+    }
+
+    [Theory]
+    [InlineData("Testing", "true")]
+    [InlineData("Development", "false")]
+    public async Task An_explicit_choice_or_Development_runs_without_a_certificate_with_the_keys_in_clear(string environment, string allowUnprotected)
+    {
+        var name = "test_" + Guid.NewGuid().ToString("N")[..16];
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = name }.ConnectionString;
+        try
+        {
+            var result = await HostProcess.RunAsync("Admin", new Dictionary<string, string?>
+            {
+                ["ConnectionStrings__Intake"] = connectionString,
+                ["DOTNET_ENVIRONMENT"] = environment,
+                ["DataProtection__CertificatePath"] = "",
+                ["DataProtection__AllowUnprotected"] = allowUnprotected,
+            }, stdin: null, TimeSpan.FromMinutes(2), "migrate");
+
+            Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+            Assert.Contains("without encryption", result.StdOut + result.StdErr, StringComparison.Ordinal);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""SELECT string_agg("Xml", '') FROM "DataProtectionKeys" """, connection);
+            Assert.Contains("<value>", (string)(await command.ExecuteScalarAsync())!, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await DropAsync(name);
+        }
+    }
+
+    private static async Task<bool> DatabaseExistsAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    private static async Task DropAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The settings of a process that runs without a certificate by the operator's explicit choice.</summary>
+    private static Dictionary<string, string?> Unprotected() => new()
+    {
+        [KeyRingProtection.CertificatePathKey] = "",
+        [KeyRingProtection.CertificatePasswordKey] = "",
+        [KeyRingProtection.AllowUnprotectedKey] = "true",
+    };
 
     /// <summary>A host configured before the database services are added (as Program.cs does).</summary>
     private static IHost HostWith(string connectionString, Dictionary<string, string?> settings)
