@@ -47,7 +47,12 @@ pg_admin() {
 
 # secret_in FILE: a random secret kept in FILE (mode 600), made on first use; printed.
 secret_in() {
-  [ -s "$1" ] || (umask 077; openssl rand -hex 24 >"$1")
+  if [ ! -s "$1" ]; then
+    # Made aside and moved without overwriting, so two copies starting at once agree on one secret.
+    local made; made=$(umask 077; mktemp "$1.XXXXXX")
+    openssl rand -hex 24 >"$made"
+    mv -n "$made" "$1"; rm -f "$made"
+  fi
   cat "$1"
 }
 
@@ -81,14 +86,16 @@ ensure_database() {
 
 # Two roles, neither a superuser: adilsoz_test makes one database per test class (and may end the
 # connections of its own tests, pg_signal_backend); adilsoz_test_app is the processes' application role.
-# Random passwords, made on the first run into .local/ (mode 600).
+# Random passwords, made on the first run into the user's state folder (mode 600), one pair per machine
+# account, so that several copies of the repository testing at once do not reset each other's passwords.
 # Sets ADILSOZ_TEST_PG and ADILSOZ_TEST_PG_APP unless ADILSOZ_TEST_PG is given.
 ensure_test_roles() {
   [ -z "${ADILSOZ_TEST_PG:-}" ] || return 0
-  mkdir -p .local && chmod 700 .local
-  ensure_role adilsoz_test "$(secret_in .local/pg-test.pass)" CREATEDB
-  ensure_role adilsoz_test_app "$(secret_in .local/pg-test-app.pass)" NOCREATEDB
+  local dir="${XDG_STATE_HOME:-$HOME/.local/state}/adilsoz-tests"
+  (umask 077; mkdir -p "$dir")
+  ensure_role adilsoz_test "$(secret_in "$dir/pg-test.pass")" CREATEDB
+  ensure_role adilsoz_test_app "$(secret_in "$dir/pg-test-app.pass")" NOCREATEDB
   pg_admin "GRANT pg_signal_backend TO adilsoz_test" >/dev/null
-  export ADILSOZ_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test;Password=$(cat .local/pg-test.pass)"
-  export ADILSOZ_TEST_PG_APP="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_app;Password=$(cat .local/pg-test-app.pass)"
+  export ADILSOZ_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test;Password=$(cat "$dir/pg-test.pass")"
+  export ADILSOZ_TEST_PG_APP="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_app;Password=$(cat "$dir/pg-test-app.pass")"
 }

@@ -26,9 +26,9 @@ public sealed class PrivacyDefaultsTests : IClassFixture<PostgresDatabase>, IDis
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task Victims_typed_into_the_approval_form_are_not_named_unless_the_monitor_ticks_their_consent()
+    public async Task Victims_typed_into_the_approval_form_are_not_named_unless_an_editor_ticks_their_consent()
     {
-        var (browser, _) = await _seed.BrowserAsync(Roles.Monitor);
+        var (browser, _) = await _seed.BrowserAsync(Roles.Editor);
         var withheld = await _seed.ReportAsync("Задержали корреспондента в Уральске");
         var page = await browser.GetStringAsync($"/submissions/{withheld.Id}");
         Assert.Matches(@"name=""Incident\.VictimsMayBeNamed"" value=""true""\s*/>", page);
@@ -54,7 +54,7 @@ public sealed class PrivacyDefaultsTests : IClassFixture<PostgresDatabase>, IDis
     public async Task Victims_given_to_the_approve_api_are_not_named_unless_it_says_they_may_be()
     {
         var s = await _seed.ReportAsync("Журналистті ұстады");
-        var api = await _seed.ApiClientAsync(Roles.Monitor);
+        var api = await _seed.ApiClientAsync(Roles.Editor);
         var response = await api.PostAsJsonAsync($"/api/v1/submissions/{s.Id}/approve", new
         {
             incident = new

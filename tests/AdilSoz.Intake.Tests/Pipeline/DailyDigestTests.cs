@@ -75,7 +75,7 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
         {
             await using var db = database.CreateDbContext();
             return await db.OutboundMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith(prefix)).ToListAsync();
-        }, rows => rows.Count >= expected && rows.All(r => r.Status != OutboundStatus.Queued), TimeSpan.FromSeconds(30));
+        }, rows => rows.Count >= expected && rows.All(r => r.Status is not (OutboundStatus.Queued or OutboundStatus.Sending)), TimeSpan.FromSeconds(60));
     }
 
     [Fact]

@@ -125,12 +125,15 @@ public sealed class DatabaseDumpTests(PostgresDatabase database) : IClassFixture
             new Claim(ClaimTypes.Name, admin.UserName),
             new Claim("AspNet.Identity.SecurityStamp", admin.SecurityStamp),
             new Claim(ClaimTypes.Role, Roles.Admin),
+            new Claim(AdilSoz.Intake.Admin.Security.StaffClaimsFactory.Amr, AdilSoz.Intake.Admin.Security.StaffClaimsFactory.Mfa),
         ], scheme));
         var protector = keys.CreateProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", scheme, "v2");
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties
         {
             IssuedUtc = DateTimeOffset.UtcNow,
             ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1),
+            // What a real sign-in records: when it happened (the absolute session lifetime counts from it).
+            Items = { [".adilsoz.signedin"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) },
         }, scheme);
         return new TicketDataFormat(protector).Protect(ticket);
     }
