@@ -55,6 +55,9 @@ dotnet build AdilSoz.Intake.sln -c Release -v quiet -nologo >"$state/build.log" 
 root=$PWD
 bin() { echo "$root/$1/bin/Release/net10.0/AdilSoz.Intake.$1.dll"; }
 admin() { dotnet "$(bin Admin)" "$@"; }
+# `./run.sh admin ARGS…`: an Admin sub-command (users, api-keys, …) against this copy's local database,
+# with its roles and certificate; nothing is started.
+if [ "${1:-}" = admin ]; then shift; exec dotnet "$(bin Admin)" "$@"; fi
 # Each process runs from its project folder, its content root (wwwroot for the Admin site).
 start() { local name=$1; shift; (cd "$name" && exec dotnet "$(bin "$name")" "$@") >"$state/${name,,}.log" 2>&1 & pids+=($!); }
 
@@ -98,7 +101,7 @@ if [ ! -s "$state/admin-login.txt" ]; then
   elif grep -q "already exists" <<<"$out"; then
     printf 'email: %s\npassword: (set before this copy; not known here)\n' "$email" >"$state/admin-login.txt"
     echo "the first admin $email already exists in this database; to give it a new password:"
-    echo "  echo 'NEW PASSWORD' | dotnet $(bin Admin) users reset-password --email $email"
+    echo "  echo 'NEW PASSWORD' | ./run.sh admin users reset-password --email $email"
   else
     echo "$out" >&2
     exit 1
