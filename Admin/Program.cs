@@ -4,10 +4,10 @@ using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Operations;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Operations;
 
 if (AdminCommands.IsCommand(args))
 {

@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Operations;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;

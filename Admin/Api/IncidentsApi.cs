@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Reference;
-using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Core.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Api;

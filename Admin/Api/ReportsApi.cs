@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Reports;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Reports;
 
 namespace AdilSoz.Intake.Admin.Api;
 

@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
 
 namespace AdilSoz.Intake.Admin.Api;
 
@@ -41,7 +41,7 @@ public sealed record ReporterDto(long Id, Channel Channel, string? Language, boo
         r.Unreachable);
 }
 
-public sealed record ApproveRequest(long? IncidentId, global::AdilSoz.Intake.Registry.IncidentInput? Incident, string? Note, bool WholeCluster = false);
+public sealed record ApproveRequest(long? IncidentId, global::AdilSoz.Intake.Core.Registry.IncidentInput? Incident, string? Note, bool WholeCluster = false);
 
 public sealed record RejectRequest(string? Reason, string? Note);
 

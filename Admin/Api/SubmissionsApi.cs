@@ -2,10 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Api;

@@ -1,9 +1,9 @@
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

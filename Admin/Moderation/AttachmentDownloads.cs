@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 

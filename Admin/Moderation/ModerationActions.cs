@@ -1,8 +1,8 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Registry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Admin.Api;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Moderation;

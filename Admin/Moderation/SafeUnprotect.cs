@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 
 namespace AdilSoz.Intake.Admin.Moderation;
 

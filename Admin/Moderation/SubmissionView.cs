@@ -1,7 +1,8 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Language.Suggest;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Moderation;

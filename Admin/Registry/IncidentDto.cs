@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Core.Registry;
 
 namespace AdilSoz.Intake.Admin.Registry;
 

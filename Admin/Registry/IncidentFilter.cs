@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Reference;
-using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Core.Registry;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 

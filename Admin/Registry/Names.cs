@@ -1,5 +1,5 @@
 using AdilSoz.Intake.Admin.Localization;
-using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Admin.Registry;
 

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Reports;
+using AdilSoz.Intake.Core.Reports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

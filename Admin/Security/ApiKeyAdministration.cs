@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Moderation;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Security;

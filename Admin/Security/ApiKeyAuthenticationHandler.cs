@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 

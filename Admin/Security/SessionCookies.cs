@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 

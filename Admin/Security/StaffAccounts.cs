@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdilSoz.Intake.Admin.Security;

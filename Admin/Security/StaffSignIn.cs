@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

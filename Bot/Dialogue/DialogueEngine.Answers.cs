@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Bot.Dialogue;
 

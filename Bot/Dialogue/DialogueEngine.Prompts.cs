@@ -1,6 +1,6 @@
 using System.Text;
 using AdilSoz.Intake.Bot.Texts;
-using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Bot.Dialogue;
 

@@ -1,4 +1,5 @@
-using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Language.Dates;
+using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Bot.Dialogue;
 

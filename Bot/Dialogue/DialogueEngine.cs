@@ -247,4 +247,4 @@ public sealed partial class DialogueEngine
 }
 
 /// <summary>One report in the /status answer.</summary>
-public sealed record ReportStatus(string Reference, AdilSoz.Intake.Intake.SubmissionStatus Status, DateTimeOffset ReceivedAt, string? ModeratorNote);
+public sealed record ReportStatus(string Reference, AdilSoz.Intake.Core.Intake.SubmissionStatus Status, DateTimeOffset ReceivedAt, string? ModeratorNote);

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Text;
+using AdilSoz.Intake.Language.Text;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

@@ -1,11 +1,11 @@
 using AdilSoz.Intake.Bot.Conversation;
 using AdilSoz.Intake.Bot.Receiving;
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Operations;
-using AdilSoz.Intake.Reporters;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Operations;
+using AdilSoz.Intake.Core.Reporters;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;

@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Operations;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Operations;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Bot.Hosting;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Bot.Receiving;

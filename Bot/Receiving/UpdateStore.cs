@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -43,7 +43,7 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            Operations.IntakeMetrics.ReportReceived(Channel.Telegram);
+            Core.Operations.IntakeMetrics.ReportReceived(Channel.Telegram);
             return new Stored(item.Id, true);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Bot.Texts;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Worker.Digest;
 

@@ -1,6 +1,7 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Hosting;
+using AdilSoz.Intake.Core.Dedup;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;
 
 namespace AdilSoz.Intake.Worker.Hosting;

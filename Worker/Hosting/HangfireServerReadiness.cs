@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Operations;
+using AdilSoz.Intake.Core.Operations;
 using Hangfire;
 
 namespace AdilSoz.Intake.Worker.Hosting;

@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Worker.Mail;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Operations;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Options;

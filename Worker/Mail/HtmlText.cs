@@ -317,6 +317,6 @@ public static class MailTextCleanup
         return builder.ToString();
     }
 
-    /// <summary>Text PostgreSQL accepts (see <see cref="AdilSoz.Intake.Text.StorableText"/>).</summary>
-    public static string Storable(string text) => AdilSoz.Intake.Text.StorableText.Clean(text);
+    /// <summary>Text PostgreSQL accepts (see <see cref="AdilSoz.Intake.Language.Text.StorableText"/>).</summary>
+    public static string Storable(string text) => AdilSoz.Intake.Language.Text.StorableText.Clean(text);
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using MimeKit;
 
 namespace AdilSoz.Intake.Worker.Mail;

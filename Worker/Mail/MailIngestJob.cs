@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Reporters;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Reporters;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Worker.Retention;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Reporters;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Reporters;
+using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Worker.Outbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telegram.Bot;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using MimeKit;
 
 namespace AdilSoz.Intake.Worker.Mail;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using MimeKit.Utils;
@@ -79,7 +79,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
 
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            Operations.IntakeMetrics.ReportReceived(Channel.Email);
+            Core.Operations.IntakeMetrics.ReportReceived(Channel.Email);
             return new StoredMail(item.Id, false, true);
         }, cancellationToken);
     }

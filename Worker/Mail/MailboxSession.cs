@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Jobs;
 using Hangfire;
 using MailKit;
 using MailKit.Net.Imap;

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Worker.Mail;
 

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Security;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -98,7 +98,7 @@ public sealed class OutboundJob(
         }
         catch (OutboundNotSentException e)
         {
-            Operations.IntakeMetrics.OutboundFailed();
+            Core.Operations.IntakeMetrics.OutboundFailed();
             await db.OutboundMessages.Where(o => o.Id == outboundMessageId && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending))
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboundStatus.Queued).SetProperty(o => o.Error, e.Message), CancellationToken.None);
             logger.LogWarning("Outbound message {OutboundMessageId} not sent yet ({Error}); it stays queued and is retried", outboundMessageId, e.Message);

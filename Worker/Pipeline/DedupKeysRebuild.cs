@@ -1,6 +1,7 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Dedup;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Intake;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Pipeline;

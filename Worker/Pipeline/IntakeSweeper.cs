@@ -1,7 +1,7 @@
 using System.Globalization;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

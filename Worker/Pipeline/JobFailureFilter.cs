@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
@@ -17,7 +17,7 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        Operations.IntakeMetrics.JobStateApplied(context.NewState, context.BackgroundJob.Job);
+        Core.Operations.IntakeMetrics.JobStateApplied(context.NewState, context.BackgroundJob.Job);
         if (context.NewState is not FailedState failed || context.BackgroundJob.Job is not { } job || job.Args.Count == 0)
         {
             return;

@@ -1,6 +1,7 @@
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Dedup;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Worker.Registry;
 using AdilSoz.Intake.Worker.Retention;
 using AdilSoz.Intake.Worker.Digest;

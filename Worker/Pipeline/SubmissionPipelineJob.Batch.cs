@@ -1,5 +1,6 @@
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Dedup;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
 

@@ -1,7 +1,8 @@
+using AdilSoz.Intake.Core.Dedup;
 using System.Runtime.ExceptionServices;
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Suggest;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Pipeline;

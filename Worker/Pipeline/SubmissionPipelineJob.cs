@@ -1,9 +1,10 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Suggest;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Dedup;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Language.Suggest;
+using AdilSoz.Intake.Core.Telegram;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Core.Registry;
 
 namespace AdilSoz.Intake.Worker.Registry;
 

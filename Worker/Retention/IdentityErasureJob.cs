@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Reporters;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Reporters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

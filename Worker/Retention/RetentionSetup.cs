@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Core.Reporters;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdilSoz.Intake.Worker.Retention;

@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +62,7 @@ public sealed class EnrolModel(SignInManager<AdminUser> signIn, IntakeDbContext 
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await AdilSoz.Intake.Moderation.Audit.WriteAsync(db, user.UserName ?? user.Id, "user.enrol-2fa", "user", null, new { email = user.Email });
+        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, user.UserName ?? user.Id, "user.enrol-2fa", "user", null, new { email = user.Email });
 
         // The session now carries the proof of a second factor, as a login with a code would.
         var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);

@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

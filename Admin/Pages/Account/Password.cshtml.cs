@@ -1,7 +1,7 @@
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,7 +62,7 @@ public sealed class PasswordModel(SignInManager<AdminUser> signIn, IntakeDbConte
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await AdilSoz.Intake.Moderation.Audit.WriteAsync(db, user.UserName ?? user.Id, "user.change-password", "user", null, new { email = user.Email });
+        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, user.UserName ?? user.Id, "user.change-password", "user", null, new { email = user.Email });
         return Redirect("/queue");
     }
 }

@@ -1,8 +1,8 @@
 using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Reference;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -100,7 +100,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
         {
             if (changes.Count > 0)
             {
-                global::AdilSoz.Intake.Moderation.Audit.Add(db, IncidentsApi.Actor(User), "category.update", "category", null, new { changes });
+                global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, IncidentsApi.Actor(User), "category.update", "category", null, new { changes });
                 await db.SaveChangesAsync(ct);
             }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AdilSoz.Intake.Registry;
+using AdilSoz.Intake.Core.Registry;
 
 namespace AdilSoz.Intake.Admin.Pages.Incidents;
 

@@ -1,8 +1,8 @@
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Reports;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,10 +1,10 @@
 using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Reference;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -158,7 +158,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         }
 
         var r = View.Submission.Reporter!;
-        await AdilSoz.Intake.Moderation.Audit.WriteAsync(db, Actor, "reveal", "reporter", r.Id, new { submission = id, via = "page" }, reason);
+        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, Actor, "reveal", "reporter", r.Id, new { submission = id, via = "page" }, reason);
         ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
         ReplyTo = SafeUnprotect.Value(protector, View.Submission.ReplyToEncrypted);
         return Page();
@@ -175,7 +175,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         await claims.ClaimAsync(id, Actor, takeOver: true, ct);
         if (before.ClaimedBy is { } previous && previous != Actor && before.ClaimedUntil > Now)
         {
-            await AdilSoz.Intake.Moderation.Audit.WriteAsync(db, Actor, "take_over", "submission", id, new { from = previous });
+            await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, Actor, "take_over", "submission", id, new { from = previous });
         }
 
         return RedirectToPage(new { id });

@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Language.Suggest;
 
 namespace AdilSoz.Intake.Admin.Pages.Submissions;
 

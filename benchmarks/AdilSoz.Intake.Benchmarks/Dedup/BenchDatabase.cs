@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,8 @@
+using AdilSoz.Intake.Core.Dedup;
 using System.Diagnostics;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Intake;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;

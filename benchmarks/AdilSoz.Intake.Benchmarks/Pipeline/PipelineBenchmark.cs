@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using AdilSoz.Intake.Benchmarks.Dedup;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
@@ -225,8 +225,8 @@ public static class PipelineBenchmark
 
         static void Work(SyntheticReport r)
         {
-            var s = AdilSoz.Intake.Suggest.SuggestionEngine.Suggest(null, r.Text);
-            _ = AdilSoz.Intake.Dedup.Fingerprinter.Compute(new AdilSoz.Intake.Dedup.DedupInput(0, r.Text, null, null, r.ReceivedAt, s.Region?.Code, s.Settlement?.Name, r.Files));
+            var s = AdilSoz.Intake.Language.Suggest.SuggestionEngine.Suggest(null, r.Text);
+            _ = AdilSoz.Intake.Language.Dedup.Fingerprinter.Compute(new AdilSoz.Intake.Language.Dedup.DedupInput(0, r.Text, null, null, r.ReceivedAt, s.Region?.Code, s.Settlement?.Name, r.Files));
         }
     }
 

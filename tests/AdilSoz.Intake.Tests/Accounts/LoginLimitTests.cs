@@ -1,5 +1,5 @@
 using System.Net;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 
 namespace AdilSoz.Intake.Tests.Accounts;

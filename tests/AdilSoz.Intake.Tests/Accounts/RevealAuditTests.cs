@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Moderation;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +86,7 @@ public sealed class RevealAuditTests : IClassFixture<PostgresDatabase>, IDisposa
         Assert.Equal(before + 1, (await RevealsAsync()).Count);
     }
 
-    private async Task<List<AdilSoz.Intake.Moderation.AuditEntry>> RevealsAsync()
+    private async Task<List<AdilSoz.Intake.Core.Moderation.AuditEntry>> RevealsAsync()
     {
         await using var db = _database.CreateDbContext();
         return await db.AuditEntries.AsNoTracking().Where(a => a.Action == "reveal").OrderBy(a => a.Id).ToListAsync();

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Dedup;
+using AdilSoz.Intake.Language.Dedup;
 
 namespace AdilSoz.Intake.Tests.Dedup;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AdilSoz.Intake.Dedup;
+using AdilSoz.Intake.Language.Dedup;
 
 namespace AdilSoz.Intake.Tests.Dedup;
 

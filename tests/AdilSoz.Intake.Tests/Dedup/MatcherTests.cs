@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Dedup;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Tests.Dedup;
 

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Text;
+using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Tests.Dedup;
 

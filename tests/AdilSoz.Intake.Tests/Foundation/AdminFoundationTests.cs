@@ -1,6 +1,6 @@
 using System.Net;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 
 namespace AdilSoz.Intake.Tests.Foundation;

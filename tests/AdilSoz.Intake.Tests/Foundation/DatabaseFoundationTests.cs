@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Reporters;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +84,7 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
         {
             var directory = new ReporterDirectory(
                 scope.ServiceProvider.GetRequiredService<IntakeDbContext>(),
-                scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Security.IdentityProtector>());
+                scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Security.IdentityProtector>());
             var reporter = await directory.GetOrCreateAsync(Channel.Telegram, telegramUserId, chatId, username, "kk", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SaveChangesAsync();
             id = reporter.Id;
@@ -103,7 +103,7 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
         Assert.DoesNotContain(username, raw, StringComparison.Ordinal);
 
         await using var scope2 = database.Services.CreateAsyncScope();
-        var protector = scope2.ServiceProvider.GetRequiredService<AdilSoz.Intake.Security.IdentityProtector>();
+        var protector = scope2.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Security.IdentityProtector>();
         var db2 = scope2.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var stored = await db2.Reporters.SingleAsync(r => r.Id == id);
         Assert.Equal(telegramUserId, protector.Unprotect(stored.IdentityEncrypted));

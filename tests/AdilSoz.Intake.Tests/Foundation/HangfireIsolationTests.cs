@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Privacy;
 using AdilSoz.Intake.Worker.Hosting;
@@ -97,8 +97,8 @@ public sealed class HangfireIsolationTests : IAsyncLifetime
 
     private static async Task<(long Id, string JobId)> SubmitAsync(IHost host, IBackgroundJobClient client, string text)
     {
-        var connection = AdilSoz.Intake.Data.IntakeDatabase.GetConnectionString(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
-        await using var db = new AdilSoz.Intake.Data.IntakeDbContext(new DbContextOptionsBuilder<AdilSoz.Intake.Data.IntakeDbContext>().UseNpgsql(connection).Options);
+        var connection = AdilSoz.Intake.Core.Data.IntakeDatabase.GetConnectionString(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        await using var db = new AdilSoz.Intake.Core.Data.IntakeDbContext(new DbContextOptionsBuilder<AdilSoz.Intake.Core.Data.IntakeDbContext>().UseNpgsql(connection).Options);
         var submission = new Submission { Channel = Channel.Email, Text = text, ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
         db.Submissions.Add(submission);
         await db.SaveChangesAsync();
@@ -108,11 +108,11 @@ public sealed class HangfireIsolationTests : IAsyncLifetime
 
     private static async Task WaitPendingAsync(IHost host, (long Id, string JobId) submitted)
     {
-        var connection = AdilSoz.Intake.Data.IntakeDatabase.GetConnectionString(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        var connection = AdilSoz.Intake.Core.Data.IntakeDatabase.GetConnectionString(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         await Poll.UntilAsync(
             async () =>
             {
-                await using var db = new AdilSoz.Intake.Data.IntakeDbContext(new DbContextOptionsBuilder<AdilSoz.Intake.Data.IntakeDbContext>().UseNpgsql(connection).Options);
+                await using var db = new AdilSoz.Intake.Core.Data.IntakeDbContext(new DbContextOptionsBuilder<AdilSoz.Intake.Core.Data.IntakeDbContext>().UseNpgsql(connection).Options);
                 return await db.Submissions.Where(s => s.Id == submitted.Id).Select(s => s.Status).SingleAsync();
             },
             s => s == SubmissionStatus.Pending,

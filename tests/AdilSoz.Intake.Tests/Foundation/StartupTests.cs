@@ -82,6 +82,6 @@ public sealed class StartupTests(PostgresDatabase database) : IClassFixture<Post
         await using var db = database.CreateDbContext();
         var stored = Assert.Single(db.ApiKeys.Where(k => k.Name == "ci"));
         Assert.NotEqual(printed, stored.KeyHash);
-        Assert.Equal(AdilSoz.Intake.Security.ApiKeys.Hash(printed), stored.KeyHash);
+        Assert.Equal(AdilSoz.Intake.Core.Security.ApiKeys.Hash(printed), stored.KeyHash);
     }
 }

@@ -56,7 +56,7 @@ public static partial class FuzzTargets
         // PostgreSQL text cannot hold U+0000: what the job stores must be free of it.
         var stored = new[] { mail.Subject, mail.Text, mail.QuotedText, mail.MessageId ?? "", mail.From?.DisplayName ?? "" }
             .Concat(mail.Attachments.Select(a => a.FileName + a.ContentType));
-        if (stored.Any(s => s != AdilSoz.Intake.Text.StorableText.Clean(s)))
+        if (stored.Any(s => s != AdilSoz.Intake.Language.Text.StorableText.Clean(s)))
         {
             return (FuzzOutcome.Processed, "a stored text contains U+0000 or a lone surrogate, which PostgreSQL refuses");
         }

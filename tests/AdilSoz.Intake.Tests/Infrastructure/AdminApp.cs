@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AdilSoz.Intake.Admin.Hosting;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -76,7 +76,7 @@ public sealed partial class AdminApp(PostgresDatabase database, int loginAttempt
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Data.IntakeDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Data.IntakeDbContext>();
         Assert.Null(await Admin.Security.StaffAccounts.DisableAsync(users, db, (await users.FindByEmailAsync(email))!, "test"));
     }
 

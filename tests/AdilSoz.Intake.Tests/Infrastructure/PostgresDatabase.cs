@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Hosting;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

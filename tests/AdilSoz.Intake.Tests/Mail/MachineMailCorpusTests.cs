@@ -1,5 +1,5 @@
 using System.Text;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Worker.Mail;
 
 namespace AdilSoz.Intake.Tests.Mail;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Worker.Mail;
 using Xunit.Abstractions;
 

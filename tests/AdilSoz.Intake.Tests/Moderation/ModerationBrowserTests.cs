@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

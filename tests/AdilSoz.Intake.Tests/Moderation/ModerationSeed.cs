@@ -1,10 +1,11 @@
+using AdilSoz.Intake.Language.Dedup;
 using System.Net;
 using System.Net.Http.Headers;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Reporters;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Reporters;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

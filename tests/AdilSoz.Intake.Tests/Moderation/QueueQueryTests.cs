@@ -1,5 +1,5 @@
 using AdilSoz.Intake.Admin.Moderation;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +93,7 @@ public sealed class QueueQueryTests : IClassFixture<PostgresDatabase>, IDisposab
         await using var scope = _app.Services.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<QueueQuery>();
         await Assert.ThrowsAsync<FormatException>(() => queue.PageAsync(new QueueFilter(), "bm90LWpzb24", 10, CancellationToken.None));
-        var (browser, _) = await _seed.BrowserAsync(AdilSoz.Intake.Security.Roles.Monitor);
+        var (browser, _) = await _seed.BrowserAsync(AdilSoz.Intake.Core.Security.Roles.Monitor);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await browser.GetAsync("/queue?cursor=WzEsMl0")).StatusCode);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Operations;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Operations;
 using Hangfire.Common;
 using Hangfire.States;
 

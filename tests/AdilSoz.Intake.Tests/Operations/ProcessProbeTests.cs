@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using AdilSoz.Intake.Bot.Hosting;
-using AdilSoz.Intake.Operations;
-using AdilSoz.Intake.Telegram;
+using AdilSoz.Intake.Core.Operations;
+using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Digest;
 using AdilSoz.Intake.Worker.Hosting;

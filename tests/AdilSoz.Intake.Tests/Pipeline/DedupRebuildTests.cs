@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AdilSoz.Intake.Bot.Dialogue;
 using AdilSoz.Intake.Bot.Texts;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Telegram.Integration;
 using Microsoft.EntityFrameworkCore;

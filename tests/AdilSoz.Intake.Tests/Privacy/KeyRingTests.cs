@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Hosting;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Reporters;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Reporters;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.WebUtilities;

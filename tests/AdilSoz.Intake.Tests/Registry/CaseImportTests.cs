@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using AdilSoz.Intake.Admin.Registry;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;
@@ -129,7 +129,7 @@ public sealed class HearingReminderTests(PostgresDatabase database) : IClassFixt
             b.AddPipelineJobs();
         });
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => worker.StartAsync());
-        var line = AdilSoz.Intake.Data.StartupFailure.Describe(failure);
+        var line = AdilSoz.Intake.Core.Data.StartupFailure.Describe(failure);
         Assert.NotNull(line);
         Assert.StartsWith("Configuration error:", line, StringComparison.Ordinal);
         Assert.Contains("HearingReminderDays", line, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using AdilSoz.Intake.Admin.Registry;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +58,7 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
             Assert.Equal(["Ак Жайык"], imported.Outlets);
             Assert.Equal("editor", Assert.Single(imported.Victims).Role);
             var monthOnly = await db.Incidents.SingleAsync(i => i.Title == "Blogger's channel blocked");
-            Assert.Equal(AdilSoz.Intake.Registry.DatePrecision.Month, monthOnly.DatePrecision);
+            Assert.Equal(AdilSoz.Intake.Core.Registry.DatePrecision.Month, monthOnly.DatePrecision);
             Assert.False(monthOnly.IsPublic);
             Assert.False(Assert.Single(monthOnly.Victims).MayBeNamed);
         }
@@ -79,10 +79,10 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
         {
             await IncidentCsv.ImportAsync(db, PastYear.Replace("2015", "2014", StringComparison.Ordinal), dryRun: false, "test", CancellationToken.None);
             var incident = await db.Incidents.SingleAsync(i => i.OccurredOn == new DateOnly(2014, 3, 4));
-            incident.LegalCases.Add(new AdilSoz.Intake.Registry.LegalCase
+            incident.LegalCases.Add(new AdilSoz.Intake.Core.Registry.LegalCase
             {
-                Kind = AdilSoz.Intake.Registry.LegalCaseKind.Civil, FiledOn = new DateOnly(2014, 3, 10), HonorDignity = true, ClaimedKzt = 3_000_000,
-                Rulings = [new AdilSoz.Intake.Registry.Ruling { On = new DateOnly(2014, 5, 1), CollectedKzt = 100_000 }],
+                Kind = AdilSoz.Intake.Core.Registry.LegalCaseKind.Civil, FiledOn = new DateOnly(2014, 3, 10), HonorDignity = true, ClaimedKzt = 3_000_000,
+                Rulings = [new AdilSoz.Intake.Core.Registry.Ruling { On = new DateOnly(2014, 5, 1), CollectedKzt = 100_000 }],
             });
             await db.SaveChangesAsync();
         }
@@ -112,7 +112,7 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
         var editor = await RegistryTestData.LoggedInAsync(_app, Roles.Editor);
         await using (var db = database.CreateDbContext())
         {
-            db.Incidents.Add(new AdilSoz.Intake.Registry.Incident
+            db.Incidents.Add(new AdilSoz.Intake.Core.Registry.Incident
             {
                 Title = Calc, OccurredOn = new DateOnly(2013, 5, 6), RegionCode = "almaty", Settlement = "@SUM(1+1)*cmd|' /C calc'!A0",
                 PerpetratorType = "+1+cmd|' /C calc'!A0", Summary = "\t=HYPERLINK(\"http://evil.example\")", Narrative = "\r=1+1",

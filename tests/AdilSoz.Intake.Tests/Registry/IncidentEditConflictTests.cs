@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

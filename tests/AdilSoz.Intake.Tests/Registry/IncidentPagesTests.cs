@@ -1,5 +1,5 @@
 using System.Net;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -114,14 +114,14 @@ public sealed class IncidentPagesTests(PostgresDatabase database) : IClassFixtur
         long id;
         await using (var db = database.CreateDbContext())
         {
-            var incident = new AdilSoz.Intake.Registry.Incident
+            var incident = new AdilSoz.Intake.Core.Registry.Incident
             {
                 Title = "Akimat sues the Steppe Herald", OccurredOn = today.AddMonths(-1), Summary = "A claim for business reputation.",
                 CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
                 LegalCases =
                 [
-                    new() { Kind = AdilSoz.Intake.Registry.LegalCaseKind.Civil, Article = "Art. 143 Civil Code", FiledOn = today.AddDays(-20), NextHearingOn = today.AddDays(5), Stage = "appeal" },
-                    new() { Kind = AdilSoz.Intake.Registry.LegalCaseKind.Criminal, Article = "Art. 274 Criminal Code", FiledOn = today.AddDays(-20), NextHearingOn = today.AddDays(40) },
+                    new() { Kind = AdilSoz.Intake.Core.Registry.LegalCaseKind.Civil, Article = "Art. 143 Civil Code", FiledOn = today.AddDays(-20), NextHearingOn = today.AddDays(5), Stage = "appeal" },
+                    new() { Kind = AdilSoz.Intake.Core.Registry.LegalCaseKind.Criminal, Article = "Art. 274 Criminal Code", FiledOn = today.AddDays(-20), NextHearingOn = today.AddDays(40) },
                 ],
             };
             db.Incidents.Add(incident);

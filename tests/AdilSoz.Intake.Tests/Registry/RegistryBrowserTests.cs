@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using AdilSoz.Intake.Demo;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Demo;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.Playwright;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using AdilSoz.Intake.Demo;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Demo;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +24,7 @@ public static partial class RegistryTestData
             }
 
             AddFebruary2021(db);
-            global::AdilSoz.Intake.Moderation.Audit.Add(db, "test", "test.february2021", "demo", null);
+            global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, "test", "test.february2021", "demo", null);
             await db.SaveChangesAsync();
         }
         finally
@@ -35,7 +35,7 @@ public static partial class RegistryTestData
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    private static void AddFebruary2021(AdilSoz.Intake.Data.IntakeDbContext db)
+    private static void AddFebruary2021(AdilSoz.Intake.Core.Data.IntakeDbContext db)
     {
         var now = DateTimeOffset.UtcNow;
         var incidents = February2021.Incidents();

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using AdilSoz.Intake.Demo;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Reports;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Demo;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Reports;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 
 namespace AdilSoz.Intake.Tests.Registry;

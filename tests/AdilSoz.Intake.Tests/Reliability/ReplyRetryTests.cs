@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Telegram.Integration;
 

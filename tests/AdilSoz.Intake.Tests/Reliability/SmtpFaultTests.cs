@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -41,7 +41,7 @@ public sealed class SmtpFaultTests(ITestOutputHelper output)
         Assert.Equal(Mails, await Query(world, db => db.OutboundMessages.CountAsync(o => o.Status == OutboundStatus.Sent)));
     }
 
-    private static async Task<T> Query<T>(ReliabilityWorld world, Func<AdilSoz.Intake.Data.IntakeDbContext, Task<T>> query)
+    private static async Task<T> Query<T>(ReliabilityWorld world, Func<AdilSoz.Intake.Core.Data.IntakeDbContext, Task<T>> query)
     {
         await using var db = world.Database.CreateDbContext();
         return await query(db);

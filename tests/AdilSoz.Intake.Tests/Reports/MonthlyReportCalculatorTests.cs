@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Reports;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Reports;
 
 namespace AdilSoz.Intake.Tests.Reports;
 

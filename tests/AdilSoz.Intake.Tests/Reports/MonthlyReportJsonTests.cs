@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AdilSoz.Intake.Reports;
+using AdilSoz.Intake.Core.Reports;
 
 namespace AdilSoz.Intake.Tests.Reports;
 

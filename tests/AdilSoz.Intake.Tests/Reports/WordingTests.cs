@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Reports;
+using AdilSoz.Intake.Core.Reports;
 
 namespace AdilSoz.Intake.Tests.Reports;
 

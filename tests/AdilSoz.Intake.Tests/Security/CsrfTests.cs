@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

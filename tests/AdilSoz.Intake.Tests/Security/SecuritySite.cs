@@ -1,11 +1,12 @@
+using AdilSoz.Intake.Language.Dedup;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Moderation;
-using AdilSoz.Intake.Registry;
-using AdilSoz.Intake.Security;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Language.Suggest;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
 using System.Net;
-using AdilSoz.Intake.Security;
+using AdilSoz.Intake.Core.Security;
 
 namespace AdilSoz.Intake.Tests.Security;
 

@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Reference;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Language.Suggest;
 
 namespace AdilSoz.Intake.Tests.Suggest;
 

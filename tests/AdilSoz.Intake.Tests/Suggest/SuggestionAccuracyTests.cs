@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Language.Suggest;
 using Xunit.Abstractions;
 
 namespace AdilSoz.Intake.Tests.Suggest;

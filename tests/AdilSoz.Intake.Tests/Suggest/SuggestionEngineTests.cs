@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AdilSoz.Intake.Suggest;
+using AdilSoz.Intake.Language.Suggest;
 
 namespace AdilSoz.Intake.Tests.Suggest;
 

@@ -1,5 +1,5 @@
 using AdilSoz.Intake.Bot.Texts;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Tests.Telegram;
 

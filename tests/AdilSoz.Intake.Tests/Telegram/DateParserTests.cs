@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Language.Dates;
 using AdilSoz.Intake.Bot.Dialogue;
 
 namespace AdilSoz.Intake.Tests.Telegram;

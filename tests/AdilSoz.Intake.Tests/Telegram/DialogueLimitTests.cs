@@ -122,14 +122,14 @@ public sealed class DraftSubmissionTests
         d.Press("submit");
 
         var submission = Assert.Single(d.Submitted).ToSubmission("ru", d.Now);
-        Assert.Equal(AdilSoz.Intake.Intake.Channel.Telegram, submission.Channel);
+        Assert.Equal(AdilSoz.Intake.Core.Intake.Channel.Telegram, submission.Channel);
         Assert.Equal("Нас не пустили на сессию маслихата", submission.Text);
         Assert.Null(submission.ForwardedFromEncrypted);
         Assert.Equal("channel «Orda» (@ordakz)", Assert.Single(d.Submitted).ForwardedFrom);
         Assert.Equal(("atyrau", "Кульсары", "outlet", false), (submission.RegionCode, submission.Settlement, submission.Affected, submission.MayNameReporter));
         Assert.Equal(new DateOnly(2021, 2, 10), submission.OccurredOn);
         Assert.Collection(submission.Attachments,
-            a => Assert.Equal(("photo_ph1.jpg", "image/jpeg", AdilSoz.Intake.Intake.AttachmentStatus.Pending), (a.FileName, a.ContentType, a.Status)),
-            a => Assert.Equal(("sessiya.mp4", 30_000_000L, AdilSoz.Intake.Intake.AttachmentStatus.TooLarge, "big"), (a.FileName, a.Size, a.Status, a.TelegramFileId)));
+            a => Assert.Equal(("photo_ph1.jpg", "image/jpeg", AdilSoz.Intake.Core.Intake.AttachmentStatus.Pending), (a.FileName, a.ContentType, a.Status)),
+            a => Assert.Equal(("sessiya.mp4", 30_000_000L, AdilSoz.Intake.Core.Intake.AttachmentStatus.TooLarge, "big"), (a.FileName, a.Size, a.Status, a.TelegramFileId)));
     }
 }

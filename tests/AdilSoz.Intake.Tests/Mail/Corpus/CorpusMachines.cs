@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using static AdilSoz.Intake.Tests.Mail.Corpus.Mime;
 
 namespace AdilSoz.Intake.Tests.Mail.Corpus;

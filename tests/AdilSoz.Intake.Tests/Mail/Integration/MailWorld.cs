@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Data;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Mail.Corpus;
 using AdilSoz.Intake.Worker.Mail;

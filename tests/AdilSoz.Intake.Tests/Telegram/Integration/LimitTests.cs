@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Bot.Dialogue;
 using AdilSoz.Intake.Bot.Texts;
-using AdilSoz.Intake.Intake;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

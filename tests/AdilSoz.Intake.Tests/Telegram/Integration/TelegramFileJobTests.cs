@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using AdilSoz.Intake.Intake;
-using AdilSoz.Intake.Jobs;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Telegram;
 using Microsoft.EntityFrameworkCore;

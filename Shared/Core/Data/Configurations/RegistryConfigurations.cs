@@ -1,0 +1,76 @@
+using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Core.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdilSoz.Intake.Core.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.Version).IsRowVersion();
+        b.OwnsMany(x => x.Victims, v => v.ToJson());
+        b.HasIndex(x => x.OccurredOn);
+        b.HasIndex(x => new { x.RegionCode, x.OccurredOn });
+        b.HasIndex(x => new { x.CategoryCode, x.OccurredOn });
+        b.HasIndex(x => x.Outlets).HasMethod("gin");
+        b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.LegalCases).WithOne(x => x.Incident).HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+
+        // Full-text search in three languages: 'simple' (exact words, any language, Kazakh included)
+        // plus 'russian' (stems). A stored generated column with a GIN index; see migration IncidentSearch
+        // for the immutable array-to-text function it uses.
+        b.Property<NpgsqlTypes.NpgsqlTsVector>(IncidentSearch.Column)
+            .HasComputedColumnSql(SearchVectorSql, stored: true);
+        b.HasIndex(IncidentSearch.Column).HasMethod("GIN");
+    }
+
+    private const string SearchText =
+        "coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || " +
+        "coalesce(\"Settlement\", '') || ' ' || adilsoz_join_text(\"Outlets\")";
+
+    private const string SearchVectorSql =
+        "to_tsvector('simple'::regconfig, " + SearchText + ") || to_tsvector('russian'::regconfig, " + SearchText + ")";
+}
+
+internal sealed class LegalCaseConfiguration : IEntityTypeConfiguration<LegalCase>
+{
+    public void Configure(EntityTypeBuilder<LegalCase> b)
+    {
+        b.HasIndex(x => x.FiledOn);
+        // The registry's "case kind" filter: an index-only check per incident.
+        b.HasIndex(x => new { x.IncidentId, x.Kind });
+        b.HasMany(x => x.Rulings).WithOne().HasForeignKey(x => x.LegalCaseId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t => t.HasCheckConstraint("ck_legal_case_claimed", "\"ClaimedKzt\" >= 0"));
+    }
+}
+
+internal sealed class RulingConfiguration : IEntityTypeConfiguration<Ruling>
+{
+    public void Configure(EntityTypeBuilder<Ruling> b)
+    {
+        b.HasIndex(x => x.On);
+        b.ToTable(t => t.HasCheckConstraint("ck_ruling_collected", "\"CollectedKzt\" >= 0"));
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(64);
+    }
+}
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,64 @@
+namespace AdilSoz.Intake.Core.Registry;
+
+public enum DatePrecision
+{
+    Day,
+    Month,
+    Year,
+}
+
+/// <summary>A violation of freedom of speech as recorded in the registry.</summary>
+public sealed class Incident
+{
+    public long Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateOnly OccurredOn { get; set; }
+
+    public DatePrecision DatePrecision { get; set; } = DatePrecision.Day;
+
+    public string? RegionCode { get; set; }
+
+    public string? Settlement { get; set; }
+
+    public string? CategoryCode { get; set; }
+
+    /// <summary>police, akimat, court, prosecutor, private, unknown, …</summary>
+    public string? PerpetratorType { get; set; }
+
+    public string Summary { get; set; } = "";
+
+    public string? Narrative { get; set; }
+
+    public bool IsPublic { get; set; }
+
+    /// <summary>Names of victims without consent are redacted when published.</summary>
+    public List<Victim> Victims { get; set; } = [];
+
+    public List<string> Outlets { get; set; } = [];
+
+    public List<string> Links { get; set; } = [];
+
+    public List<LegalCase> LegalCases { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public uint Version { get; set; }
+}
+
+/// <summary>A journalist (or outlet staff) affected by an incident. Stored as JSON in the incident.</summary>
+public sealed class Victim
+{
+    public required string Name { get; set; }
+
+    /// <summary>editor, journalist, cameraman, blogger, …</summary>
+    public string? Role { get; set; }
+
+    public string? Outlet { get; set; }
+
+    /// <summary>Consent to be named in publications.</summary>
+    public bool MayBeNamed { get; set; } = true;
+}

@@ -1,0 +1,20 @@
+namespace AdilSoz.Intake.Language.Dedup;
+
+/// <summary>What duplicate detection needs to know of one submission.</summary>
+/// <param name="Id">Submission id.</param>
+/// <param name="Text">The new text of the report (quotes and signatures already split off).</param>
+/// <param name="Subject">Mail subject, if any.</param>
+/// <param name="OccurredOn">When it happened, as the reporter said.</param>
+/// <param name="ReceivedAt">When it was received; relative dates ("yesterday", "3 February") are read from it.</param>
+/// <param name="RegionCode">Region code from the reference list, as the reporter said.</param>
+/// <param name="Settlement">Settlement as the reporter wrote it.</param>
+/// <param name="AttachmentSha256">Lower-case hex SHA-256 of each stored attachment.</param>
+public sealed record DedupInput(
+    long Id,
+    string Text,
+    string? Subject,
+    DateOnly? OccurredOn,
+    DateTimeOffset ReceivedAt,
+    string? RegionCode,
+    string? Settlement,
+    IReadOnlyList<string> AttachmentSha256);

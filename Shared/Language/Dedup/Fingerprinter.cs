@@ -1,0 +1,248 @@
+using System.Security.Cryptography;
+using System.Text;
+using AdilSoz.Intake.Language.Text;
+
+namespace AdilSoz.Intake.Language.Dedup;
+
+/// <summary>Computes the <see cref="Fingerprint"/> of a submission. Pure and thread-safe.</summary>
+public static class Fingerprinter
+{
+    // Capitalised words that are not names: countries, months, weekdays, titles.
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "казахстан", "қазақстан", "kazakhstan", "рк", "кр", "rk", "россия", "russia", "ресей", "республика",
+        "republic", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "мр", "mr", "mrs", "ms",
+        "г", "гг", "ул", "улица", "street", "st", "it", "i",
+    };
+
+    // Phonetic keys of surname endings (-ов, -ева, -ұлы, -қызы, -енко, -ский).
+    private static readonly string[] SurnameEndings = ["ov", "ev", "in", "uli", "kizi", "enko", "ski"];
+
+    public static Fingerprint Compute(DedupInput input)
+    {
+        var combined = string.IsNullOrWhiteSpace(input.Subject) ? input.Text : input.Subject + ".\n" + input.Text;
+        var tokens = TextNormalizer.Tokenize(combined);
+        var language = TextNormalizer.DetectLanguage(combined);
+
+        var terms = new HashSet<int>();
+        var names = new List<NameMention>();
+        var places = new List<PlaceMention>();
+        var capitalizedMidSentence = new HashSet<string>(
+            tokens.Where(t => t.Capitalized && !t.SentenceStart && !t.IsNumber).SelectMany(t => NameKeys.Variants(NameKeys.Key(t.Value))),
+            StringComparer.Ordinal);
+
+        var pairs = new List<NamePair>();
+        // The two names before the current token, to pair names written side by side (a patronymic between them too).
+        var last = (Index: -3, Key: "");
+        var beforeLast = (Index: -3, Key: "");
+        var skipName = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var value = token.Value;
+            if (token.IsNumber)
+            {
+                terms.Add(StableHash.Of32("n:" + value.TrimStart('0')));
+                continue;
+            }
+
+            if (i + 1 < tokens.Count && Concepts.OfPair(value, tokens[i + 1].Value) is { } pairConcept)
+            {
+                terms.Add(StableHash.Of32("c:" + pairConcept));
+            }
+
+            if (StopWords.Contains(value))
+            {
+                continue;
+            }
+
+            var concept = Concepts.Of(value);
+            if (concept is not null)
+            {
+                terms.Add(StableHash.Of32("c:" + concept));
+            }
+
+            var stem = Stemmer.Stem(value, language);
+            var key = Transliterator.PhoneticKey(stem);
+            if (key.Length >= 2)
+            {
+                terms.Add(StableHash.Of32("w:" + key));
+            }
+
+            if (skipName)
+            {
+                // The second word of a two-word place (Усть-Каменогорск, Nur-Sultan).
+                skipName = false;
+                continue;
+            }
+
+            if (PlaceOf(token, i + 1 < tokens.Count ? tokens[i + 1] : null) is { } place)
+            {
+                AddPlace(places, place.Place);
+                skipName = place.TwoWords;
+                continue;
+            }
+
+            if (concept is null && IsName(tokens, i, capitalizedMidSentence))
+            {
+                AddName(names, value);
+                var nameKey = NameKeys.Key(value);
+                if (token.Quoted)
+                {
+                    // An outlet («Хабар») is no person's first name.
+                    continue;
+                }
+
+                if (last.Index == i - 1)
+                {
+                    AddPair(pairs, last.Key, nameKey);
+                    if (beforeLast.Index == i - 2)
+                    {
+                        AddPair(pairs, beforeLast.Key, nameKey);
+                    }
+                }
+
+                (beforeLast, last) = (last, (i, nameKey));
+            }
+        }
+
+        AddInputPlaces(input, places);
+
+        var dates = DateMentions.Find(combined, tokens, input.ReceivedAt);
+        if (input.OccurredOn is { } occurred && !dates.Contains(occurred))
+        {
+            dates.Add(occurred);
+            dates.Sort();
+        }
+
+        return new Fingerprint
+        {
+            Language = language,
+            ExactTextHash = ExactTextHash(input.Text),
+            Terms = [.. terms.Order()],
+            Names = names,
+            Pairs = pairs,
+            Places = places,
+            Dates = dates,
+            Files = input.AttachmentSha256.Select(s => s.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList(),
+            ReceivedAt = input.ReceivedAt,
+        };
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the normalised text; null when the text has no letters or digits.</summary>
+    public static string? ExactTextHash(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+    }
+
+    private static (PlaceMention Place, bool TwoWords)? PlaceOf(Token token, Token? next)
+    {
+        // Latin words must be capitalised to be places ("oral" is also an English word); Cyrillic ones need not.
+        if (token.Value.Length < 3 || (!token.IsCyrillic && !token.Capitalized))
+        {
+            return null;
+        }
+
+        if (next is { } n && n.Capitalized && Gazetteer.Find(token.Value + n.Value) is { } pair)
+        {
+            return (pair, true);
+        }
+
+        return Gazetteer.Find(token.Value) is { } single ? (single, false) : null;
+    }
+
+    private static bool IsName(List<Token> tokens, int i, HashSet<string> capitalizedMidSentence)
+    {
+        var token = tokens[i];
+        var value = token.Value;
+        if (value.Length < 3 || NotNames.Contains(value) || (!token.Capitalized && !token.Quoted))
+        {
+            return false;
+        }
+
+        if (DateMentions.IsMonth(value))
+        {
+            return false;
+        }
+
+        if (token.Quoted || !token.SentenceStart)
+        {
+            return true;
+        }
+
+        // A capitalised word opening a sentence is a name only if it looks like one.
+        var next = i + 1 < tokens.Count ? tokens[i + 1] : (Token?)null;
+        var variants = NameKeys.Variants(NameKeys.Key(value)).ToList();
+
+        // Note: the Kazakh genitive (-ның, -дың, -тың) ends like a Russian surname in -ин once transliterated.
+        var kazakhGenitive = value.EndsWith("ың", StringComparison.Ordinal) || value.EndsWith("ің", StringComparison.Ordinal);
+        return (next is { Capitalized: true, IsNumber: false } && !StopWords.Contains(next.Value.Value))
+            || variants.Any(capitalizedMidSentence.Contains)
+            || (!kazakhGenitive && variants.Any(v => SurnameEndings.Any(e => v.EndsWith(e, StringComparison.Ordinal) && v.Length > e.Length + 2)));
+    }
+
+    private static void AddName(List<NameMention> names, string value)
+    {
+        var key = NameKeys.Key(value);
+        if (key.Length < NameKeys.MinLength - 1)
+        {
+            return;
+        }
+
+        var display = TextNormalizer.TitleCase(Transliterator.ToLatin(value));
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (NameKeys.Same(names[i].Key, key))
+            {
+                if (key.Length < names[i].Key.Length)
+                {
+                    names[i] = new NameMention(key, display);
+                }
+
+                return;
+            }
+        }
+
+        names.Add(new NameMention(key, display));
+    }
+
+    private static void AddPair(List<NamePair> pairs, string a, string b)
+    {
+        if (a != b && !pairs.Any(p => p.A == a && p.B == b))
+        {
+            pairs.Add(new NamePair(a, b));
+        }
+    }
+
+    private static void AddPlace(List<PlaceMention> places, PlaceMention place)
+    {
+        if (!places.Any(p => p.Region == place.Region && NameKeys.Same(p.Key, place.Key)))
+        {
+            places.Add(place);
+        }
+    }
+
+    private static void AddInputPlaces(DedupInput input, List<PlaceMention> places)
+    {
+        if (!string.IsNullOrWhiteSpace(input.Settlement))
+        {
+            var words = TextNormalizer.Tokenize(input.Settlement);
+            var joined = string.Concat(words.Select(w => w.Value));
+            if (Gazetteer.Find(joined) is { } known)
+            {
+                AddPlace(places, known);
+            }
+            else if (NameKeys.Key(joined) is { Length: >= 3 } key)
+            {
+                AddPlace(places, new PlaceMention(input.RegionCode, key, TextNormalizer.TitleCase(Transliterator.ToLatin(input.Settlement.Trim()))));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.RegionCode) && !places.Any(p => p.Region == input.RegionCode))
+        {
+            AddPlace(places, new PlaceMention(input.RegionCode, input.RegionCode, Gazetteer.RegionDisplay(input.RegionCode)));
+        }
+    }
+}

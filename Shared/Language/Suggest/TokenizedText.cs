@@ -1,0 +1,170 @@
+namespace AdilSoz.Intake.Language.Suggest;
+
+/// <summary>
+/// A text cut into lower-cased word tokens (ё→е, Latin look-alikes inside Cyrillic words mapped to
+/// Cyrillic), laid out in <see cref="Normalized"/> separated by single spaces, so that any run of
+/// consecutive tokens is one contiguous span that can be looked up without allocating.
+/// Each token keeps its offsets in the original text for evidence.
+/// </summary>
+internal sealed class TokenizedText
+{
+    private readonly char[] _buffer;
+    private readonly int[] _start;
+    private readonly int[] _length;
+    private readonly int[] _originalStart;
+    private readonly int[] _originalEnd;
+
+    private TokenizedText(string original, char[] buffer, int[] start, int[] length, int[] originalStart, int[] originalEnd, int count)
+    {
+        Original = original;
+        _buffer = buffer;
+        _start = start;
+        _length = length;
+        _originalStart = originalStart;
+        _originalEnd = originalEnd;
+        Count = count;
+    }
+
+    public string Original { get; }
+
+    public int Count { get; }
+
+    public ReadOnlySpan<char> Normalized => _buffer;
+
+    public ReadOnlySpan<char> Token(int i) => _buffer.AsSpan(_start[i], _length[i]);
+
+    /// <summary>The normalised span of tokens first..first+count-1 joined by single spaces.</summary>
+    public ReadOnlySpan<char> Run(int first, int count)
+    {
+        var last = first + count - 1;
+        return _buffer.AsSpan(_start[first], _start[last] + _length[last] - _start[first]);
+    }
+
+    /// <summary>The original text from the start of token first to the end of token last.</summary>
+    public string Surface(int first, int last) =>
+        Original[_originalStart[first].._originalEnd[last]];
+
+    public bool StartsUpper(int i) => char.IsUpper(Original[_originalStart[i]]);
+
+    public int OriginalStart(int i) => _originalStart[i];
+
+    /// <summary>Whether token i opens a sentence (a capital there says nothing about a proper name).</summary>
+    public bool StartsSentence(int i)
+    {
+        for (var k = _originalStart[i] - 1; k >= 0; k--)
+        {
+            var c = Original[k];
+            if (c is '.' or '!' or '?' or '\n')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static TokenizedText Create(string text)
+    {
+        var buffer = new char[text.Length];
+        // At most one token per two characters (a letter and a separator), plus one.
+        var capacity = (text.Length / 2) + 1;
+        var start = new int[capacity];
+        var length = new int[capacity];
+        var originalStart = new int[capacity];
+        var originalEnd = new int[capacity];
+        var count = 0;
+        var w = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var begin = i;
+            var cyrillic = false;
+            var latin = false;
+            if (count > 0)
+            {
+                buffer[w++] = ' ';
+            }
+
+            var tokenStart = w;
+            while (i < text.Length && IsWordChar(text[i]))
+            {
+                var c = Lower(text[i]);
+
+                if (c is >= 'а' and <= 'я' || c is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'і')
+                {
+                    cyrillic = true;
+                }
+                else if (c is >= 'a' and <= 'z')
+                {
+                    latin = true;
+                }
+
+                buffer[w++] = c;
+                i++;
+            }
+
+            if (cyrillic && latin)
+            {
+                MapLookAlikes(buffer.AsSpan(tokenStart, w - tokenStart));
+            }
+
+            start[count] = tokenStart;
+            length[count] = w - tokenStart;
+            originalStart[count] = begin;
+            originalEnd[count] = i;
+            count++;
+        }
+
+        Array.Resize(ref buffer, w);
+        return new TokenizedText(text, buffer, start, length, originalStart, originalEnd, count);
+    }
+
+    private static bool IsWordChar(char c) =>
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    // Fast paths for ASCII and Russian; ё folds to е.
+    private static char Lower(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c + 32),
+        < (char)128 => c,
+        >= 'А' and <= 'Я' => (char)(c + 32),
+        >= 'а' and <= 'я' => c,
+        'ё' or 'Ё' => 'е',
+        _ => char.ToLowerInvariant(c),
+    };
+
+    // Phones and keyboards mix scripts: "Oрал" with a Latin O, "Караганды" typed with Latin a/e/o/p/c/x.
+    private static void MapLookAlikes(Span<char> token)
+    {
+        for (var k = 0; k < token.Length; k++)
+        {
+            token[k] = token[k] switch
+            {
+                'a' => 'а',
+                'e' => 'е',
+                'o' => 'о',
+                'p' => 'р',
+                'c' => 'с',
+                'x' => 'х',
+                'y' => 'у',
+                'k' => 'к',
+                'm' => 'м',
+                't' => 'т',
+                'h' => 'һ',
+                'i' => 'і',
+                var other => other,
+            };
+        }
+    }
+}
