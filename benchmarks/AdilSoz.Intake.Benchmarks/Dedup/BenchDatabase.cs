@@ -19,12 +19,31 @@ internal static class BenchDatabase
             ? name
             : "adilsoz_bench";
 
+    /// <summary>
+    /// The server: <c>ADILSOZ_BENCH_PG</c>, else the test role of <c>scripts/test.sh</c> (<c>ADILSOZ_TEST_PG</c>); a role
+    /// that may create databases. There is no built-in password.
+    /// </summary>
+    public static string Server() =>
+        Environment.GetEnvironmentVariable("ADILSOZ_BENCH_PG") is { Length: > 0 } bench ? bench
+        : Environment.GetEnvironmentVariable("ADILSOZ_TEST_PG") is { Length: > 0 } test ? test
+        : throw new InvalidOperationException("Set ADILSOZ_BENCH_PG to a PostgreSQL connection string of a role that may create databases.");
+
+    /// <summary>
+    /// Settings of a benchmark host: its database, and no key-encryption certificate (the reports are synthetic;
+    /// no reporter's identity is ever stored here).
+    /// </summary>
+    public static Dictionary<string, string?> Settings(string connectionString) => new()
+    {
+        ["ConnectionStrings:Intake"] = connectionString,
+        ["DataProtection:AllowUnprotected"] = "true",
+    };
+
     public static async Task<string> CreateAsync(string server)
     {
         await DropAsync(server);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ConnectionString;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Intake"] = connectionString });
+        builder.Configuration.AddInMemoryCollection(Settings(connectionString));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddIntakeLogging();
         builder.AddIntakeDatabase();

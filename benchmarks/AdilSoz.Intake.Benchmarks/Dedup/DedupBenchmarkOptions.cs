@@ -2,8 +2,6 @@ namespace AdilSoz.Intake.Benchmarks.Dedup;
 
 public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQueries, int TrgmBudgetSeconds, bool Keep, string Server)
 {
-    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local";
-
     public static DedupBenchmarkOptions Parse(string[] args)
     {
         int[] sizes = [10_000, 100_000];
@@ -33,7 +31,6 @@ public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQue
             }
         }
 
-        var server = Environment.GetEnvironmentVariable("ADILSOZ_BENCH_PG") is { Length: > 0 } s ? s : DefaultServer;
-        return new DedupBenchmarkOptions(sizes, queries, trgm, trgmBudget, keep, server);
+        return new DedupBenchmarkOptions(sizes, queries, trgm, trgmBudget, keep, BenchDatabase.Server());
     }
 }

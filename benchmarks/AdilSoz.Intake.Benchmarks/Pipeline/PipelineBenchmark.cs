@@ -28,7 +28,7 @@ public static class PipelineBenchmark
         var rate = Arg(args, "--rate", 20);
         var seconds = Arg(args, "--seconds", 30);
         var batch = Arg(args, "--batch", 50);
-        var server = Environment.GetEnvironmentVariable("ADILSOZ_BENCH_PG") ?? "Host=127.0.0.1;Port=5432;Username=adilsoz;Password=adilsoz-local";
+        var server = BenchDatabase.Server();
         var cs = await BenchDatabase.CreateAsync(server);
         Console.WriteLine($"pipeline benchmark: {Environment.ProcessorCount} cores, {count} submissions per throughput run");
         try
@@ -99,7 +99,7 @@ public static class PipelineBenchmark
         for (var i = 0; i < n; i++)
         {
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Intake"] = cs });
+            builder.Configuration.AddInMemoryCollection(BenchDatabase.Settings(cs));
             builder.AddIntakeLogging();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.AddIntakeDatabase();
