@@ -87,9 +87,11 @@ public static class DedupBenchmark
 
                 load.Stop();
                 Console.WriteLine();
-                var (keyBuild, trgmBuild) = await BuildIndexesAsync(connection);
+                var (keyBuild, trgmBuild) = await BuildIndexesAsync(connection, withTrgm: options.TrgmQueries > 0);
                 var keyIndexBytes = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('\"IX_DedupKeys_Key_ReceivedAt\"')"))!;
-                var trgmBytes = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('ix_bench_submissions_text_trgm')"))!;
+                var trgmBytes = options.TrgmQueries > 0
+                    ? (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('ix_bench_submissions_text_trgm')"))!
+                    : 0;
                 var totalKeys = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT count(*) FROM \"DedupKeys\""))!;
 
                 var row = await MeasureAsync(connectionString, connection, pairs, answers, eventOf, options);
@@ -278,7 +280,7 @@ public static class DedupBenchmark
             """);
     }
 
-    private static async Task<(TimeSpan Keys, TimeSpan Trgm)> BuildIndexesAsync(NpgsqlConnection connection)
+    private static async Task<(TimeSpan Keys, TimeSpan Trgm)> BuildIndexesAsync(NpgsqlConnection connection, bool withTrgm)
     {
         await BenchDatabase.ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
         var sw = Stopwatch.StartNew();
@@ -291,7 +293,11 @@ public static class DedupBenchmark
                 FOREIGN KEY ("SubmissionId") REFERENCES "Submissions" ("Id") ON DELETE CASCADE NOT VALID;
             """);
         sw.Restart();
-        await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX ix_bench_submissions_text_trgm ON "Submissions" USING gin ("Text" gin_trgm_ops)""");
+        if (withTrgm)
+        {
+            await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX ix_bench_submissions_text_trgm ON "Submissions" USING gin ("Text" gin_trgm_ops)""");
+        }
+
         var trgm = sw.Elapsed;
         await BenchDatabase.ExecuteAsync(connection, """ANALYZE "Submissions"; ANALYZE "DedupKeys";""");
         return (keys, trgm);
