@@ -89,7 +89,7 @@ public sealed class RestartTests(PostgresDatabase database) : IClassFixture<Post
             try
             {
                 api.EnqueueText(user, "/start");
-                await api.PressButtonAsync(user, "lang:ru", timeout: TimeSpan.FromSeconds(60));
+                await api.PressButtonAsync(user, "lang:ru", timeout: TimeSpan.FromMinutes(3));
                 await api.PressButtonAsync(user, "menu:report");
                 await chat.NextAsync("Расскажите, что произошло");
                 api.EnqueueText(user, "В Уральске неизвестные разбили машину редакции");
@@ -105,8 +105,10 @@ public sealed class RestartTests(PostgresDatabase database) : IClassFixture<Post
         using var second = StartBot(environment);
         try
         {
+            // The first answer waits for a whole process start (build output loaded, schema checked, polling begun):
+            // a hang guard, not a speed bound.
             await api.PressButtonAsync(user, "done");
-            await chat.NextAsync("PDF", TimeSpan.FromSeconds(60));
+            await chat.NextAsync("PDF", TimeSpan.FromMinutes(3));
             api.PressButton(user, "skip");
             await api.PressButtonAsync(user, "when:today");
             await api.PressButtonAsync(user, "region:astana");
