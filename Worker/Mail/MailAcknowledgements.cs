@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
         // forged mails must not become a flood of replies to the address they name. One address's mails are
         // acknowledged one at a time, so the rate check cannot race.
         var hash = protector.KeyHash(Channel.Email, AcknowledgementPolicy.Recipient(mail)!);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({hash}, 0))", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.Acknowledgement(hash)})", ct);
         var since = DateTimeOffset.UtcNow - Window;
         var sameAddress = db.Reporters.Where(r => r.Id == reporterId || r.KeyHash == hash || r.ClaimedKeyHash == hash).Select(r => r.Id);
         var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId != null && sameAddress.Contains(o.ReporterId.Value) && o.Channel == Channel.Email

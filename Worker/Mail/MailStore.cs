@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -37,7 +37,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var lockKey = LockKey(messageId is null ? "sha:" + sha : "mid:" + messageId);
+            var lockKey = AdvisoryLocks.Mail(messageId is null ? "sha:" + sha : "mid:" + messageId);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", ct);
 
             var existing = await db.InboundItems.AsNoTracking()
@@ -111,6 +111,4 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
     public static string DedupIdentity(byte[] raw) =>
         ReadMessageId(raw) ?? Convert.ToHexStringLower(SHA256.HashData(raw));
 
-    private static long LockKey(string identity) =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("adilsoz-mail:" + identity)), 0);
 }

@@ -2,6 +2,7 @@ using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
@@ -26,7 +27,7 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SubmissionPipelineJob.DedupLockKey})", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.DedupIndex})", ct);
             var from = last;
             var page = await db.Submissions
                 .Where(s => s.Id > from && s.Fingerprint != null && s.DuplicateOfId == null && s.Status != SubmissionStatus.Received)

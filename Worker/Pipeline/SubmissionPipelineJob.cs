@@ -3,6 +3,7 @@ using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Language.Suggest;
 using AdilSoz.Intake.Core.Telegram;
 using Hangfire;
@@ -32,9 +33,6 @@ public sealed partial class SubmissionPipelineJob(
     NearDuplicateIndex index,
     ILogger<SubmissionPipelineJob> logger) : ISubmissionPipelineJob
 {
-    /// <summary>Serialises the find-then-add step, so two reports of one event processed at once still meet.</summary>
-    internal const long DedupLockKey = 0x4164_696C_536F_7A02;
-
     private const string ItemSavepoint = "pipeline_item";
 
     public Task ProcessAsync(long submissionId, CancellationToken cancellationToken) =>
@@ -131,7 +129,7 @@ public sealed partial class SubmissionPipelineJob(
         var items = batch.Select(s => Prepare(s, files)).ToList();
         if (items.Any(i => i.Dedup is not null))
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DedupLockKey})", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.DedupIndex})", ct);
         }
 
         return items;

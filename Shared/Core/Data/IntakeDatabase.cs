@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Security;
 using Hangfire.PostgreSql;
@@ -17,9 +18,6 @@ namespace AdilSoz.Intake.Core.Data;
 /// <summary>The database of every process: DbContext, shared Data Protection keys, start-up migration.</summary>
 public static class IntakeDatabase
 {
-    /// <summary>Key of the advisory lock under which exactly one process migrates at a time.</summary>
-    private const long MigrationLockKey = 0x4164_696C_536F_7A01; // "AdilSoz" + 1
-
     /// <summary>The connection string as configured; empty when unset (the options validation then stops the process).</summary>
     public static string GetConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
@@ -103,7 +101,7 @@ public static class IntakeDatabase
         await connection.OpenAsync(cancellationToken);
         // Note: waiting for the lock is waiting for another process's migration, which on a busy machine takes
         // longer than the default 30 s command timeout; a process that waits its turn must not give up.
-        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection) { CommandTimeout = 600 })
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLocks.Migration})", connection) { CommandTimeout = 600 })
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -155,7 +153,7 @@ public static class IntakeDatabase
         }
         finally
         {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLocks.Migration})", connection);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
