@@ -154,7 +154,7 @@ public static class AdminCommands
         var key = ApiKeys.NewKey();
         var entity = new ApiKey
         {
-            Name = name, Role = role, KeyHash = ApiKeys.Hash(key), Prefix = key[..10], CreatedAt = DateTimeOffset.UtcNow,
+            Name = name, Role = role, KeyHash = ApiKeys.Hash(key), Prefix = key[..10], CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync();

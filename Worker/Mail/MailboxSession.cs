@@ -30,9 +30,6 @@ public sealed class MailboxSession(
     IOptions<DatabaseOptions> database,
     ILogger<MailboxSession> logger)
 {
-    /// <summary>Test seam: runs after a message is stored and before it is moved (throw to simulate a crash).</summary>
-    public Func<UniqueId, Task>? AfterStore { get; set; }
-
     public MailboxOptions Options => options.Value;
 
     /// <summary>Connects and authenticates a new client; the caller disposes it.</summary>
@@ -135,11 +132,6 @@ public sealed class MailboxSession(
             else
             {
                 stored++;
-            }
-
-            if (AfterStore is { } hook)
-            {
-                await hook(uid);
             }
 
             // Note: the job is enqueued before the move. Should the enqueue fail (the database cut off a

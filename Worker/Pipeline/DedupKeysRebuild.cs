@@ -1,6 +1,7 @@
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Locking;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
             foreach (var s in page)
             {
                 var fp = Fingerprinter.Compute(new DedupInput(
-                    s.Id, s.Text, s.Subject, s.OccurredOn, s.ReceivedAt, s.SuggestedRegion, s.SuggestedSettlement, [.. files[s.Id]]));
+                    s.Id, s.Text, s.Subject, s.OccurredOn, FoundationClock.Local(s.ReceivedAt), s.SuggestedRegion, s.SuggestedSettlement, [.. files[s.Id]]));
                 s.Fingerprint = fp.ToJson();
                 s.TextHash = Fingerprinter.ExactTextHash(s.Text);
                 items.Add((s.Id, fp, s.ReceivedAt));

@@ -1,6 +1,7 @@
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Locking;
@@ -31,6 +32,7 @@ public sealed partial class SubmissionPipelineJob(
     IOptions<PipelineOptions> options,
     IOptions<TelegramOptions> telegram,
     NearDuplicateIndex index,
+    TimeProvider clock,
     ILogger<SubmissionPipelineJob> logger) : ISubmissionPipelineJob
 {
     private const string ItemSavepoint = "pipeline_item";
@@ -59,7 +61,7 @@ public sealed partial class SubmissionPipelineJob(
             var items = await PrepareAsync(batch, ct);
             try
             {
-                var done = await ProcessBatchAsync(items, DateTimeOffset.UtcNow, ct);
+                var done = await ProcessBatchAsync(items, clock.GetUtcNow(), ct);
                 await tx.CommitAsync(ct);
                 Finish(done);
                 return;
@@ -81,7 +83,7 @@ public sealed partial class SubmissionPipelineJob(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = await ClaimAsync(ids, 0, ct);
         var items = await PrepareAsync(batch, ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var done = new List<Outcome>(items.Count);
         foreach (var item in items)
         {
@@ -187,7 +189,7 @@ public sealed partial class SubmissionPipelineJob(
             }
 
             var input = new DedupInput(
-                submission.Id, submission.Text, submission.Subject, submission.OccurredOn, submission.ReceivedAt,
+                submission.Id, submission.Text, submission.Subject, submission.OccurredOn, FoundationClock.Local(submission.ReceivedAt),
                 submission.RegionCode ?? suggestions.Region?.Code, submission.Settlement ?? suggestions.Settlement?.Name,
                 [.. files[submission.Id]]);
             return new PreparedItem(submission, suggestions, Fingerprinter.Compute(input), null);

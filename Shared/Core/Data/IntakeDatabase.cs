@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class IntakeDatabase
             .PersistKeysToDbContext<IntakeDbContext>()
             .ProtectKeysIfConfigured(builder.Configuration);
         builder.Services.AddSingleton<IdentityProtector>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -125,9 +127,10 @@ public static class IntakeDatabase
             // The first key of the shared key ring is made here, under the lock, so that processes
             // starting together do not each make their own.
             var keyManager = scope.ServiceProvider.GetRequiredService<IKeyManager>();
-            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > DateTimeOffset.UtcNow.AddDays(2)))
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now.AddDays(2)))
             {
-                keyManager.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+                keyManager.CreateNewKey(now, now.AddDays(90));
             }
 
             services.GetService<SessionKeyRing>()?.EnsureKey();
