@@ -48,8 +48,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
             // Test hosts run side by side: a few job threads each keep PostgreSQL's connections in check.
             ["Worker:JobWorkers"] = "4",
         });
-        builder.AddIntakeDefaults();
+        // The test's settings first: the defaults read some of them (the Telegram token) as they register.
         configure?.Invoke(builder);
+        builder.AddIntakeDefaults();
         return builder.Build();
     }
 
