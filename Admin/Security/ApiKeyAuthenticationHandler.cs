@@ -31,7 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         await db.ApiKeys.Where(k => k.Id == key.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, DateTimeOffset.UtcNow), Context.RequestAborted);
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, TimeProvider.GetUtcNow()), Context.RequestAborted);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "api:" + key.Name), new Claim(ClaimTypes.Role, key.Role), new Claim("api_key_id", key.Id.ToString())],
             SchemeName);
