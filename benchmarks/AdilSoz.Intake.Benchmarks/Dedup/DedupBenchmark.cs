@@ -172,9 +172,9 @@ public static class DedupBenchmark
             // A fingerprint with the text's hash only: the lookup's exact query, its candidate query left without keys.
             var request = new LookupRequest(-1, new Fingerprint { ExactTextHash = hash, ReceivedAt = q.Report.ReceivedAt }, since);
             var sw = Stopwatch.StartNew();
-            var found = (await index.FindAsync(db, [request], CancellationToken.None))[0].Exact;
+            var original = (await index.FindAsync(db, [request], CancellationToken.None))[0].Exact;
             exact.Add(sw.Elapsed.TotalMilliseconds);
-            if (found is null)
+            if (original is null)
             {
                 throw new InvalidOperationException("exact duplicate not found");
             }
