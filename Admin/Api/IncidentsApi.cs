@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Api;
@@ -77,7 +78,7 @@ public static class IncidentsApi
         }
 
         var incident = new Incident { Title = "" };
-        await RegistryStore.SaveAsync(db, incident, input, Actor(user), ct);
+        await RegistryStore.SaveAsync(db, incident, input, ActorName.Of(user), ct);
         return Results.Created($"/api/v1/incidents/{incident.Id}", IncidentDto.From(incident));
     }
 
@@ -96,11 +97,10 @@ public static class IncidentsApi
             return Invalid(errors);
         }
 
-        await RegistryStore.SaveAsync(db, incident, input, Actor(user), ct);
+        await RegistryStore.SaveAsync(db, incident, input, ActorName.Of(user), ct);
         return Results.Ok(IncidentDto.From(incident));
     }
 
-    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 
     /// <summary>A 400 problem whose <c>errors</c> give each field's explanation (and the accepted codes for region and category).</summary>
     private static IResult Invalid(Dictionary<string, string[]> errors) =>

@@ -147,7 +147,7 @@ public static class SubmissionsApi
         var revealed = shown.Where(s => s is { MayNameReporter: true, Reporter: not null }).ToList();
         foreach (var s in revealed)
         {
-            Audit.Add(db, Actor(user), "reveal", "reporter", s.ReporterId, new { submission = s.Id, via = "api" }, reason!.Trim());
+            Audit.Add(db, ActorName.Of(user), "reveal", "reporter", s.ReporterId, new { submission = s.Id, via = "api" }, reason!.Trim());
         }
 
         if (revealed.Count > 0)
@@ -156,21 +156,15 @@ public static class SubmissionsApi
         }
     }
 
-    private static async Task<IResult> ApproveAsync(long id, ApproveRequest? body, ClaimsPrincipal user, IntakeDbContext db, ModerationActions actions, CancellationToken ct)
+    private static async Task<IResult> ApproveAsync(long id, ApproveRequest? body, ClaimsPrincipal user, ModerationActions actions, CancellationToken ct)
     {
         if (body is null || (body.IncidentId is null == (body.Incident is null)))
         {
             return ApiConventions.BadRequest("Incident required", "Send either { \"incidentId\": N } or { \"incident\": { … } }.");
         }
 
-        IReadOnlyList<long> ids = [id];
-        if (body.WholeCluster && await db.Submissions.Where(s => s.Id == id).Select(s => s.ClusterId).SingleOrDefaultAsync(ct) is { } clusterId)
-        {
-            ids = await db.Submissions.Where(s => s.ClusterId == clusterId
-                && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.NeedsAttention)).Select(s => s.Id).ToListAsync(ct);
-        }
-
-        var result = await actions.ApproveAsync(ids, body.IncidentId, body.Incident, IsEditor(user), Actor(user), body.Note, ct);
+        IReadOnlyList<long> ids = body.WholeCluster ? await actions.WithClusterAsync(id, ct) : [id];
+        var result = await actions.ApproveAsync(ids, body.IncidentId, body.Incident, IsEditor(user), ActorName.Of(user), body.Note, ct);
         return result.Succeeded
             ? Results.Ok(new ApproveResponse(result.IncidentId!.Value) { Ignored = result.Ignored.Count > 0 ? result.Ignored : null })
             : Problem(result);
@@ -183,11 +177,9 @@ public static class SubmissionsApi
             return Unknown("reason", body?.Reason ?? "", Names<RejectReason>());
         }
 
-        var result = await actions.RejectAsync(id, reason, body!.Note, Actor(user), ct);
+        var result = await actions.RejectAsync(id, reason, body!.Note, ActorName.Of(user), ct);
         return result.Succeeded ? Results.NoContent() : Problem(result);
     }
-
-    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 
     public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 

@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
@@ -16,6 +17,16 @@ namespace AdilSoz.Intake.Admin.Moderation;
 public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {
     private readonly List<OutboundMessage> _outboxMessages = [];
+
+    /// <summary>
+    /// The item and the others of its cluster still waiting for a decision (pending or needing attention),
+    /// for an action on the whole cluster; the item alone when it is in no cluster.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> WithClusterAsync(long id, CancellationToken ct) =>
+        await db.Submissions.Where(s => s.Id == id).Select(s => s.ClusterId).SingleOrDefaultAsync(ct) is { } clusterId
+            ? await db.Submissions.Where(s => s.ClusterId == clusterId
+                && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.NeedsAttention)).Select(s => s.Id).ToListAsync(ct)
+            : [id];
 
     /// <summary>
     /// Approves into an existing incident or a new one. <paramref name="editor"/> is whether the caller is an
@@ -39,7 +50,8 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
         Dictionary<string, string[]>? errors = null;
         if (input is not null)
         {
-            errors = input.Validate(await db.Regions.AsNoTracking().ToListAsync(ct), await db.Categories.AsNoTracking().ToListAsync(ct));
+            var (regions, categories) = await RegistryStore.ReferenceAsync(db, ct);
+            errors = input.Validate(regions, categories);
             if (errors.Count > 0)
             {
                 return ModerationResult.Invalid("The incident is not valid.", errors);
@@ -159,7 +171,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             s.ClusterId = null;
             Audit.Add(db, actor, "split", "submission", s.Id, new { fromCluster = clusterId, remaining = others });
             return ModerationResult.Done();
-        }, ct, allowClaimed: false, keepClaim: true);
+        }, ct, keepClaim: true);
 
     /// <summary>Sends the reporter a question over their channel; the item waits until a follow-up arrives.</summary>
     public Task<ModerationResult> AskAsync(long id, string question, string actor, CancellationToken ct) =>
@@ -216,7 +228,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
     }
 
     private async Task<ModerationResult> InTransactionAsync(IReadOnlyList<long> ids, string actor,
-        Func<List<Submission>, DateTimeOffset, Task<ModerationResult>> action, CancellationToken ct, bool allowClaimed = false, bool keepClaim = false)
+        Func<List<Submission>, DateTimeOffset, Task<ModerationResult>> action, CancellationToken ct, bool keepClaim = false)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         var result = await strategy.ExecuteAsync(async () =>
@@ -242,7 +254,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                     return ModerationResult.Conflict($"{s.Reference} is already {s.Status.ToString().ToLowerInvariant()}.");
                 }
 
-                if (!allowClaimed && s.ClaimedBy is { } holder && holder != actor && s.ClaimedUntil > now)
+                if (s.ClaimedBy is { } holder && holder != actor && s.ClaimedUntil > now)
                 {
                     return ModerationResult.Conflict($"{s.Reference} is held by {holder} until {s.ClaimedUntil:HH:mm} UTC.");
                 }

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Admin.Registry;
@@ -6,14 +7,7 @@ namespace AdilSoz.Intake.Admin.Registry;
 /// <summary>Names of reference items in the language of the page.</summary>
 public static class Names
 {
-    public static string Of(Region r, HttpContext http) => Of(r.NameRu, r.NameKk, r.NameEn, UiLanguage.Current(http));
+    public static string Of(Region r, HttpContext http) => ReferenceNames.Of(r, UiLanguage.Current(http));
 
-    public static string Of(Category c, HttpContext http) => Of(c.NameRu, c.NameKk, c.NameEn, UiLanguage.Current(http));
-
-    public static string Of(string ru, string kk, string en, string language) => language switch
-    {
-        "kk" => kk,
-        "en" => en,
-        _ => ru,
-    };
+    public static string Of(Category c, HttpContext http) => ReferenceNames.Of(c, UiLanguage.Current(http));
 }

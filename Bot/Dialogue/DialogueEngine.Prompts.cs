@@ -1,5 +1,6 @@
 using System.Text;
 using AdilSoz.Intake.Bot.Texts;
+using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Bot.Dialogue;
@@ -103,7 +104,7 @@ public sealed partial class DialogueEngine
         }
 
         var region = ReferenceData.Regions.FirstOrDefault(r => r.Code == d.RegionCode);
-        var place = string.Join(", ", new[] { region is null ? null : RegionName(region, lang), d.Settlement }
+        var place = string.Join(", ", new[] { region is null ? null : ReferenceNames.Of(region, lang), d.Settlement }
             .Where(p => !string.IsNullOrWhiteSpace(p)));
         var affected = d.Affected switch
         {
@@ -131,13 +132,6 @@ public sealed partial class DialogueEngine
         return sb.ToString();
     }
 
-    private static string RegionName(Region region, string language) => language switch
-    {
-        "kk" => region.NameKk,
-        "en" => region.NameEn,
-        _ => region.NameRu,
-    };
-
     private static IReadOnlyList<IReadOnlyList<Button>> SkipKeyboard(Turn turn) =>
         [[turn.Button("BtnSkip", "skip"), turn.Button("BtnCancel", "cancel")]];
 
@@ -153,7 +147,7 @@ public sealed partial class DialogueEngine
     private static IReadOnlyList<IReadOnlyList<Button>> RegionKeyboard(Turn turn)
     {
         var rows = ReferenceData.Regions.OrderBy(r => r.SortOrder)
-            .Select(r => new Button(RegionName(r, turn.Lang), "region:" + r.Code))
+            .Select(r => new Button(ReferenceNames.Of(r, turn.Lang), "region:" + r.Code))
             .Chunk(2)
             .Select(IReadOnlyList<Button> (c) => c)
             .ToList();

@@ -212,22 +212,7 @@ public sealed class MailIngestJob(
                 ExpiresAt = now + ErasureRequest.Lifetime,
             };
             db.ErasureRequests.Add(request);
-            var language = await db.Reporters.Where(r => r.Id == requester).Select(r => r.Language).SingleAsync(ct) ?? submission.Language;
-            var (subject, body) = DeleteRequest.CodeMail(language, code);
-            var codeMail = new OutboundMessage
-            {
-                IdempotencyKey = $"erase-code:{submission.Id}",
-                Channel = Channel.Email,
-
-                // Note: written as is (a Notice would be recomposed as an acknowledgement to the mail's sender).
-                Kind = OutboundKind.Decision,
-                SubmissionId = submission.Id,
-                ReporterId = requester,
-                Subject = subject,
-                Body = body,
-                CreatedAt = now,
-            };
-            db.OutboundMessages.Add(codeMail);
+            var codeMail = await AddErasureMailAsync($"erase-code:{submission.Id}", submission, requester, language => DeleteRequest.CodeMail(language, code), now, ct);
             await db.SaveChangesAsync(ct);
             Audit.Add(db, "system", "erasure.requested", "Reporter", requester,
                 new { submissionId = submission.Id, request = request.Id, expiresAt = request.ExpiresAt, senderVerified = sender?.NotVerified is null });
@@ -360,12 +345,24 @@ public sealed class MailIngestJob(
         open.Outcome = "erased";
         open.ClosedAt = now;
 
+        var confirmation = await AddErasureMailAsync($"erase:{submission.Id}", submission, requester, DeleteRequest.Confirmation, now, ct);
+        Audit.Add(db, "system", "erasure.confirmed", "Reporter", requester, new { request = open.Id, submissionId = submission.Id });
+        await db.SaveChangesAsync(ct);
+        return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);
+    }
+
+    /// <summary>A mail of the deletion exchange (the code, the confirmation) to the reporter's stored address, in their language.</summary>
+    private async Task<OutboundMessage> AddErasureMailAsync(string key, Submission submission, long requester,
+        Func<string?, (string Subject, string Body)> compose, DateTimeOffset now, CancellationToken ct)
+    {
         var language = await db.Reporters.Where(r => r.Id == requester).Select(r => r.Language).SingleAsync(ct) ?? submission.Language;
-        var (subject, body) = DeleteRequest.Confirmation(language);
-        var confirmation = new OutboundMessage
+        var (subject, body) = compose(language);
+        var message = new OutboundMessage
         {
-            IdempotencyKey = $"erase:{submission.Id}",
+            IdempotencyKey = key,
             Channel = Channel.Email,
+
+            // Note: written as is (a Notice would be recomposed as an acknowledgement to the mail's sender).
             Kind = OutboundKind.Decision,
             SubmissionId = submission.Id,
             ReporterId = requester,
@@ -373,10 +370,8 @@ public sealed class MailIngestJob(
             Body = body,
             CreatedAt = now,
         };
-        db.OutboundMessages.Add(confirmation);
-        Audit.Add(db, "system", "erasure.confirmed", "Reporter", requester, new { request = open.Id, submissionId = submission.Id });
-        await db.SaveChangesAsync(ct);
-        return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);
+        db.OutboundMessages.Add(message);
+        return message;
     }
 
     private async Task<SubmissionAttachment> AttachAsync(MailAttachment file, CancellationToken ct)

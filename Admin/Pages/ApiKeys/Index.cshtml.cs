@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Security;
@@ -23,7 +24,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct) =>
-        await ApiKeyAdministration.RevokeAsync(db, id, User.Identity?.Name ?? "admin", ct)
+        await ApiKeyAdministration.RevokeAsync(db, id, ActorName.Of(User), ct)
             ? Redirect("/api-keys?revoked=true")
             : NotFound();
 }

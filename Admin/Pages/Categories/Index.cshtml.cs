@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Admin.Api;
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Moderation;
@@ -100,7 +100,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
         {
             if (changes.Count > 0)
             {
-                global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, IncidentsApi.Actor(User), "category.update", "category", null, new { changes });
+                global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, ActorName.Of(User), "category.update", "category", null, new { changes });
                 await db.SaveChangesAsync(ct);
             }
 

@@ -84,7 +84,7 @@ public sealed class IndexModel(IntakeDbContext db, UiText t) : PageModel
             .GroupBy(i => i.CategoryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
         var casesByCategory = await db.LegalCases.Where(c => c.FiledOn >= first && c.FiledOn <= end)
             .GroupBy(c => c.Incident!.CategoryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
+        var (_, categories) = await RegistryStore.ReferenceAsync(db, ct);
 
         var months = new List<DateOnly>();
         for (var m = first; m <= last; m = m.AddMonths(1))

@@ -38,8 +38,9 @@ public sealed class DetailsModel(IntakeDbContext db) : PageModel
         }
 
         Incident = incident;
-        Region = incident.RegionCode is null ? null : await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == incident.RegionCode, ct);
-        Category = incident.CategoryCode is null ? null : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == incident.CategoryCode, ct);
+        var (regions, categories) = await RegistryStore.ReferenceAsync(db, ct);
+        Region = regions.FirstOrDefault(r => r.Code == incident.RegionCode);
+        Category = categories.FirstOrDefault(c => c.Code == incident.CategoryCode);
         Submissions = await db.Submissions.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.ReceivedAt)
             .Select(s => new LinkedSubmission(s.Id, s.Reference, s.Channel, s.ReceivedAt, s.Text.Length > 160 ? s.Text.Substring(0, 160) + "…" : s.Text))
             .ToListAsync(ct);

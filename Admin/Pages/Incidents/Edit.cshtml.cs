@@ -1,10 +1,11 @@
 using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -108,7 +109,7 @@ public sealed class EditModel(IntakeDbContext db, UiText t) : PageModel
 
         try
         {
-            await RegistryStore.SaveAsync(db, incident, input, IncidentsApi.Actor(User), ct);
+            await RegistryStore.SaveAsync(db, incident, input, ActorName.Of(User), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,4 +1,4 @@
-using AdilSoz.Intake.Admin.Api;
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
@@ -41,8 +41,8 @@ public sealed class ImportModel(IntakeDbContext db) : PageModel
         var text = await reader.ReadToEndAsync(ct);
         IsCases = CaseCsv.IsCasesFile(text);
         Result = IsCases
-            ? await CaseCsv.ImportAsync(db, text, dryRun, IncidentsApi.Actor(User), ct)
-            : await IncidentCsv.ImportAsync(db, text, dryRun, IncidentsApi.Actor(User), ct);
+            ? await CaseCsv.ImportAsync(db, text, dryRun, ActorName.Of(User), ct)
+            : await IncidentCsv.ImportAsync(db, text, dryRun, ActorName.Of(User), ct);
         return Page();
     }
 }

@@ -1,12 +1,13 @@
 using AdilSoz.Intake.Admin.Moderation;
+using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Pages.Queue;
 
@@ -44,7 +45,7 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public string Actor => User.Identity?.Name ?? "";
+    public string Actor => ActorName.Of(User);
 
     public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention;
 
@@ -61,16 +62,15 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
         }
 
         // The reference lists are small (20 regions, ~40 categories).
-        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
-        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
+        (Regions, Categories) = await RegistryStore.ReferenceAsync(db, ct);
         return Page();
     }
 
     public string RegionName(string? code, string language) => Regions.FirstOrDefault(r => r.Code == code) is { } r
-        ? language switch { "kk" => r.NameKk, "en" => r.NameEn, _ => r.NameRu } : code ?? "";
+        ? ReferenceNames.Of(r, language) : code ?? "";
 
     public string CategoryName(string? code, string language) => Categories.FirstOrDefault(c => c.Code == code) is { } c
-        ? language switch { "kk" => c.NameKk, "en" => c.NameEn, _ => c.NameRu } : code ?? "";
+        ? ReferenceNames.Of(c, language) : code ?? "";
 
     /// <summary>The link to the next page keeps the filters.</summary>
     public string NextUrl(string next)

@@ -1,10 +1,11 @@
 using AdilSoz.Intake.Admin.Moderation;
+using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -85,15 +86,15 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public string Actor => User.Identity?.Name ?? "unknown";
+    public string Actor => ActorName.Of(User);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public string RegionName(string? code, string language) => Regions.FirstOrDefault(r => r.Code == code) is { } r
-        ? language switch { "kk" => r.NameKk, "en" => r.NameEn, _ => r.NameRu } : code ?? "—";
+        ? ReferenceNames.Of(r, language) : code ?? "—";
 
     public string CategoryName(string? code, string language) => Categories.FirstOrDefault(c => c.Code == code) is { } c
-        ? language switch { "kk" => c.NameKk, "en" => c.NameEn, _ => c.NameRu } : code ?? "—";
+        ? ReferenceNames.Of(c, language) : code ?? "—";
 
     /// <summary>Incidents that other members of the cluster were already approved into.</summary>
     public IEnumerable<long> ClusterIncidents => View.Cluster.Select(m => m.Submission.IncidentId).OfType<long>().Distinct();
@@ -190,13 +191,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
     private async Task<IActionResult> ActAsync(long id, Func<IReadOnlyList<long>, Task<ModerationResult>> action, string flash, CancellationToken ct,
         bool single = false)
     {
-        IReadOnlyList<long> ids = [id];
-        if (!single && WholeCluster && await db.Submissions.Where(s => s.Id == id).Select(s => s.ClusterId).SingleOrDefaultAsync(ct) is { } clusterId)
-        {
-            ids = await db.Submissions.Where(s => s.ClusterId == clusterId
-                && (s.Status == SubmissionStatus.Pending || s.Status == SubmissionStatus.NeedsAttention)).Select(s => s.Id).ToListAsync(ct);
-        }
-
+        IReadOnlyList<long> ids = !single && WholeCluster ? await actions.WithClusterAsync(id, ct) : [id];
         var result = await action(ids);
         if (!result.Succeeded)
         {
@@ -231,8 +226,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         }
 
         View = view;
-        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
-        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
+        (Regions, Categories) = await RegistryStore.ReferenceAsync(db, ct);
         if (view.Submission.MentionsId is { } mentionsId)
         {
             Mentions = await db.Submissions.AsNoTracking().Where(m => m.Id == mentionsId)
@@ -247,26 +241,13 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         return true;
     }
 
-    /// <summary>Incidents to attach to: by words of the title or summary, a date range, a region or settlement.</summary>
+    /// <summary>
+    /// Incidents to attach to: by words and a date range as the registry searches them (the same words find
+    /// the same incidents on both pages), and by a region or settlement.
+    /// </summary>
     private async Task SearchAsync(CancellationToken ct)
     {
-        var q = db.Incidents.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Search))
-        {
-            var pattern = "%" + Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            q = q.Where(i => EF.Functions.ILike(i.Title, pattern) || EF.Functions.ILike(i.Summary, pattern));
-        }
-
-        if (From is { } from)
-        {
-            q = q.Where(i => i.OccurredOn >= from);
-        }
-
-        if (To is { } to)
-        {
-            q = q.Where(i => i.OccurredOn <= to);
-        }
-
+        var q = new IncidentFilter(From, To, Query: Search).Apply(db.Incidents.AsNoTracking(), Categories);
         if (!string.IsNullOrWhiteSpace(Place))
         {
             var place = Place.Trim();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Security;
@@ -62,7 +63,7 @@ public sealed class IndexModel(IntakeDbContext db, UserManager<AdminUser> users,
         return Page();
     }
 
-    private string Actor => User.Identity?.Name ?? "unknown";
+    private string Actor => ActorName.Of(User);
 
     private async Task<IActionResult> ChangeAsync(string id, Func<AdminUser, Task<string?>> change, CancellationToken ct)
     {

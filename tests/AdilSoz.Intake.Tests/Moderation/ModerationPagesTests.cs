@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
@@ -72,6 +73,25 @@ public sealed class ModerationPagesTests : IClassFixture<PostgresDatabase>, IDis
         Assert.Equal(secondEmail, (await _seed.ReloadAsync(s.Id)).ClaimedBy);
         var audit = await second.GetStringAsync($"/audit?submission={s.Id}");
         Assert.Contains("took over", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attach_to_incident_finds_by_words_the_incidents_the_registry_finds()
+    {
+        var detained = await _seed.IncidentAsync("Журналиста Квазимодова задержали у здания суда", new DateOnly(2020, 3, 2));
+        await _seed.IncidentAsync("Журналисту отказали в аккредитации", new DateOnly(2020, 3, 3));
+        var s = await _seed.ReportAsync("Сообщение без даты");
+        var (browser, _) = await _seed.BrowserAsync(Roles.Monitor);
+
+        // Other forms than the title's ("задержанный", not "задержали"): found by their stems, as in the registry.
+        var words = Uri.EscapeDataString("задержанный журналист Квазимодова");
+        var registry = Regex.Matches(await browser.GetStringAsync($"/incidents?q={words}"), "href=\"/incidents/(\\d+)\"")
+            .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var attach = Regex.Matches(await browser.GetStringAsync($"/submissions/{s.Id}?q={words}"), "name=\"IncidentId\" value=\"(\\d+)\"")
+            .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal([detained], registry);
+        Assert.Equal(registry, attach);
     }
 
     [Fact]
