@@ -23,7 +23,7 @@ public static class Fingerprinter
     {
         var combined = string.IsNullOrWhiteSpace(input.Subject) ? input.Text : input.Subject + ".\n" + input.Text;
         var tokens = TextNormalizer.Tokenize(combined);
-        var language = TextNormalizer.DetectLanguage(combined);
+        var language = input.Language ?? LanguageDetector.Detect(combined);
 
         var terms = new HashSet<int>();
         var names = new List<NameMention>();

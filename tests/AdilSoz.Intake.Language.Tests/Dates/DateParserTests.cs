@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Language.Dates;
-using AdilSoz.Intake.Bot.Dialogue;
 
-namespace AdilSoz.Intake.Tests.Telegram;
+namespace AdilSoz.Intake.Language.Tests.Dates;
 
 public sealed class DateParserTests
 {
