@@ -49,7 +49,7 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
                 items.Add((s.Id, fp, s.ReceivedAt));
             }
 
-            await index.AddManyAsync(db, items, ct);
+            await index.AddAsync(db, items, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             done += page.Count;

@@ -1,13 +1,15 @@
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Suggest;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
 
-// The fast path: a whole batch in a fixed number of round trips — one batch of exact and candidate
-// lookups, one read of the candidates' fingerprints, one write of all keys, one save — instead of about
-// eight per item. Members of the batch are compared among themselves in memory, in order, so the outcome
-// is the one the item-by-item path gives. Any database error sends the batch to that path.
+// Processing a batch (a single submission is a batch of one): suggestions, dedup, cluster, status, alert,
+// in a fixed number of round trips — one batch of exact and candidate lookups, one read of the candidates'
+// fingerprints, one write of all keys, one save. Members of the batch are compared among themselves in
+// memory, in order, so a batch gives the outcome its items give one after the other.
 public sealed partial class SubmissionPipelineJob
 {
     private async Task<List<Outcome>> ProcessBatchAsync(List<PreparedItem> items, DateTimeOffset now, CancellationToken ct)
@@ -17,7 +19,7 @@ public sealed partial class SubmissionPipelineJob
             .Where(i => i is { Failure: null, Suggestions: not null, Dedup: not null })
             .Select(i => new LookupRequest(i.Submission.Id, i.Dedup!, i.Submission.ReceivedAt.AddDays(-window)))
             .ToList();
-        var lookups = await index.FindManyAsync(db, requests, ct);
+        var lookups = await index.FindAsync(db, requests, ct);
         var found = requests.Select((r, k) => (r.SubmissionId, Result: lookups[k])).ToDictionary(x => x.SubmissionId, x => x.Result);
 
         var members = new List<Member>();
@@ -69,7 +71,7 @@ public sealed partial class SubmissionPipelineJob
             done.Add(new Outcome(submission, alert));
         }
 
-        await index.AddManyAsync(db, keys, ct);
+        await index.AddAsync(db, keys, ct);
         await db.SaveChangesAsync(ct);
         return done;
     }
@@ -125,6 +127,49 @@ public sealed partial class SubmissionPipelineJob
 
         submission.ClusterId = ordered.FirstOrDefault(n => n.Result.Level == LinkLevel.SameEvent)?.ClusterId ?? submission.Id;
         return new Member(submission, fingerprint, keys);
+    }
+
+    private static void Apply(Submission submission, Suggestions s)
+    {
+        submission.Language ??= s.Language?.Code;
+        submission.SuggestedCategory = s.Category?.Code;
+        submission.SuggestedRegion = submission.RegionCode ?? s.Region?.Code;
+        submission.SuggestedSettlement = submission.Settlement ?? s.Settlement?.Name;
+        submission.Urgent = s.Urgent.Value;
+        submission.SuggestionEvidence = s.ToJson();
+    }
+
+    // A parent outside the batch: saved earlier (in this transaction when the batch runs item by item).
+    private Task<long> ClusterOfAsync(long id, CancellationToken ct) =>
+        db.Submissions.Where(s => s.Id == id).Select(s => s.ClusterId ?? s.Id).SingleAsync(ct);
+
+    private void AddLink(long id, long otherId, LinkLevel level, double score, string explanation, DateTimeOffset now) =>
+        db.DuplicateLinks.Add(new DuplicateLink
+        {
+            SubmissionId = id, OtherId = otherId, Level = level, Score = score, Explanation = explanation, CreatedAt = now,
+        });
+
+    private OutboundMessage? AddModeratorAlert(Submission submission, DateTimeOffset now)
+    {
+        if (telegram.Value.ModeratorChatId is null || string.IsNullOrWhiteSpace(telegram.Value.BotToken))
+        {
+            return null;
+        }
+
+        // The chat is outside the site's roles and audit, and its members' phones are outside our control:
+        // it gets what to open, never the reporter's words (which can name them).
+        var message = new OutboundMessage
+        {
+            IdempotencyKey = $"alert:{submission.Id}",
+            Channel = Channel.Telegram,
+            Kind = OutboundKind.ModeratorAlert,
+            SubmissionId = submission.Id,
+            Subject = submission.Reference,
+            Body = $"⚠️ {submission.Reference} ({submission.SuggestedCategory ?? "?"}, {submission.SuggestedRegion ?? "?"})",
+            CreatedAt = now,
+        };
+        db.OutboundMessages.Add(message);
+        return message;
     }
 
     /// <summary>A member of the batch already processed; <see cref="Keys"/> is null for an exact duplicate (not indexed).</summary>

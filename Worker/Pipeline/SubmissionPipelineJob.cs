@@ -18,8 +18,9 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// <para>
 /// Batched: one transaction and one turn of the dedup lock for up to <see cref="PipelineOptions.BatchSize"/>
 /// submissions — the job's own ones (waited for if another job holds them) and others that are waiting
-/// (taken with SKIP LOCKED, so two Workers never take the same one). Each item runs inside a savepoint:
-/// one that throws is rolled back alone and put in "needs attention"; the rest proceed.
+/// (taken with SKIP LOCKED, so two Workers never take the same one). When the batch fails, its items run
+/// again as batches of one, each inside a savepoint: one that throws is rolled back alone and put in
+/// "needs attention"; the rest proceed.
 /// </para>
 /// Idempotent: only submissions still <see cref="SubmissionStatus.Received"/> are taken, and the status
 /// moves on in the same transaction, so running a job twice changes nothing.
@@ -78,6 +79,10 @@ public sealed partial class SubmissionPipelineJob(
         await RunItemByItemAsync([.. taken], ct);
     }
 
+    /// <summary>
+    /// The fallback: each item is a batch of one inside its own savepoint, so one that throws is rolled
+    /// back alone and set aside while the others go on.
+    /// </summary>
     private async Task RunItemByItemAsync(long[] ids, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -90,10 +95,8 @@ public sealed partial class SubmissionPipelineJob(
             await tx.CreateSavepointAsync(ItemSavepoint, ct);
             try
             {
-                var alert = await ProcessItemAsync(item, now, ct);
-                await db.SaveChangesAsync(ct);
+                done.AddRange(await ProcessBatchAsync([item], now, ct));
                 await tx.ReleaseSavepointAsync(ItemSavepoint, ct);
-                done.Add(new Outcome(item.Submission, alert));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

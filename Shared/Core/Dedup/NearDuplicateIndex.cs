@@ -1,19 +1,33 @@
-using AdilSoz.Intake.Language.Dedup;
 using System.Data;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Language.Dedup;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace AdilSoz.Intake.Core.Dedup;
 
+/// <summary>A new submission to look up: its fingerprint and how far back to look.</summary>
+public sealed record LookupRequest(long SubmissionId, Fingerprint Fingerprint, DateTimeOffset Since);
+
+/// <summary>An earlier submission found for a new one, with the cluster it is in.</summary>
+public sealed record FoundSubmission(long SubmissionId, long ClusterId, MatchResult Result);
+
+/// <summary>What the index holds for one new submission: the exact duplicate (earliest), and the near ones, best first.</summary>
+public sealed record LookupResult(FoundSubmission? Exact, IReadOnlyList<FoundSubmission> Near);
+
 /// <summary>
-/// The database side of near-duplicate detection: a submission's index keys live in DedupKeys
-/// (index on Key, ReceivedAt). Candidates are the recent submissions sharing most keys with a new
-/// one — each key contributes at most its <see cref="PerKeyLimit"/> (or <see cref="CombinedKeyLimit"/>) most recent rows, so a common key
-/// cannot make the lookup slow — and each candidate is verified with <see cref="DuplicateMatcher"/>.
+/// The database side of duplicate detection. Exact duplicates are found by the normalised text's hash;
+/// near ones through a submission's index keys in DedupKeys (index on Key, ReceivedAt): candidates are the
+/// recent submissions sharing most keys with a new one — each key contributes at most its
+/// <see cref="PerKeyLimit"/> (or <see cref="CombinedKeyLimit"/>) most recent rows, so a common key cannot
+/// make the lookup slow — and each candidate is verified with <see cref="DuplicateMatcher"/>.
+/// <para>
+/// Every lookup takes a list of requests (one submission is a list of one) in a fixed number of round
+/// trips: one batch of exact and candidate queries, one query for the candidates' fingerprints.
+/// </para>
 /// </summary>
-public sealed partial class NearDuplicateIndex(MatchThresholds? thresholds = null)
+public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
 {
     /// <summary>Rows read per single-token key: a key shared by more recent submissions than this says little anyway.</summary>
     public int PerKeyLimit { get; init; } = 32;
@@ -53,25 +67,28 @@ public sealed partial class NearDuplicateIndex(MatchThresholds? thresholds = nul
         LIMIT @top
         """;
 
+    private const string ExactSql = """
+        SELECT "Id", coalesce("ClusterId", "Id") FROM "Submissions"
+        WHERE "TextHash" = @hash AND "Id" <> @exclude AND "ReceivedAt" >= @since ORDER BY "Id" LIMIT 1
+        """;
+
     /// <summary>
-    /// Submissions received since <paramref name="since"/> (and before the fingerprint's own receipt plus
-    /// <see cref="UntilSlackDays"/>), other than <paramref name="excludeId"/>)
-    /// that reach at least the suggestion threshold, best first.
+    /// For each request, the earliest submission since its <see cref="LookupRequest.Since"/> with the same
+    /// normalised text, and the submissions received since then (and before the fingerprint's own receipt
+    /// plus <see cref="UntilSlackDays"/>) that reach at least the suggestion threshold, best first; never
+    /// the request's own submission. The requests do not see each other: a caller looking up several new
+    /// submissions at once compares them among themselves.
     /// </summary>
-    public async Task<IReadOnlyList<(long SubmissionId, MatchResult Result)>> FindAsync(
-        IntakeDbContext db, Fingerprint fp, DateTimeOffset since, long excludeId, CancellationToken ct)
+    public async Task<IReadOnlyList<LookupResult>> FindAsync(IntakeDbContext db, IReadOnlyList<LookupRequest> requests, CancellationToken ct)
     {
-        var weighted = DedupKeys.WeightedOf(fp);
-        var keys = weighted.Keys.ToArray();
-        var weights = keys.Select(k => weighted[k].Weight).ToArray();
-        var limits = keys.Select(k => weighted[k].Combined ? CombinedKeyLimit : PerKeyLimit).ToArray();
-        if (keys.Length == 0)
+        if (requests.Count == 0)
         {
             return [];
         }
 
         var connection = await OpenAsync(db, ct);
-        var candidates = new List<long>(MaxCandidates);
+        var exact = new (long Id, long Cluster)?[requests.Count];
+        var candidates = new List<long>[requests.Count];
         // Note: the planner estimates every key at the average number of rows and then prefers a bitmap
         // scan that reads all rows of a common key and sorts them; with bitmap scans off it walks the
         // (Key, ReceivedAt) index backwards and stops after the key's limit of rows. SET LOCAL lasts to the end of
@@ -79,77 +96,135 @@ public sealed partial class NearDuplicateIndex(MatchThresholds? thresholds = nul
         await using (var batch = new NpgsqlBatch(connection))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = off"));
-            var command = new NpgsqlBatchCommand(CandidatesSql);
-            command.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = keys });
-            command.Parameters.Add(new NpgsqlParameter<float[]>("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { TypedValue = weights });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", NpgsqlDbType.TimestampTz) { TypedValue = fp.ReceivedAt.ToUniversalTime().AddDays(UntilSlackDays) });
-            command.Parameters.Add(new NpgsqlParameter<int[]>("limits", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = limits });
-            command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = excludeId });
-            command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = MaxCandidates });
-            batch.BatchCommands.Add(command);
+            foreach (var r in requests)
+            {
+                batch.BatchCommands.Add(ExactCommand(r));
+                batch.BatchCommands.Add(CandidatesCommand(r.Fingerprint, r.Since, r.SubmissionId));
+            }
+
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = on"));
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            // The reader skips the SET statements (no rows): it starts at the first request's exact query.
+            for (var i = 0; i < requests.Count; i++)
             {
-                candidates.Add(reader.GetInt64(0));
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var results = new List<(long, MatchResult)>();
-        await using (var command = new NpgsqlCommand("""SELECT "Id", "Fingerprint"::text FROM "Submissions" WHERE "Id" = ANY(@ids) AND "Fingerprint" IS NOT NULL""", connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. candidates] });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var other = Fingerprint.FromJson(reader.GetString(1));
-                var result = DuplicateMatcher.Compare(fp, other, Thresholds);
-                if (result.Level is not null)
+                if (i > 0)
                 {
-                    results.Add((reader.GetInt64(0), result));
+                    await reader.NextResultAsync(ct);
+                }
+
+                if (await reader.ReadAsync(ct))
+                {
+                    exact[i] = (reader.GetInt64(0), reader.GetInt64(1));
+                }
+
+                await reader.NextResultAsync(ct);
+                candidates[i] = [];
+                while (await reader.ReadAsync(ct))
+                {
+                    candidates[i].Add(reader.GetInt64(0));
                 }
             }
         }
 
-        return results.OrderByDescending(r => r.Item2.Score).ThenByDescending(r => r.Item1).ToList();
+        var ids = candidates.SelectMany(c => c).Distinct().ToArray();
+        var known = new Dictionary<long, (Fingerprint Fingerprint, long Cluster)>();
+        if (ids.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                """SELECT "Id", "Fingerprint"::text, coalesce("ClusterId", "Id") FROM "Submissions" WHERE "Id" = ANY(@ids) AND "Fingerprint" IS NOT NULL""",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = ids });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                known[reader.GetInt64(0)] = (Fingerprint.FromJson(reader.GetString(1)), reader.GetInt64(2));
+            }
+        }
+
+        var results = new List<LookupResult>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var near = new List<FoundSubmission>();
+            foreach (var id in candidates[i])
+            {
+                if (known.TryGetValue(id, out var other) && DuplicateMatcher.Compare(requests[i].Fingerprint, other.Fingerprint, Thresholds) is { Level: not null } result)
+                {
+                    near.Add(new FoundSubmission(id, other.Cluster, result));
+                }
+            }
+
+            var found = exact[i] is { } x ? new FoundSubmission(x.Id, x.Cluster, new MatchResult(1, LinkLevel.Exact, "same text")) : null;
+            results.Add(new LookupResult(found, [.. near.OrderByDescending(n => n.Result.Score).ThenByDescending(n => n.SubmissionId)]));
+        }
+
+        return results;
     }
 
-    /// <summary>The earliest submission since <paramref name="since"/> with the same normalised text, or null.</summary>
-    public static async Task<long?> FindExactAsync(IntakeDbContext db, string textHash, DateTimeOffset since, long excludeId, CancellationToken ct)
+    /// <summary>Writes the keys of the submissions in one statement pair, replacing any they had (running it twice changes nothing).</summary>
+    public async Task AddAsync(IntakeDbContext db, IReadOnlyList<(long SubmissionId, Fingerprint Fingerprint, DateTimeOffset ReceivedAt)> items, CancellationToken ct)
     {
-        var connection = await OpenAsync(db, ct);
-        await using var command = new NpgsqlCommand(
-            """SELECT "Id" FROM "Submissions" WHERE "TextHash" = @hash AND "Id" <> @exclude AND "ReceivedAt" >= @since ORDER BY "Id" LIMIT 1""",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter<string>("hash", NpgsqlDbType.Text) { TypedValue = textHash });
-        command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = excludeId });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
-        return await command.ExecuteScalarAsync(ct) is long id ? id : null;
-    }
+        if (items.Count == 0)
+        {
+            return;
+        }
 
-    /// <summary>Writes the keys of a submission, replacing any it had (running it twice changes nothing).</summary>
-    public async Task AddAsync(IntakeDbContext db, long submissionId, Fingerprint fp, DateTimeOffset receivedAt, CancellationToken ct)
-    {
+        var ids = new List<long>();
+        var keys = new List<long>();
+        var times = new List<DateTimeOffset>();
+        foreach (var (id, fp, at) in items)
+        {
+            foreach (var key in fp.IndexKeys())
+            {
+                ids.Add(id);
+                keys.Add(key);
+                times.Add(at.ToUniversalTime());
+            }
+        }
+
         var connection = await OpenAsync(db, ct);
         await using var batch = new NpgsqlBatch(connection);
-        var delete = new NpgsqlBatchCommand("""DELETE FROM "DedupKeys" WHERE "SubmissionId" = @id""");
-        delete.Parameters.Add(new NpgsqlParameter<long>("id", NpgsqlDbType.Bigint) { TypedValue = submissionId });
+        var delete = new NpgsqlBatchCommand("""DELETE FROM "DedupKeys" WHERE "SubmissionId" = ANY(@ids)""");
+        delete.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. items.Select(i => i.SubmissionId)] });
         var insert = new NpgsqlBatchCommand(
-            """INSERT INTO "DedupKeys" ("SubmissionId", "Key", "ReceivedAt") SELECT @id, k, @at FROM unnest(@keys) AS k""");
-        insert.Parameters.Add(new NpgsqlParameter<long>("id", NpgsqlDbType.Bigint) { TypedValue = submissionId });
-        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", NpgsqlDbType.TimestampTz) { TypedValue = receivedAt.ToUniversalTime() });
-        insert.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. fp.IndexKeys()] });
+            """INSERT INTO "DedupKeys" ("SubmissionId", "Key", "ReceivedAt") SELECT * FROM unnest(@ids, @keys, @at)""");
+        insert.Parameters.Add(new NpgsqlParameter<long[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. ids] });
+        insert.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. keys] });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. times] });
         batch.BatchCommands.Add(delete);
         batch.BatchCommands.Add(insert);
 
         // Note: a batch without an explicit transaction runs as one implicit transaction in PostgreSQL.
         await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlBatchCommand ExactCommand(LookupRequest r)
+    {
+        // A submission without text has no exact duplicate; the empty query keeps one result set per request.
+        if (r.Fingerprint.ExactTextHash is not { } hash)
+        {
+            return new NpgsqlBatchCommand("SELECT NULL::bigint, NULL::bigint WHERE false");
+        }
+
+        var command = new NpgsqlBatchCommand(ExactSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("hash", NpgsqlDbType.Text) { TypedValue = hash });
+        command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = r.SubmissionId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = r.Since.ToUniversalTime() });
+        return command;
+    }
+
+    private NpgsqlBatchCommand CandidatesCommand(Fingerprint fp, DateTimeOffset since, long excludeId)
+    {
+        var weighted = DedupKeys.WeightedOf(fp);
+        var keys = weighted.Keys.ToArray();
+        var command = new NpgsqlBatchCommand(CandidatesSql);
+        command.Parameters.Add(new NpgsqlParameter<long[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = keys });
+        command.Parameters.Add(new NpgsqlParameter<float[]>("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { TypedValue = [.. keys.Select(k => weighted[k].Weight)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("since", NpgsqlDbType.TimestampTz) { TypedValue = since.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", NpgsqlDbType.TimestampTz) { TypedValue = fp.ReceivedAt.ToUniversalTime().AddDays(UntilSlackDays) });
+        command.Parameters.Add(new NpgsqlParameter<int[]>("limits", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. keys.Select(k => weighted[k].Combined ? CombinedKeyLimit : PerKeyLimit)] });
+        command.Parameters.Add(new NpgsqlParameter<long>("exclude", NpgsqlDbType.Bigint) { TypedValue = excludeId });
+        command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = MaxCandidates });
+        return command;
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(IntakeDbContext db, CancellationToken ct)

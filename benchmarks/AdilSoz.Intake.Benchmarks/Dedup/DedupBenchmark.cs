@@ -126,7 +126,7 @@ public static class DedupBenchmark
         // Warm-up: plans, caches, JIT.
         foreach (var fp in fingerprints.Take(10))
         {
-            await index.FindAsync(db, fp, since, -1, CancellationToken.None);
+            await index.FindAsync(db, [new LookupRequest(-1, fp, since)], CancellationToken.None);
         }
 
         var fpMicros = new List<double>();
@@ -144,7 +144,7 @@ public static class DedupBenchmark
         for (var i = 0; i < queries.Count; i++)
         {
             var sw = Stopwatch.StartNew();
-            var results = await index.FindAsync(db, fingerprints[i], since, -1, CancellationToken.None);
+            var results = (await index.FindAsync(db, [new LookupRequest(-1, fingerprints[i], since)], CancellationToken.None))[0].Near;
             lookup.Add(sw.Elapsed.TotalMilliseconds);
             if (results.Any(r => r.SubmissionId == queries[i].Answer && r.Result.Level is LinkLevel.SameEvent or LinkLevel.Exact))
             {
@@ -169,10 +169,12 @@ public static class DedupBenchmark
         foreach (var q in queries)
         {
             var hash = Fingerprinter.ExactTextHash(q.ExactText)!;
+            // A fingerprint with the text's hash only: the lookup's exact query, its candidate query left without keys.
+            var request = new LookupRequest(-1, new Fingerprint { ExactTextHash = hash, ReceivedAt = q.Report.ReceivedAt }, since);
             var sw = Stopwatch.StartNew();
-            var id = await NearDuplicateIndex.FindExactAsync(db, hash, since, -1, CancellationToken.None);
+            var original = (await index.FindAsync(db, [request], CancellationToken.None))[0].Exact;
             exact.Add(sw.Elapsed.TotalMilliseconds);
-            if (id is null)
+            if (original is null)
             {
                 throw new InvalidOperationException("exact duplicate not found");
             }

@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
@@ -21,9 +22,12 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         submission.Fingerprint = fp.ToJson();
         submission.TextHash = fp.ExactTextHash;
         await db.SaveChangesAsync();
-        await new NearDuplicateIndex().AddAsync(db, submission.Id, fp, receivedAt, CancellationToken.None);
+        await new NearDuplicateIndex().AddAsync(db, [(submission.Id, fp, receivedAt)], CancellationToken.None);
         return (submission.Id, fp);
     }
+
+    private static async Task<LookupResult> LookUpAsync(IntakeDbContext db, Fingerprint fp, DateTimeOffset since, long id) =>
+        Assert.Single(await new NearDuplicateIndex().FindAsync(db, [new LookupRequest(id, fp, since)], CancellationToken.None));
 
     [Fact]
     public async Task Finds_the_same_event_in_another_script_and_not_the_distractor()
@@ -33,9 +37,9 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         var en = await AddAsync("Police detained Uralskaya Nedelya editor Lukpan Akhmedyarov on the highway near Uralsk on February 3.", Now);
 
         await using var db = database.CreateDbContext();
-        var found = await new NearDuplicateIndex().FindAsync(db, en.Fp, Now.AddYears(-1), en.Id, CancellationToken.None);
+        var found = (await LookUpAsync(db, en.Fp, Now.AddYears(-1), en.Id)).Near;
 
-        var (id, result) = Assert.Single(found, f => f.SubmissionId == ru.Id);
+        var (id, _, result) = Assert.Single(found, f => f.SubmissionId == ru.Id);
         Assert.Equal(LinkLevel.SameEvent, result.Level);
         Assert.Contains("Akhmedyarov", result.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain(found, f => f.SubmissionId == distractor.Id || f.SubmissionId == en.Id);
@@ -48,8 +52,8 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         var fresh = await AddAsync("Kostanay akimat refused journalist Yelena Shvets information on school repairs.", Now);
 
         await using var db = database.CreateDbContext();
-        Assert.Contains(await new NearDuplicateIndex().FindAsync(db, fresh.Fp, Now.AddYears(-3), fresh.Id, CancellationToken.None), f => f.SubmissionId == old.Id);
-        Assert.DoesNotContain(await new NearDuplicateIndex().FindAsync(db, fresh.Fp, Now.AddYears(-1), fresh.Id, CancellationToken.None), f => f.SubmissionId == old.Id);
+        Assert.Contains((await LookUpAsync(db, fresh.Fp, Now.AddYears(-3), fresh.Id)).Near, f => f.SubmissionId == old.Id);
+        Assert.DoesNotContain((await LookUpAsync(db, fresh.Fp, Now.AddYears(-1), fresh.Id)).Near, f => f.SubmissionId == old.Id);
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         var other = await AddAsync("Look at this.", Now, "0123abcd");
 
         await using var db = database.CreateDbContext();
-        var found = await new NearDuplicateIndex().FindAsync(db, other.Fp, Now.AddYears(-1), other.Id, CancellationToken.None);
+        var found = (await LookUpAsync(db, other.Fp, Now.AddYears(-1), other.Id)).Near;
         Assert.Contains(found, f => f.SubmissionId == photo.Id && f.Result.Explanation.StartsWith("same photo", StringComparison.Ordinal));
     }
 
@@ -69,7 +73,7 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         var (id, fp) = await AddAsync("В Таразе журналиста не пустили на сессию маслихата.", Now);
         await using var db = database.CreateDbContext();
         var before = await db.DedupKeys.CountAsync(k => k.SubmissionId == id);
-        await new NearDuplicateIndex().AddAsync(db, id, fp, Now, CancellationToken.None);
+        await new NearDuplicateIndex().AddAsync(db, [(id, fp, Now)], CancellationToken.None);
         Assert.Equal(before, await db.DedupKeys.CountAsync(k => k.SubmissionId == id));
         Assert.Equal(fp.IndexKeys().Count(), before);
     }
@@ -81,7 +85,7 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         var again = await AddAsync("сайт jaqsy news заблокирован", Now);
 
         await using var db = database.CreateDbContext();
-        Assert.Equal(first.Id, await NearDuplicateIndex.FindExactAsync(db, again.Fp.ExactTextHash!, Now.AddYears(-1), again.Id, CancellationToken.None));
-        Assert.Null(await NearDuplicateIndex.FindExactAsync(db, "0000", Now.AddYears(-1), again.Id, CancellationToken.None));
+        Assert.Equal(first.Id, (await LookUpAsync(db, again.Fp, Now.AddYears(-1), again.Id)).Exact?.SubmissionId);
+        Assert.Null((await LookUpAsync(db, again.Fp with { ExactTextHash = "0000" }, Now.AddYears(-1), again.Id)).Exact);
     }
 }
