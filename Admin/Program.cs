@@ -4,9 +4,7 @@ using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
-using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
-using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Operations;
 
 if (AdminCommands.IsCommand(args))
@@ -16,10 +14,7 @@ if (AdminCommands.IsCommand(args))
 
 RegistryTexts.Register();
 var builder = WebApplication.CreateBuilder(args);
-builder.AddIntakeLogging();
-builder.AddIntakeDatabase();
-builder.AddIntakeHangfire();
-builder.AddIntakeOperations();
+builder.AddIntakeDefaults();
 builder.AddAdminSecurity();
 builder.AddApiConventions();
 builder.AddModeration();
@@ -37,4 +32,4 @@ app.MapReportsApi();
 app.MapSubmissionsApi();
 app.MapAttachmentDownloads();
 app.MapRazorPages();
-return await app.RunIntakeAsync();
+return await app.RunIntakeAsync(AdminCommands.EnsureRolesAsync);

@@ -1,4 +1,7 @@
 using AdilSoz.Intake.Bot.Hosting;
+using AdilSoz.Intake.Bot.Receiving;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 if (!BotHost.HasToken(builder.Configuration))
@@ -7,6 +10,10 @@ if (!BotHost.HasToken(builder.Configuration))
     return 0;
 }
 
-builder.AddBot();
-var app = builder.BuildBot();
-return await app.RunBotAsync();
+builder.AddIntakeDefaults();
+builder.AddTelegramIntake();
+
+var app = builder.Build();
+app.MapTelegramWebhook();
+app.MapIntakeProbes();
+return await app.RunIntakeAsync();

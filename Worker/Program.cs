@@ -1,4 +1,3 @@
-using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Worker.Hosting;
@@ -16,14 +15,14 @@ if (args is ["dedup", ..])
     return await DedupCommand.RunAsync(args[1..]);
 }
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddIntakeLogging();
-builder.AddIntakeDatabase();
-builder.AddIntakeWorker();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIntakeDefaults();
+builder.AddJobServer();
 builder.AddPipelineJobs();
 builder.AddTelegramJobs();
 builder.AddMailIntake();
-builder.AddHealthListener();
+builder.AddWorkerProbes();
 
-using var host = builder.Build();
-return await host.RunIntakeAsync();
+var app = builder.Build();
+app.MapIntakeProbes();
+return await app.RunIntakeAsync();

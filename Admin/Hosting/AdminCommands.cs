@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
-using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Identity;
@@ -20,40 +19,30 @@ public static class AdminCommands
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddIntakeLogging();
-        builder.AddIntakeDatabase();
-        builder.AddIntakeHangfire();
+        var builder = IntakeDefaults.CreateCommandBuilder(args);
         builder.Services.AddIdentityCore<AdminUser>(AdminSecurity.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IntakeDbContext>();
-        using var host = builder.Build();
-        try
+        return await builder.RunCommandAsync(async services =>
         {
-            await IntakeDatabase.MigrateAsync(host.Services);
-            await EnsureRolesAsync(host.Services);
+            await EnsureRolesAsync(services);
             return args switch
             {
                 ["migrate"] => Done("Database is up to date."),
-                ["migrate", "--app-role", var appRole] => await GrantAsync(host.Services, appRole),
-                ["users", "add", .. var rest] => await AddUserAsync(host.Services, rest),
-                ["users", "disable", .. var rest] => await ChangeUserAsync(host.Services, "disable", rest, StaffAccounts.DisableAsync, "disabled; their sessions end within a minute"),
-                ["users", "enable", .. var rest] => await ChangeUserAsync(host.Services, "enable", rest, StaffAccounts.EnableAsync, "enabled"),
-                ["users", "reset-2fa", .. var rest] => await ChangeUserAsync(host.Services, "reset-2fa", rest, StaffAccounts.ResetTwoFactorAsync,
+                ["migrate", "--app-role", var appRole] => await GrantAsync(services, appRole),
+                ["users", "add", .. var rest] => await AddUserAsync(services, rest),
+                ["users", "disable", .. var rest] => await ChangeUserAsync(services, "disable", rest, StaffAccounts.DisableAsync, "disabled; their sessions end within a minute"),
+                ["users", "enable", .. var rest] => await ChangeUserAsync(services, "enable", rest, StaffAccounts.EnableAsync, "enabled"),
+                ["users", "reset-2fa", .. var rest] => await ChangeUserAsync(services, "reset-2fa", rest, StaffAccounts.ResetTwoFactorAsync,
                     "has no second factor now; they set one up at the next login"),
-                ["users", "reset-password", .. var rest] => await ResetPasswordAsync(host.Services, rest),
-                ["api-keys", "add", .. var rest] => await AddApiKeyAsync(host.Services, rest),
-                ["api-keys", "list"] => await ListApiKeysAsync(host.Services),
-                ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(host.Services, rest),
-                ["demo", ..] => await DemoData.LoadAsync(host.Services),
+                ["users", "reset-password", .. var rest] => await ResetPasswordAsync(services, rest),
+                ["api-keys", "add", .. var rest] => await AddApiKeyAsync(services, rest),
+                ["api-keys", "list"] => await ListApiKeysAsync(services),
+                ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(services, rest),
+                ["demo", ..] => await DemoData.LoadAsync(services),
                 _ => Fail("Unknown command. Use: migrate [--app-role ROLE] | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
             };
-        }
-        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
-        {
-            return Fail(message);
-        }
+        });
     }
 
     private static async Task<int> GrantAsync(IServiceProvider services, string appRole)
@@ -165,7 +154,7 @@ public static class AdminCommands
         var key = ApiKeys.NewKey();
         var entity = new ApiKey
         {
-            Name = name, Role = role, KeyHash = ApiKeys.Hash(key), Prefix = key[..10], CreatedAt = DateTimeOffset.UtcNow,
+            Name = name, Role = role, KeyHash = ApiKeys.Hash(key), Prefix = key[..10], CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync();

@@ -1,8 +1,6 @@
-using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Security;
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Hosting;
 
@@ -17,22 +15,6 @@ public static class AdminHost
             DisplayStorageConnectionString = false,
             AppPath = "/",
         });
-    }
-
-    public static async Task<int> RunIntakeAsync(this WebApplication app)
-    {
-        try
-        {
-            await IntakeDatabase.MigrateAsync(app.Services);
-            await AdminCommands.EnsureRolesAsync(app.Services);
-            await app.RunAsync();
-            return 0;
-        }
-        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
-        {
-            await Console.Error.WriteLineAsync(message);
-            return 1;
-        }
     }
 
     private sealed class AdminOnlyDashboardAuthorization : IDashboardAuthorizationFilter

@@ -27,7 +27,7 @@ public static class DemoData
             return 0;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var incidents = February2021.Incidents();
         foreach (var incident in incidents)
         {

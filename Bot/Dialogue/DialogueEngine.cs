@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Bot.Texts;
+using AdilSoz.Intake.Core.Hosting;
 
 namespace AdilSoz.Intake.Bot.Dialogue;
 
@@ -20,7 +21,7 @@ public sealed partial class DialogueEngine
 
     public DialogueResult Handle(DialogueSnapshot state, IncomingEvent ev, DateTimeOffset now)
     {
-        var turn = new Turn(state, ev, DateOnly.FromDateTime(now.UtcDateTime.AddHours(5)));
+        var turn = new Turn(state, ev, FoundationClock.DayOf(now));
         if (state.Language is null)
         {
             // Note: until the reporter chooses, talk in the Telegram client's language.

@@ -16,7 +16,7 @@ namespace AdilSoz.Intake.Bot.Receiving;
 /// crash are picked up at the next start. An update that cannot be understood, or that fails
 /// repeatedly, lands in "needs attention" with its raw JSON kept; the bot goes on.
 /// </summary>
-public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateProcessor> logger) : BackgroundService
+public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UpdateProcessor> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
     private readonly SemaphoreSlim _signal = new(0);
@@ -120,7 +120,7 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
             {
                 await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
                 item.Status = InboundStatus.Processed;
-                item.ProcessedAt = DateTimeOffset.UtcNow;
+                item.ProcessedAt = clock.GetUtcNow();
                 _failedInARow = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -217,11 +217,11 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, ILogger<UpdateP
         _ => true,
     };
 
-    private static void MarkAttention(InboundItem item, string reason)
+    private void MarkAttention(InboundItem item, string reason)
     {
         item.Status = InboundStatus.NeedsAttention;
         item.Error = reason;
-        item.ProcessedAt = DateTimeOffset.UtcNow;
+        item.ProcessedAt = clock.GetUtcNow();
     }
 }
 

@@ -17,7 +17,7 @@ namespace AdilSoz.Intake.Bot.Receiving;
 /// value after a week without updates, so it alone is not unique forever, while a redelivered
 /// update (same id, same bytes) maps to the same key and is a no-op.
 /// </summary>
-public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector, IOptions<TelegramOptions> options)
+public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector, IOptions<TelegramOptions> options, TimeProvider clock)
 {
     public sealed record Stored(long? InboundItemId, bool IsNew);
 
@@ -35,7 +35,7 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
             ContentSha256 = sha,
             RawEncrypted = protector.ProtectRaw(bytes),
             RawSize = bytes.Length,
-            ReceivedAt = DateTimeOffset.UtcNow,
+            ReceivedAt = clock.GetUtcNow(),
             Status = updateId is null ? InboundStatus.NeedsAttention : InboundStatus.Stored,
             Error = updateId is null ? "The update is not valid JSON or has no update_id." : null,
         };

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Bot.Texts;
@@ -73,7 +74,7 @@ public static class BotTexts
             SubmissionStatus.Rejected => "StatusDeclined",
             _ => "StatusReceived",
         };
-        var line = Format(language, key, reference, receivedAt.ToOffset(TimeSpan.FromHours(5)).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        var line = Format(language, key, reference, FoundationClock.DayOf(receivedAt).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         return string.IsNullOrWhiteSpace(moderatorNote) ? line : line + "\n" + Format(language, "StatusModeratorNote", moderatorNote.Trim());
     }
 

@@ -23,12 +23,13 @@ public sealed class DailyDigestJob(
     IntakeDbContext db,
     IBackgroundJobClient jobs,
     IOptions<DigestOptions> options,
+    TimeProvider clock,
     ILogger<DailyDigestJob> logger)
 {
     /// <summary>The recurring entry point: the digest of the day before today (in the foundation's time zone).</summary>
     public Task RunAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
         return SendForDayAsync(today.AddDays(-1), cancellationToken);
     }
 
@@ -61,7 +62,7 @@ public sealed class DailyDigestJob(
 
         var existing = await db.OutboundMessages.Where(m => keys.Keys.Contains(m.IdempotencyKey))
             .Select(m => m.IdempotencyKey).ToListAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         foreach (var (key, address) in keys.Where(k => !existing.Contains(k.Key)))
         {
             db.OutboundMessages.Add(new OutboundMessage
@@ -92,7 +93,7 @@ public sealed class DailyDigestJob(
         return keys.Count;
     }
 
-    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    private TimeZoneInfo Zone => options.Value.Zone();
 
     /// <summary>Configured addresses (keyed by a hash of the address), else Admins and Monitors with a mail address (keyed by user id).</summary>
     private async Task<List<(string Key, string Address)>> RecipientsAsync(CancellationToken ct)

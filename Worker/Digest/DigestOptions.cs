@@ -1,3 +1,5 @@
+using AdilSoz.Intake.Core.Hosting;
+
 namespace AdilSoz.Intake.Worker.Digest;
 
 /// <summary>The <c>Digest</c> section: the daily mail digest of urgent reports to the staff.</summary>
@@ -11,9 +13,16 @@ public sealed class DigestOptions
     /// </summary>
     public List<string> To { get; set; } = [];
 
-    /// <summary>The foundation's day: its bounds and the times shown in the digest (IANA id).</summary>
-    public string TimeZone { get; set; } = "Asia/Almaty";
+    /// <summary>
+    /// Another day than the foundation's for the digest (an IANA id of the machine's time zone data); unset:
+    /// the foundation's day, <see cref="FoundationClock"/>.
+    /// </summary>
+    public string? TimeZone { get; set; }
 
-    /// <summary>When the digest of the previous day is written (cron, in <see cref="TimeZone"/>).</summary>
+    /// <summary>When the digest of the previous day is written (cron, in <see cref="Zone"/>).</summary>
     public string Cron { get; set; } = "0 8 * * *";
+
+    /// <summary>The zone of the digest's day: its bounds, the times it shows and its schedule.</summary>
+    public TimeZoneInfo Zone() =>
+        string.IsNullOrWhiteSpace(TimeZone) ? FoundationClock.Zone : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

@@ -1,5 +1,4 @@
 using AdilSoz.Intake.Core.Dedup;
-using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;
@@ -36,28 +35,16 @@ public static class DedupCommand
             }
         }
 
-        var builder = Host.CreateApplicationBuilder([.. rest]);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddIntakeDatabase();
+        var builder = IntakeDefaults.CreateCommandBuilder([.. rest]);
         builder.Services.AddSingleton(new NearDuplicateIndex());
         builder.Services.AddScoped<DedupKeysRebuild>();
-        using var host = builder.Build();
-        try
+        return await builder.RunCommandAsync(async services =>
         {
-            await IntakeDatabase.MigrateAsync(host.Services);
-        }
-        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
-        {
-            await Console.Error.WriteLineAsync(message);
-            return 1;
-        }
-
-        await using var scope = host.Services.CreateAsyncScope();
-        var counts = await scope.ServiceProvider.GetRequiredService<DedupKeysRebuild>()
-            .RunAsync(page, n => Console.WriteLine($"dedup rebuild: {n} submissions"), CancellationToken.None);
-        Console.WriteLine($"rebuilt {counts.Submissions} submissions: keys before {counts.KeysBefore}, after {counts.KeysAfter}");
-        return 0;
+            await using var scope = services.CreateAsyncScope();
+            var counts = await scope.ServiceProvider.GetRequiredService<DedupKeysRebuild>()
+                .RunAsync(page, n => Console.WriteLine($"dedup rebuild: {n} submissions"), CancellationToken.None);
+            Console.WriteLine($"rebuilt {counts.Submissions} submissions: keys before {counts.KeysBefore}, after {counts.KeysAfter}");
+            return 0;
+        });
     }
 }

@@ -1,5 +1,4 @@
-using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Worker.Mail;
 using Microsoft.Extensions.Options;
 
@@ -28,26 +27,14 @@ public static class ImportCommand
             return 1;
         }
 
-        var builder = Host.CreateApplicationBuilder(args.Where(a => a != path).ToArray());
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddIntakeDatabase();
-        builder.AddIntakeHangfire();
+        var builder = IntakeDefaults.CreateCommandBuilder(args.Where(a => a != path).ToArray());
         builder.AddMailIntake();
-        using var host = builder.Build();
-        long maxMessageBytes;
-        try
-        {
-            await IntakeDatabase.MigrateAsync(host.Services);
-            maxMessageBytes = host.Services.GetRequiredService<IOptions<MailParserOptions>>().Value.MaxMessageBytes;
-        }
-        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
-        {
-            await Console.Error.WriteLineAsync(message);
-            return 1;
-        }
+        return await builder.RunCommandAsync(services => ImportAsync(services, path));
+    }
 
+    private static async Task<int> ImportAsync(IServiceProvider services, string path)
+    {
+        var maxMessageBytes = services.GetRequiredService<IOptions<MailParserOptions>>().Value.MaxMessageBytes;
         var counts = new ImportCounts();
         IEnumerable<ImportedMail> mails;
         try
@@ -64,7 +51,7 @@ public static class ImportCommand
         {
             foreach (var mail in mails)
             {
-                await ImportOneAsync(host.Services, mail, counts);
+                await ImportOneAsync(services, mail, counts);
                 if (counts.Total % 100 == 0)
                 {
                     Console.WriteLine($"… {counts.Total} messages: imported {counts.Imported}, duplicates {counts.Duplicates}, failed {counts.Failed}");

@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// once per submission (idempotency key <c>ack:{id}</c>); at most one per sender per
 /// <see cref="Window"/>, later ones recorded as suppressed with the reason.
 /// </summary>
-public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector protector, IOptions<MailboxOptions> mailbox, IOptions<MailParserOptions> parser)
+public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector protector, IOptions<MailboxOptions> mailbox, IOptions<MailParserOptions> parser, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
@@ -38,8 +39,8 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
         // forged mails must not become a flood of replies to the address they name. One address's mails are
         // acknowledged one at a time, so the rate check cannot race.
         var hash = protector.KeyHash(Channel.Email, AcknowledgementPolicy.Recipient(mail)!);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({hash}, 0))", ct);
-        var since = DateTimeOffset.UtcNow - Window;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.Acknowledgement(hash)})", ct);
+        var since = clock.GetUtcNow() - Window;
         var sameAddress = db.Reporters.Where(r => r.Id == reporterId || r.KeyHash == hash || r.ClaimedKeyHash == hash).Select(r => r.Id);
         var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId != null && sameAddress.Contains(o.ReporterId.Value) && o.Channel == Channel.Email
             && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
@@ -59,7 +60,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
             Body = composed.TextBody ?? "",
             Status = recent ? OutboundStatus.Suppressed : OutboundStatus.Queued,
             Error = recent ? $"Suppressed: this sender was already answered automatically within the last {Window.TotalMinutes:0} minutes." : null,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.OutboundMessages.Add(message);
         await db.SaveChangesAsync(ct);

@@ -28,6 +28,7 @@ public sealed class MailIngestJob(
     IBackgroundJobClient jobs,
     IOptions<MailParserOptions> parserOptions,
     IOptions<MailboxOptions> mailbox,
+    TimeProvider clock,
     ILogger<MailIngestJob> logger) : IMailIngestJob
 {
     public Task ProcessAsync(long inboundItemId, CancellationToken cancellationToken) =>
@@ -128,7 +129,7 @@ public sealed class MailIngestJob(
 
     private async Task<Outcome> IngestAsync(InboundItem item, ParsedMail mail, Sender? sender, long? reporterId, bool live, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         if (sender is not null && mail.Error is null && await ConfirmErasureAsync(item, mail, sender, live, now, ct) is { } confirmed)
         {
             return confirmed;
@@ -397,7 +398,7 @@ public sealed class MailIngestJob(
         // Content-addressed: the same file from two mails (or two Workers at once) is stored once.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Blobs" ("Sha256", "Size", "Bytes", "CreatedAt")
-            VALUES ({file.Sha256}, {file.Content.LongLength}, {file.Content}, {DateTimeOffset.UtcNow})
+            VALUES ({file.Sha256}, {file.Content.LongLength}, {file.Content}, {clock.GetUtcNow()})
             ON CONFLICT ("Sha256") DO NOTHING
             """, ct);
         attachment.Sha256 = file.Sha256;

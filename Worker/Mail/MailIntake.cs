@@ -1,13 +1,11 @@
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Reporters;
-using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Worker.Outbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Telegram.Bot;
 
 namespace AdilSoz.Intake.Worker.Mail;
 
-/// <summary>Registers mail intake (watcher, ingest job) and the outbox (outbound job, SMTP, Telegram).</summary>
+/// <summary>Registers mail intake (watcher, ingest job) and the outbox (outbound job, SMTP; Telegram through the one client of the defaults).</summary>
 public static class MailIntake
 {
     public static IHostApplicationBuilder AddMailIntake(this IHostApplicationBuilder builder)
@@ -25,13 +23,6 @@ public static class MailIntake
         builder.Services.AddScoped<MailSender>();
         builder.Services.AddScoped<IOutboundJob, OutboundJob>();
         builder.Services.AddSingleton<MailboxSession>();
-
-        var token = builder.Configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"];
-        if (!string.IsNullOrWhiteSpace(token))
-        {
-            var baseUrl = builder.Configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.ApiBaseUrl)}"] is { Length: > 0 } url ? url : "https://api.telegram.org";
-            builder.Services.TryAddSingleton<ITelegramBotClient>(_ => new TelegramBotClient(new TelegramBotClientOptions(token, baseUrl.TrimEnd('/'))));
-        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{MailboxOptions.SectionName}:{nameof(MailboxOptions.Host)}"]))
         {

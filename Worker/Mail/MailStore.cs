@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -22,7 +22,7 @@ public sealed record StoredMail(long InboundItemId, bool Duplicate, bool Pending
 /// hash), so two Worker instances, a re-scan after a UIDVALIDITY change and an import of the same mail
 /// all end with one item. The unique (channel, source key) index is the last line of defence.
 /// </summary>
-public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
+public sealed class MailStore(IntakeDbContext db, IdentityProtector protector, TimeProvider clock)
 {
     public Task<StoredMail> StoreAsync(string sourceKey, byte[] raw, CancellationToken cancellationToken) =>
         StoreAsync(sourceKey, raw, null, cancellationToken);
@@ -37,8 +37,8 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var lockKey = LockKey(messageId is null ? "sha:" + sha : "mid:" + messageId);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", ct);
+            var identity = messageId is null ? "sha:" + sha : "mid:" + messageId;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.Mail(identity)})", ct);
 
             var existing = await db.InboundItems.AsNoTracking()
                 .Where(i => i.Channel == Channel.Email && (i.SourceKey == sourceKey
@@ -60,7 +60,7 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
                 ContentSha256 = sha,
                 RawEncrypted = protector.ProtectRaw(raw),
                 RawSize = Math.Max(originalSize ?? 0, raw.LongLength),
-                ReceivedAt = DateTimeOffset.UtcNow,
+                ReceivedAt = clock.GetUtcNow(),
             };
             db.InboundItems.Add(item);
             try
@@ -111,6 +111,4 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector)
     public static string DedupIdentity(byte[] raw) =>
         ReadMessageId(raw) ?? Convert.ToHexStringLower(SHA256.HashData(raw));
 
-    private static long LockKey(string identity) =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("adilsoz-mail:" + identity)), 0);
 }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Locking;
 using Hangfire;
 using MailKit;
 using MailKit.Net.Imap;
@@ -31,9 +30,6 @@ public sealed class MailboxSession(
     IOptions<DatabaseOptions> database,
     ILogger<MailboxSession> logger)
 {
-    /// <summary>Test seam: runs after a message is stored and before it is moved (throw to simulate a crash).</summary>
-    public Func<UniqueId, Task>? AfterStore { get; set; }
-
     public MailboxOptions Options => options.Value;
 
     /// <summary>Connects and authenticates a new client; the caller disposes it.</summary>
@@ -87,7 +83,7 @@ public sealed class MailboxSession(
         await guard.OpenAsync(cancellationToken);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", guard) { CommandTimeout = 0 })
         {
-            take.Parameters.AddWithValue(LockKey(o));
+            take.Parameters.AddWithValue(AdvisoryLocks.Mailbox(o.Host ?? "", o.Username, o.Folder));
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -136,11 +132,6 @@ public sealed class MailboxSession(
             else
             {
                 stored++;
-            }
-
-            if (AfterStore is { } hook)
-            {
-                await hook(uid);
             }
 
             // Note: the job is enqueued before the move. Should the enqueue fail (the database cut off a
@@ -206,9 +197,6 @@ public sealed class MailboxSession(
     }
 
     private const int MaxHeaderBytes = 1024 * 1024;
-
-    private static long LockKey(MailboxOptions o) =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"adilsoz-mailbox:{o.Host}:{o.Username}:{o.Folder}".ToLowerInvariant())), 0);
 
     /// <summary>MOVE when the server has it; else COPY, flag \Deleted and expunge that UID only (UIDPLUS), never anything else.</summary>
     private async Task<bool> MoveAsync(ImapClient client, IMailFolder folder, IMailFolder processed, UniqueId uid, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed class MailSender(
     IOptions<SmtpOptions> smtp,
     IOptions<MailboxOptions> mailbox,
     IOptions<MailParserOptions> parser,
+    TimeProvider clock,
     ILogger<MailSender> logger)
 {
     public MailboxAddress FromAddress => MailboxAddress.Parse(smtp.Value.From is { Length: > 0 } from ? from : mailbox.Value.Address);
@@ -143,7 +144,7 @@ public sealed class MailSender(
         mime.From.Add(FromAddress);
         mime.To.Add(MailboxAddress.Parse(to));
         mime.Subject = message.Subject ?? original?.Reference ?? "";
-        mime.Date = DateTimeOffset.UtcNow;
+        mime.Date = clock.GetUtcNow();
         if (message.Recipient is null && original?.Mail.MessageId is { } inReplyTo)
         {
             mime.InReplyTo = inReplyTo;

@@ -30,6 +30,7 @@ public sealed class OutboundJob(
     MailSender mail,
     IServiceProvider services,
     IOptions<TelegramOptions> telegram,
+    TimeProvider clock,
     ILogger<OutboundJob> logger) : IOutboundJob
 {
     public async Task SendAsync(long outboundMessageId, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class OutboundJob(
             {
                 message.Status = OutboundStatus.Unconfirmed;
                 message.Error = UnconfirmedError;
-                message.SentAt = DateTimeOffset.UtcNow;
+                message.SentAt = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 logger.LogWarning("Outbound message {OutboundMessageId} was being sent when its run ended: counted as sent, not sent again", message.Id);
@@ -220,7 +221,7 @@ public sealed class OutboundJob(
     /// </summary>
     private async Task<(OutboundStatus, string?)> FinishAsync(long id, OutboundStatus status, string? error, string? providerMessageId, bool fromQueued = false)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var sent = status is OutboundStatus.Sent or OutboundStatus.Unconfirmed;
         for (var attempt = 1; ; attempt++)
         {

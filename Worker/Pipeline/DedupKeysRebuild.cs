@@ -1,7 +1,9 @@
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Locking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Pipeline;
@@ -26,7 +28,7 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SubmissionPipelineJob.DedupLockKey})", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.DedupIndex})", ct);
             var from = last;
             var page = await db.Submissions
                 .Where(s => s.Id > from && s.Fingerprint != null && s.DuplicateOfId == null && s.Status != SubmissionStatus.Received)
@@ -43,7 +45,7 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
             foreach (var s in page)
             {
                 var fp = Fingerprinter.Compute(new DedupInput(
-                    s.Id, s.Text, s.Subject, s.OccurredOn, s.ReceivedAt, s.SuggestedRegion, s.SuggestedSettlement, [.. files[s.Id]], s.Language));
+                    s.Id, s.Text, s.Subject, s.OccurredOn, FoundationClock.Local(s.ReceivedAt), s.SuggestedRegion, s.SuggestedSettlement, [.. files[s.Id]], s.Language));
                 s.Fingerprint = fp.ToJson();
                 s.TextHash = Fingerprinter.ExactTextHash(s.Text);
                 items.Add((s.Id, fp, s.ReceivedAt));

@@ -16,7 +16,7 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// never started.
 /// </summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs, JobStorage storage, IOptions<PipelineOptions> options)
+public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs, JobStorage storage, IOptions<PipelineOptions> options, TimeProvider clock)
 {
     /// <summary>Where the sweeper keeps how far it has swept (a Hangfire hash: no schema of its own).</summary>
     public const string StateKey = "adilsoz:intake-sweeper";
@@ -38,7 +38,7 @@ public sealed class IntakeSweeper(IntakeDbContext db, IBackgroundJobClient jobs,
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var before = now - Grace;
 
         // Note: the window starts where the previous sweep stopped, not at a fixed age. A sweep held up

@@ -13,7 +13,7 @@ namespace AdilSoz.Intake.Worker.Pipeline;
 /// put where people see it: the submission or raw mail in "needs attention", the outbound message or
 /// attachment marked failed — never a silent failure visible only in the job dashboard.
 /// </summary>
-public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFailureFilter> logger) : IApplyStateFilter
+public sealed class JobFailureFilter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobFailureFilter> logger) : IApplyStateFilter
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
@@ -40,7 +40,7 @@ public sealed class JobFailureFilter(IServiceScopeFactory scopes, ILogger<JobFai
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             _ = job.Type.Name switch
             {
                 nameof(ISubmissionPipelineJob) => db.Submissions.Where(s => ids.Contains(s.Id) && s.Status == SubmissionStatus.Received)

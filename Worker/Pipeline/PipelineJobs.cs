@@ -27,7 +27,7 @@ public static class PipelineJobs
         builder.AddRegistryJobs();
         builder.AddRetention();
         builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone is not a known time zone (e.g. Asia/Almaty).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone is not a known time zone (e.g. Asia/Almaty).")
             .ValidateOnStart();
         builder.Services.AddScoped<DailyDigestJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
@@ -71,6 +71,6 @@ internal sealed class RecurringJobsRegistration(
         recurring.AddOrUpdate<RetentionJob>("retention", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "17 3 * * *");
         recurring.AddOrUpdate<DailyDigestJob>(
             "daily-digest", JobQueues.Notifications, j => j.RunAsync(CancellationToken.None), digest.Value.Cron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(digest.Value.TimeZone) });
+            new RecurringJobOptions { TimeZone = digest.Value.Zone() });
     }
 }

@@ -1,8 +1,10 @@
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Language.Suggest;
 using AdilSoz.Intake.Core.Telegram;
 using Hangfire;
@@ -31,11 +33,9 @@ public sealed partial class SubmissionPipelineJob(
     IOptions<PipelineOptions> options,
     IOptions<TelegramOptions> telegram,
     NearDuplicateIndex index,
+    TimeProvider clock,
     ILogger<SubmissionPipelineJob> logger) : ISubmissionPipelineJob
 {
-    /// <summary>Serialises the find-then-add step, so two reports of one event processed at once still meet.</summary>
-    internal const long DedupLockKey = 0x4164_696C_536F_7A02;
-
     private const string ItemSavepoint = "pipeline_item";
 
     public Task ProcessAsync(long submissionId, CancellationToken cancellationToken) =>
@@ -62,7 +62,7 @@ public sealed partial class SubmissionPipelineJob(
             var items = await PrepareAsync(batch, ct);
             try
             {
-                var done = await ProcessBatchAsync(items, DateTimeOffset.UtcNow, ct);
+                var done = await ProcessBatchAsync(items, clock.GetUtcNow(), ct);
                 await tx.CommitAsync(ct);
                 Finish(done);
                 return;
@@ -88,7 +88,7 @@ public sealed partial class SubmissionPipelineJob(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = await ClaimAsync(ids, 0, ct);
         var items = await PrepareAsync(batch, ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var done = new List<Outcome>(items.Count);
         foreach (var item in items)
         {
@@ -134,7 +134,7 @@ public sealed partial class SubmissionPipelineJob(
         var items = batch.Select(s => Prepare(s, files)).ToList();
         if (items.Any(i => i.Dedup is not null))
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DedupLockKey})", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.DedupIndex})", ct);
         }
 
         return items;
@@ -194,7 +194,7 @@ public sealed partial class SubmissionPipelineJob(
             }
 
             var input = new DedupInput(
-                submission.Id, submission.Text, submission.Subject, submission.OccurredOn, submission.ReceivedAt,
+                submission.Id, submission.Text, submission.Subject, submission.OccurredOn, FoundationClock.Local(submission.ReceivedAt),
                 submission.RegionCode ?? suggestions.Region?.Code, submission.Settlement ?? suggestions.Settlement?.Name,
                 [.. files[submission.Id]], suggestions.Language?.Code);
             return new PreparedItem(submission, suggestions, Fingerprinter.Compute(input), null);

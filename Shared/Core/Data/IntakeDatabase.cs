@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Security;
 using Hangfire.PostgreSql;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,9 +19,6 @@ namespace AdilSoz.Intake.Core.Data;
 /// <summary>The database of every process: DbContext, shared Data Protection keys, start-up migration.</summary>
 public static class IntakeDatabase
 {
-    /// <summary>Key of the advisory lock under which exactly one process migrates at a time.</summary>
-    private const long MigrationLockKey = 0x4164_696C_536F_7A01; // "AdilSoz" + 1
-
     /// <summary>The connection string as configured; empty when unset (the options validation then stops the process).</summary>
     public static string GetConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
@@ -40,6 +39,7 @@ public static class IntakeDatabase
             .PersistKeysToDbContext<IntakeDbContext>()
             .ProtectKeysIfConfigured(builder.Configuration);
         builder.Services.AddSingleton<IdentityProtector>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -103,7 +103,7 @@ public static class IntakeDatabase
         await connection.OpenAsync(cancellationToken);
         // Note: waiting for the lock is waiting for another process's migration, which on a busy machine takes
         // longer than the default 30 s command timeout; a process that waits its turn must not give up.
-        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection) { CommandTimeout = 600 })
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLocks.Migration})", connection) { CommandTimeout = 600 })
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -127,9 +127,10 @@ public static class IntakeDatabase
             // The first key of the shared key ring is made here, under the lock, so that processes
             // starting together do not each make their own.
             var keyManager = scope.ServiceProvider.GetRequiredService<IKeyManager>();
-            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > DateTimeOffset.UtcNow.AddDays(2)))
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now.AddDays(2)))
             {
-                keyManager.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+                keyManager.CreateNewKey(now, now.AddDays(90));
             }
 
             services.GetService<SessionKeyRing>()?.EnsureKey();
@@ -155,7 +156,7 @@ public static class IntakeDatabase
         }
         finally
         {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLocks.Migration})", connection);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }

@@ -30,9 +30,11 @@ public static class HangfireSetup
     /// <summary>Queues, in the order a server serves them.</summary>
     public static readonly string[] Queues = [JobQueues.Intake, JobQueues.Notifications, JobQueues.Default, JobQueues.Maintenance];
 
-    /// <param name="builder">The host.</param>
-    /// <param name="filters">This host's job filters, e.g. the Worker's failure filter.</param>
-    public static IHostApplicationBuilder AddIntakeHangfire(this IHostApplicationBuilder builder, Func<IServiceProvider, IEnumerable<object>>? filters = null)
+    /// <summary>
+    /// Hangfire's client on the shared storage (every process enqueues). A host's own job filters (the Worker's
+    /// failure filter) are registered as <see cref="JobFilter"/> services, see <see cref="AddJobFilter{T}"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddIntakeHangfire(this IHostApplicationBuilder builder)
     {
         var connectionString = IntakeDatabase.GetConnectionString(builder.Configuration);
 
@@ -46,9 +48,9 @@ public static class HangfireSetup
         builder.Services.AddSingleton<IJobFilterProvider>(sp =>
         {
             var own = new JobFilterCollection();
-            foreach (var filter in filters?.Invoke(sp) ?? [])
+            foreach (var filter in sp.GetServices<JobFilter>())
             {
-                own.Add(filter);
+                own.Add(filter.Instance);
             }
 
             // Hangfire's default filters and the attributes on the job contracts, then this host's.
@@ -61,6 +63,15 @@ public static class HangfireSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         return builder;
+    }
+
+    /// <summary>A job filter of this host only (a singleton service <typeparamref name="T"/>), applied to every job it runs or enqueues.</summary>
+    public static IServiceCollection AddJobFilter<T>(this IServiceCollection services)
+        where T : class
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton(sp => new JobFilter(sp.GetRequiredService<T>(), JobFilterScope.Global, null));
+        return services;
     }
 
     /// <summary>

@@ -10,8 +10,6 @@ namespace AdilSoz.Intake.Language.Dedup;
 /// </summary>
 public static partial class DateMentions
 {
-    private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
-
     private static readonly (string Prefix, int Month)[] MonthPrefixes =
     [
         ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("июн", 6), ("июл", 7), ("август", 8),
@@ -31,9 +29,11 @@ public static partial class DateMentions
     [GeneratedRegex(@"(?<![\d.])(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2}))?(?![\d])")]
     private static partial Regex NumericDate();
 
-    public static List<DateOnly> Find(string text, IReadOnlyList<Token> tokens, DateTimeOffset receivedAt)
+    /// <param name="text">The report's text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="received">The day it was received, in the foundation's time zone (the caller's clock).</param>
+    public static List<DateOnly> Find(string text, IReadOnlyList<Token> tokens, DateOnly received)
     {
-        var received = DateOnly.FromDateTime(receivedAt.ToOffset(KazakhstanOffset).DateTime);
         var found = new List<DateOnly>();
         for (var i = 0; i < tokens.Count; i++)
         {

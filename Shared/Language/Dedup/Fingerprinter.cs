@@ -109,7 +109,7 @@ public static class Fingerprinter
 
         AddInputPlaces(input, places);
 
-        var dates = DateMentions.Find(combined, tokens, input.ReceivedAt);
+        var dates = DateMentions.Find(combined, tokens, DateOnly.FromDateTime(input.ReceivedAt.DateTime));
         if (input.OccurredOn is { } occurred && !dates.Contains(occurred))
         {
             dates.Add(occurred);

@@ -100,10 +100,9 @@ public static class PipelineBenchmark
         {
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Intake"] = cs });
-            builder.AddIntakeLogging();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.AddIntakeDatabase();
-            builder.AddIntakeWorker();
+            builder.AddIntakeDefaults();
+            builder.AddJobServer();
             builder.AddPipelineJobs();
             builder.Services.AddSingleton<NoopJob>();
             builder.Services.AddSingleton<PingJob>();

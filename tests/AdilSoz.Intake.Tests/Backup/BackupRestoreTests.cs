@@ -22,7 +22,6 @@ public sealed class BackupRestoreTests(PostgresDatabase database) : IClassFixtur
         var corpus = CorpusMessages.All.First(c => c.Files.Length >= 2);
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeHangfire();
             b.AddMailIntake();
         });
         long itemId;

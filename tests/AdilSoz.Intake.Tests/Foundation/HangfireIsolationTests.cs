@@ -91,7 +91,7 @@ public sealed class HangfireIsolationTests : IAsyncLifetime
     private static IHost Worker(PostgresDatabase database, LogCapture log) => PostgresDatabase.CreateHost(database.ConnectionString, b =>
     {
         b.Logging.AddProvider(log);
-        b.AddIntakeWorker();
+        b.AddJobServer();
         b.AddPipelineJobs();
     });
 

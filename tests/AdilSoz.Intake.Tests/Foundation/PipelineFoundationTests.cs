@@ -17,7 +17,7 @@ public sealed class PipelineFoundationTests(PostgresDatabase database) : IClassF
     {
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
         });
         await worker.StartAsync();

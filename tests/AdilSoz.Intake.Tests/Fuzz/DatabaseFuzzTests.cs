@@ -31,7 +31,6 @@ public sealed class DatabaseFuzzTests(PostgresDatabase database, ITestOutputHelp
     {
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeHangfire();
             b.AddMailIntake();
         });
         var recipes = Gen.Sample(FuzzGenerators.Mail, Count(40), Random.Shared.Next());
@@ -74,7 +73,6 @@ public sealed class DatabaseFuzzTests(PostgresDatabase database, ITestOutputHelp
             ["Telegram:BotToken"] = api.Token,
             ["Telegram:ApiBaseUrl"] = api.BaseUrl,
         });
-        builder.AddBot();
         await using var bot = builder.BuildBot();
 
         var recipes = Gen.Sample(FuzzGenerators.Update, Count(100), Random.Shared.Next());

@@ -21,7 +21,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>Services of a minimal host with <see cref="IntakeDatabase.AddIntakeDatabase"/>.</summary>
+    /// <summary>Services of a host with <see cref="IntakeDefaults.AddIntakeDefaults"/>.</summary>
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not initialised.");
 
     public static string ServerConnectionString =>
@@ -35,7 +35,10 @@ public sealed class PostgresDatabase : IAsyncLifetime
         await IntakeDatabase.MigrateAsync(_host.Services);
     }
 
-    /// <summary>A host whose configuration points at this database, plus whatever <paramref name="configure"/> adds.</summary>
+    /// <summary>
+    /// A host with what every process runs on (<see cref="IntakeDefaults.AddIntakeDefaults"/>), its configuration
+    /// pointing at this database, plus whatever <paramref name="configure"/> adds (as a Program.cs does).
+    /// </summary>
     public static IHost CreateHost(string connectionString, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -45,8 +48,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
             // Test hosts run side by side: a few job threads each keep PostgreSQL's connections in check.
             ["Worker:JobWorkers"] = "4",
         });
-        builder.AddIntakeLogging();
-        builder.AddIntakeDatabase();
+        builder.AddIntakeDefaults();
         configure?.Invoke(builder);
         return builder.Build();
     }

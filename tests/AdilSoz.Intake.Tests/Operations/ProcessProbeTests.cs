@@ -84,7 +84,7 @@ public sealed class ProcessProbeTests(PostgresDatabase database) : IClassFixture
                 r => ProbeClient.Value(r.Body, "adilsoz_reports_received_total", "channel=\"telegram\"") >= 3, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
             Assert.Equal(3, ProbeClient.Value(scraped.Body, "adilsoz_reports_received_total", "channel=\"telegram\""));
 
-            using (var client = PostgresDatabase.CreateHost(database.ConnectionString, b => b.AddIntakeHangfire()))
+            using (var client = PostgresDatabase.CreateHost(database.ConnectionString))
             {
                 client.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<IOutboundJob>(j => j.SendAsync(digest.Id, CancellationToken.None));
             }

@@ -3,7 +3,9 @@ using AdilSoz.Intake.Bot.Hosting;
 using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Tests.Infrastructure;
+using AdilSoz.Intake.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -69,14 +71,17 @@ public sealed class ReadinessTests(PostgresDatabase database) : IClassFixture<Po
             clock.Advance(TimeSpan.FromSeconds(s));
         }
 
-        Assert.Equal(problem, await check.ProblemAsync(new ServiceCollection().BuildServiceProvider(), CancellationToken.None));
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(problem is null ? HealthStatus.Healthy : HealthStatus.Unhealthy, result.Status);
+        Assert.Equal(problem, result.Description);
     }
 
     private static async Task<string?> ProblemAsync(string connectionString)
     {
         using var host = PostgresDatabase.CreateHost(connectionString);
         await using var scope = host.Services.CreateAsyncScope();
-        return await new DatabaseReadiness().ProblemAsync(scope.ServiceProvider, CancellationToken.None);
+        var result = await new DatabaseReadyCheck(scope.ServiceProvider.GetRequiredService<IntakeDbContext>()).CheckHealthAsync(new HealthCheckContext());
+        return result.Status == HealthStatus.Healthy ? null : result.Description;
     }
 
     private sealed class ManualClock : TimeProvider

@@ -38,7 +38,7 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
         }
 
         b.Configuration.AddInMemoryCollection(settings);
-        b.AddIntakeWorker();
+        b.AddJobServer();
         b.AddPipelineJobs();
         b.AddMailIntake();
     }));

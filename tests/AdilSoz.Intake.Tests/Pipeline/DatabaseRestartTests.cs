@@ -32,7 +32,7 @@ public sealed class DatabaseRestartTests(PostgresDatabase database, ITestOutputH
     {
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
         });
         await worker.StartAsync();

@@ -23,7 +23,7 @@ public sealed class DedupRebuildTests(PostgresDatabase database) : IClassFixture
     {
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
         });
         var start = new DateTimeOffset(2021, 2, 3, 9, 0, 0, TimeSpan.Zero);

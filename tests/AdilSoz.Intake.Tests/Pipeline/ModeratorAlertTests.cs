@@ -29,7 +29,7 @@ public sealed class ModeratorAlertTests(PostgresDatabase database) : IClassFixtu
                 ["Telegram:ApiBaseUrl"] = api.BaseUrl,
                 ["Telegram:ModeratorChatId"] = ModeratorChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
             b.AddTelegramJobs();
             b.AddMailIntake();

@@ -31,7 +31,7 @@ public sealed class PipelineBatchTests(PostgresDatabase database) : IClassFixtur
     private IHost CreateWorker() => PostgresDatabase.CreateHost(database.ConnectionString, b =>
     {
         b.Logging.AddProvider(_warnings);
-        b.AddIntakeWorker();
+        b.AddJobServer();
         b.AddPipelineJobs();
     });
 

@@ -22,7 +22,7 @@ public sealed class PipelineIntegrationTests(PostgresDatabase database) : IClass
     {
         var host = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
         });
         host.Start();

@@ -58,14 +58,13 @@ public sealed class IdentityLeakTests(PostgresDatabase database) : IClassFixture
         var botBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         botBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["ConnectionStrings:Intake"] = database.ConnectionString });
         botBuilder.Logging.AddProvider(logs);
-        botBuilder.AddBot();
         await using var bot = botBuilder.BuildBot();
 
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
             b.Configuration.AddInMemoryCollection(settings);
             b.Logging.AddProvider(logs);
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
             b.AddMailIntake();
         });
@@ -138,7 +137,7 @@ public sealed class IdentityLeakTests(PostgresDatabase database) : IClassFixture
                 ["Smtp:From"] = "info@adilsoz.kz",
             });
             b.Logging.AddProvider(logs);
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
             b.AddMailIntake();
         });

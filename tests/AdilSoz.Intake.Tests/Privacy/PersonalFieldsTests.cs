@@ -51,7 +51,7 @@ public sealed class PersonalFieldsTests : IClassFixture<PostgresDatabase>, IDisp
         var (monitor, _) = await _seed.BrowserAsync(Roles.Monitor);
         using var worker = PostgresDatabase.CreateHost(_database.ConnectionString, b =>
         {
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddMailIntake();
         });
 

@@ -43,7 +43,7 @@ public sealed class HearingReminderTests(PostgresDatabase database) : IClassFixt
                 ["Smtp:From"] = "Әділ сөз <info@adilsoz.kz>",
                 ["Registry:HearingReminderDays"] = "3",
             });
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
             b.AddMailIntake();
         });
@@ -125,7 +125,7 @@ public sealed class HearingReminderTests(PostgresDatabase database) : IClassFixt
         using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Registry:HearingReminderDays"] = "-2" });
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
         });
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => worker.StartAsync());

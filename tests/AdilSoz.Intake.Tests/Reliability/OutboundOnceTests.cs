@@ -33,7 +33,7 @@ public sealed class OutboundOnceTests(PostgresDatabase database) : IClassFixture
                 ["Smtp:Security"] = "None",
                 ["Smtp:From"] = "info@adilsoz.kz",
             });
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
             b.AddMailIntake();
         });

@@ -84,7 +84,7 @@ public sealed class PostgresFaultTests(ITestOutputHelper output)
         var submissions = await db.Submissions.Select(s => s.Id).ToListAsync();
         var mails = await db.InboundItems.Where(i => i.Channel == Channel.Email).Select(i => i.Id).ToListAsync();
         var outbound = await db.OutboundMessages.Select(o => o.Id).ToListAsync();
-        using var host = PostgresDatabase.CreateHost(unpooled, b => b.AddIntakeHangfire());
+        using var host = PostgresDatabase.CreateHost(unpooled);
         var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
         var ids = new List<string>();
         ids.AddRange(submissions.Select(id => jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None))));

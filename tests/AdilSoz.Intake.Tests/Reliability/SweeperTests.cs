@@ -37,7 +37,6 @@ public sealed class SweeperTests(PostgresDatabase database) : IClassFixture<Post
 
         using var host = PostgresDatabase.CreateHost(database.ConnectionString, b =>
         {
-            b.AddIntakeHangfire();
             b.AddPipelineJobs();
         });
         var storage = host.Services.GetRequiredService<JobStorage>();

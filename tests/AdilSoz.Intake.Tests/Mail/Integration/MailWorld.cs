@@ -60,7 +60,7 @@ public sealed class MailWorld : IAsyncDisposable
         var host = PostgresDatabase.CreateHost(Database.ConnectionString, b =>
         {
             b.Configuration.AddInMemoryCollection(settings);
-            b.AddIntakeWorker();
+            b.AddJobServer();
             b.AddPipelineJobs();
             b.AddMailIntake();
             if (!watch)

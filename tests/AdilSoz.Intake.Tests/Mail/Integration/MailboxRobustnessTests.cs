@@ -2,10 +2,12 @@ using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Mail.Corpus;
 using AdilSoz.Intake.Worker.Mail;
+using Hangfire;
 using MailKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace AdilSoz.Intake.Tests.Mail.Integration;
 
@@ -31,14 +33,16 @@ public sealed class MailboxRobustnessTests
 
         var host = world.CreateWorker(watch: false);
         var session = ActivatorUtilities.CreateInstance<MailboxSession>(host.Services);
-        session.AfterStore = _ => throw new IOException("simulated crash after the commit, before the move");
-        await Assert.ThrowsAsync<IOException>(() => session.RunOnceAsync(CancellationToken.None));
+        // The job queue fails right after the first mail's commit, before its move: as a crash there would.
+        await using (await JobQueueDownAsync(world))
+        {
+            await Assert.ThrowsAsync<BackgroundJobClientException>(() => session.RunOnceAsync(CancellationToken.None));
+        }
 
         // The first message is stored, and still in the INBOX.
         Assert.Equal(1, await world.QueryAsync(db => db.InboundItems.CountAsync()));
         Assert.Equal(3, await world.Dovecot.CountAsync());
 
-        session.AfterStore = null;
         var pass = await session.RunOnceAsync(CancellationToken.None);
         Assert.Equal(new MailboxPass(3, 2, 1, 3), pass);
         Assert.Equal(0, await world.Dovecot.CountAsync());
@@ -65,17 +69,17 @@ public sealed class MailboxRobustnessTests
         var host = world.CreateWorker(watch: false);
         var session = ActivatorUtilities.CreateInstance<MailboxSession>(host.Services);
 
-        // Stored, then every move fails (the connection dies), so all three stay in the INBOX.
-        session.AfterStore = _ => Task.CompletedTask;
+        // Stored, then every pass fails before the move (the job queue is down), so all three stay in the INBOX.
         var before = await world.Dovecot.UidValidityAsync();
-        session.AfterStore = _ => throw new IOException("connection lost before the move");
-        for (var i = 0; i < 3; i++)
+        await using (await JobQueueDownAsync(world))
         {
-            await Assert.ThrowsAsync<IOException>(() => session.RunOnceAsync(CancellationToken.None));
+            for (var i = 0; i < 3; i++)
+            {
+                await Assert.ThrowsAsync<BackgroundJobClientException>(() => session.RunOnceAsync(CancellationToken.None));
+            }
         }
 
         Assert.Equal(1, await world.QueryAsync(db => db.InboundItems.CountAsync()));
-        session.AfterStore = null;
         await world.Dovecot.ChangeUidValidityAsync();
         Assert.NotEqual(before, await world.Dovecot.UidValidityAsync());
 
@@ -185,5 +189,28 @@ public sealed class MailboxRobustnessTests
         Assert.Equal(corpus.Count, await world.QueryAsync(db => db.InboundItems.CountAsync()));
         Assert.Equal(0, await world.Dovecot.CountAsync());
         Assert.Equal(corpus.Count, await world.Dovecot.CountAsync("Processed"));
+    }
+
+    /// <summary>
+    /// Takes Hangfire's job table away until disposed, so that enqueueing fails with a database error: the moment
+    /// after a mail's store is committed and before it is moved.
+    /// </summary>
+    private static async Task<IAsyncDisposable> JobQueueDownAsync(MailWorld world)
+    {
+        await ExecuteAsync(world, "ALTER TABLE hangfire.job RENAME TO job_away");
+        return new Restore(() => ExecuteAsync(world, "ALTER TABLE hangfire.job_away RENAME TO job"));
+    }
+
+    private static async Task ExecuteAsync(MailWorld world, string sql)
+    {
+        await using var connection = new NpgsqlConnection(world.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Restore(Func<Task> undo) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await undo();
     }
 }

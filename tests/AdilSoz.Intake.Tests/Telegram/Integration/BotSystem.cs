@@ -55,7 +55,7 @@ public sealed class BotSystem : IAsyncDisposable
             system.Worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
             {
                 b.Configuration.AddInMemoryCollection(system.TelegramSettings());
-                b.AddIntakeWorker();
+                b.AddJobServer();
                 b.AddPipelineJobs();
                 b.AddTelegramJobs();
             });
@@ -83,7 +83,6 @@ public sealed class BotSystem : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddBot();
         var app = builder.BuildBot();
         await IntakeDatabase.MigrateAsync(app.Services);
         await app.StartAsync();

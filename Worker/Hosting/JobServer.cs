@@ -1,4 +1,3 @@
-using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Worker.Pipeline;
@@ -7,18 +6,18 @@ using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Worker.Hosting;
 
-/// <summary>The Worker process: Hangfire server on the shared storage, started after the schema is in place.</summary>
-public static class WorkerHost
+/// <summary>The Worker's Hangfire server: every queue, on the shared storage, with the failure filter and its readiness check.</summary>
+public static class JobServer
 {
-    public static IHostApplicationBuilder AddIntakeWorker(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddJobServer(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<JobFailureFilter>();
-        builder.Services.AddSingleton<IReadinessCheck, HangfireServerReadiness>();
-        builder.AddIntakeHangfire(sp => [sp.GetRequiredService<JobFailureFilter>()]);
+        builder.Services.AddJobFilter<JobFailureFilter>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<HangfireServerReadiness>("job-server", tags: [IntakeOperations.Ready], timeout: IntakeOperations.CheckTimeout);
         builder.Services.AddHangfireServer((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
@@ -34,24 +33,5 @@ public static class WorkerHost
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
-    }
-
-    /// <summary>
-    /// Migrates under the advisory lock, validates options, then runs until stopped. A bad setting
-    /// or an unreachable database ends the process with one readable line and exit code 1.
-    /// </summary>
-    public static async Task<int> RunIntakeAsync(this IHost host)
-    {
-        try
-        {
-            await IntakeDatabase.MigrateAsync(host.Services);
-            await host.RunAsync();
-            return 0;
-        }
-        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
-        {
-            await Console.Error.WriteLineAsync(message);
-            return 1;
-        }
     }
 }
