@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdilSoz.Intake.Language.Dates;
 using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Dedup;
@@ -162,7 +163,7 @@ public static class Fingerprinter
             return false;
         }
 
-        if (DateMentions.IsMonth(value))
+        if (Months.Of(value) is not null)
         {
             return false;
         }
