@@ -24,8 +24,8 @@ dotnet test AdilSoz.Intake.sln -c Release --nologo --logger "console;verbosity=n
   --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
 status=${PIPESTATUS[0]}
 set -e
-# One closing line for CI: "N passed, N failed" (from the runner's "Total tests / Passed / Failed" lines).
-passed=$(grep -E '^\s+Passed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || true)
-failed=$(grep -E '^\s+Failed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || true)
-echo "${passed:-0} passed, ${failed:-0} failed"
+# One closing line for CI: "N passed, N failed", summed over every test project's "Passed: / Failed:" lines.
+passed=$(grep -E '^\s+Passed: +[0-9]+' artifacts/test-output.log | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }' || true)
+failed=$(grep -E '^\s+Failed: +[0-9]+' artifacts/test-output.log | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }' || true)
+echo "${passed} passed, ${failed} failed"
 exit "$status"

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Bot.Dialogue;
 
@@ -9,14 +10,15 @@ public static class DraftSubmission
     /// A Telegram report with the reporter's answers and one pending attachment per file (too-large
     /// files are recorded with <see cref="AttachmentStatus.TooLarge"/> and never downloaded).
     /// The caller sets the reporter, the inbound item and the encrypted forward origin (<see cref="ReportDraft.ForwardedFrom"/>)
-    /// and saves it; the database gives the reference.
+    /// and saves it; the database gives the reference. Its language is decided once, here, from what the
+    /// reporter wrote, as for a mail; the dialogue's language stands in when the text is too short to tell.
     /// </summary>
-    public static Submission ToSubmission(this ReportDraft draft, string language, DateTimeOffset receivedAt) => new()
+    public static Submission ToSubmission(this ReportDraft draft, string dialogueLanguage, DateTimeOffset receivedAt) => new()
     {
         Channel = Channel.Telegram,
         Kind = SubmissionKind.Report,
         Status = SubmissionStatus.Received,
-        Language = language,
+        Language = LanguageDetector.Detect(draft.Text) ?? dialogueLanguage,
         Text = draft.Text,
         ReceivedAt = receivedAt,
         UpdatedAt = receivedAt,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Text;
 using MimeKit;
 
 namespace AdilSoz.Intake.Worker.Mail;
@@ -211,7 +212,8 @@ public static partial class MailParser
             BounceRecipient = classification.BounceRecipient,
             BounceMessageId = classification.BounceMessageId,
             BouncePermanent = classification.BouncePermanent,
-            Language = LanguageDetector.Detect(subject + "\n" + fresh),
+            // A mail with no words to go by is answered in Russian, the language most reporters write in.
+            Language = LanguageDetector.Detect(subject + "\n" + fresh) ?? "ru",
             Attachments = [.. walker.Attachments.Select(a => a with { FileName = MailTextCleanup.Storable(a.FileName), ContentType = MailTextCleanup.Storable(a.ContentType) })],
             Warnings = walker.Warnings,
             RawSize = rawSize,
@@ -270,42 +272,4 @@ public static partial class MailParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-}
-
-/// <summary>Picks the language to answer in from what the sender wrote.</summary>
-public static class LanguageDetector
-{
-    /// <summary>
-    /// "kk" when Kazakh-only letters (ә ғ қ ң ө ұ ү һ і) make up a real share of the Cyrillic letters —
-    /// not just a name such as «Әділ сөз» in Russian text — "ru" for other Cyrillic, "en" for Latin text.
-    /// </summary>
-    public static string Detect(string text)
-    {
-        int kazakh = 0, cyrillic = 0, latin = 0;
-
-        // Web and mail addresses are Latin whatever language the sender writes in.
-        foreach (var c in string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Contains("://", StringComparison.Ordinal) && !w.Contains('@'))))
-        {
-            if ("әғқңөұүһіӘҒҚҢӨҰҮҺІ".Contains(c))
-            {
-                kazakh++;
-                cyrillic++;
-            }
-            else if (c is >= '\u0400' and <= '\u04FF')
-            {
-                cyrillic++;
-            }
-            else if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
-            {
-                latin++;
-            }
-        }
-
-        if (kazakh > 0 && (kazakh * 100 >= cyrillic * 4 || (kazakh >= 2 && cyrillic < 40)))
-        {
-            return "kk";
-        }
-
-        return cyrillic > 0 && cyrillic * 3 >= latin ? "ru" : latin > 0 ? "en" : "ru";
-    }
 }

@@ -45,7 +45,7 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
             foreach (var s in page)
             {
                 var fp = Fingerprinter.Compute(new DedupInput(
-                    s.Id, s.Text, s.Subject, s.OccurredOn, FoundationClock.Local(s.ReceivedAt), s.SuggestedRegion, s.SuggestedSettlement, [.. files[s.Id]]));
+                    s.Id, s.Text, s.Subject, s.OccurredOn, FoundationClock.Local(s.ReceivedAt), s.SuggestedRegion, s.SuggestedSettlement, [.. files[s.Id]], s.Language));
                 s.Fingerprint = fp.ToJson();
                 s.TextHash = Fingerprinter.ExactTextHash(s.Text);
                 items.Add((s.Id, fp, s.ReceivedAt));

@@ -185,7 +185,9 @@ public sealed partial class SubmissionPipelineJob(
 
         try
         {
-            var suggestions = SuggestionEngine.Suggest(submission.Subject, submission.Text);
+            // The language stored on receipt decides; for a submission without one the suggestion decides once,
+            // and the fingerprint's stemmer follows the same decision.
+            var suggestions = SuggestionEngine.Suggest(submission.Subject, submission.Text, submission.Language);
             if (submission is { Kind: SubmissionKind.Followup, ParentId: not null })
             {
                 return new PreparedItem(submission, suggestions, null, null);
@@ -194,7 +196,7 @@ public sealed partial class SubmissionPipelineJob(
             var input = new DedupInput(
                 submission.Id, submission.Text, submission.Subject, submission.OccurredOn, FoundationClock.Local(submission.ReceivedAt),
                 submission.RegionCode ?? suggestions.Region?.Code, submission.Settlement ?? suggestions.Settlement?.Name,
-                [.. files[submission.Id]]);
+                [.. files[submission.Id]], suggestions.Language?.Code);
             return new PreparedItem(submission, suggestions, Fingerprinter.Compute(input), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -12,25 +12,12 @@ public enum DateParseOutcome
 
 /// <summary>
 /// Reads a date as reporters type it: 03.02.2021, 3.2.21, 3/2/2021, 2021-02-03, "3 февраля",
-/// "3 ақпан 2021", "February 3", "3 Feb", "сегодня", "кеше". A date without a year is the latest
-/// such date not after today.
+/// "3 ақпан 2021", "February 3", "3 Feb", "сегодня", "кеше" (month names and day words from
+/// <see cref="Months"/>). A date without a year is the latest such date not after today, the
+/// foundation's day the caller passes.
 /// </summary>
 public static partial class DateParser
 {
-    // Kazakh stems first: "мам"/"мау" must not fall into the Russian "ма…" (май).
-    private static readonly (string Stem, int Month)[] MonthStems =
-    [
-        ("қаң", 1), ("ақп", 2), ("нау", 3), ("сәу", 4), ("мам", 5), ("мау", 6),
-        ("шіл", 7), ("там", 8), ("қыр", 9), ("қаз", 10), ("қар", 11), ("жел", 12),
-        ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6),
-        ("июл", 7), ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
-        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6),
-        ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-    ];
-
-    private static readonly string[] Today = ["today", "сегодня", "бүгін", "бугин", "бугін"];
-    private static readonly string[] Yesterday = ["yesterday", "вчера", "кеше"];
-
     public static DateParseOutcome TryParse(string? text, DateOnly today, out DateOnly date)
     {
         date = default;
@@ -41,13 +28,9 @@ public static partial class DateParser
 
         var s = text.Trim().ToLowerInvariant();
         DateOnly? parsed = null;
-        if (Today.Any(w => s.StartsWith(w)))
+        if (Token().Match(s) is { Success: true } first && Months.DaysBack(first.Value) is { } back)
         {
-            parsed = today;
-        }
-        else if (Yesterday.Any(w => s.StartsWith(w)))
-        {
-            parsed = today.AddDays(-1);
+            parsed = today.AddDays(-back);
         }
         else if (IsoDate().Match(s) is { Success: true } iso)
         {
@@ -92,9 +75,9 @@ public static partial class DateParser
                     day ??= n;
                 }
             }
-            else if (month is null && t.Length >= 3)
+            else
             {
-                month = MonthStems.Where(m => t.StartsWith(m.Stem)).Select(m => (int?)m.Month).FirstOrDefault();
+                month ??= Months.Of(t);
             }
         }
 

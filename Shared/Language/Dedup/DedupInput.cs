@@ -9,6 +9,8 @@ namespace AdilSoz.Intake.Language.Dedup;
 /// <param name="RegionCode">Region code from the reference list, as the reporter said.</param>
 /// <param name="Settlement">Settlement as the reporter wrote it.</param>
 /// <param name="AttachmentSha256">Lower-case hex SHA-256 of each stored attachment.</param>
+/// <param name="Language">The language decided for the submission when it was received (it picks the stemmer);
+/// null lets <see cref="Text.LanguageDetector"/> decide from the text.</param>
 public sealed record DedupInput(
     long Id,
     string Text,
@@ -17,4 +19,5 @@ public sealed record DedupInput(
     DateTimeOffset ReceivedAt,
     string? RegionCode,
     string? Settlement,
-    IReadOnlyList<string> AttachmentSha256);
+    IReadOnlyList<string> AttachmentSha256,
+    string? Language);

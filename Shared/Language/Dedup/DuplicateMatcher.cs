@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Language.Dates;
 using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Dedup;
@@ -234,15 +235,15 @@ public static partial class DuplicateMatcher
             {
                 var gap = Math.Abs(x.DayNumber - y.DayNumber);
                 best = Math.Min(best, gap);
-                if (gap <= DateCloseDays && !close.Contains(DateMentions.Display(x)))
+                if (gap <= DateCloseDays && !close.Contains(Months.Display(x)))
                 {
-                    close.Add(DateMentions.Display(x));
+                    close.Add(Months.Display(x));
                 }
             }
         }
 
         return best > DateFarDays
-            ? (false, [], DateMentions.Display(a[0]) + " / " + DateMentions.Display(b[0]))
+            ? (false, [], Months.Display(a[0]) + " / " + Months.Display(b[0]))
             : (close.Count > 0, close, null);
     }
 }

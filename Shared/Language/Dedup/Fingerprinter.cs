@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdilSoz.Intake.Language.Dates;
 using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Dedup;
@@ -23,7 +24,7 @@ public static class Fingerprinter
     {
         var combined = string.IsNullOrWhiteSpace(input.Subject) ? input.Text : input.Subject + ".\n" + input.Text;
         var tokens = TextNormalizer.Tokenize(combined);
-        var language = TextNormalizer.DetectLanguage(combined);
+        var language = input.Language ?? LanguageDetector.Detect(combined);
 
         var terms = new HashSet<int>();
         var names = new List<NameMention>();
@@ -162,7 +163,7 @@ public static class Fingerprinter
             return false;
         }
 
-        if (DateMentions.IsMonth(value))
+        if (Months.Of(value) is not null)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Suggest;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Suggest;
 

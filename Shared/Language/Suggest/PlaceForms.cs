@@ -1,3 +1,5 @@
+using AdilSoz.Intake.Language.Text;
+
 namespace AdilSoz.Intake.Language.Suggest;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Language.Reference;
+using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Suggest;
 
@@ -25,7 +26,11 @@ public static class SuggestionEngine
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrgencyMarkers =
         CategoryLexicon.UrgencyMarkers.Select(PlaceForms.Key).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static Suggestions Suggest(string? subject, string text)
+    /// <summary>
+    /// Suggestions for a report. <paramref name="language"/> is the language already decided for the
+    /// submission (stored when it was received); null lets <see cref="LanguageDetector"/> decide from the text.
+    /// </summary>
+    public static Suggestions Suggest(string? subject, string text, string? language)
     {
         var subjectTokens = 0;
         var combined = text;
@@ -40,9 +45,21 @@ public static class SuggestionEngine
         var (category, scores) = SuggestCategory(hits);
         var places = Gazetteer.FindPlaces(t);
         var (region, settlement) = SuggestPlace(places);
-        var language = LanguageDetector.Detect(t);
         var urgent = SuggestUrgency(t, hits, category, scores);
-        return new Suggestions(category, region, settlement, language, urgent);
+        return new Suggestions(category, region, settlement, SuggestLanguage(combined, language), urgent);
+    }
+
+    private static LanguageSuggestion? SuggestLanguage(string text, string? decided)
+    {
+        var detected = LanguageDetector.Decide(text);
+        if (decided is null || detected?.Code == decided)
+        {
+            return detected is null ? null : new LanguageSuggestion(detected.Code, detected.Confidence, detected.Evidence);
+        }
+
+        // The submission's language was decided on what the sender wrote when it arrived (and the reply went out
+        // in it); the suggestion shows that decision rather than a second opinion.
+        return new LanguageSuggestion(decided, 1.0, ["decided when the report was received"]);
     }
 
     private static (CodeSuggestion? Category, Dictionary<string, double> Scores) SuggestCategory(List<CueHit> hits)

@@ -117,47 +117,6 @@ public static class TextNormalizer
         return tokens;
     }
 
-    /// <summary>kk, ru or en by script and Kazakh-only letters; null for a text with no letters.</summary>
-    public static string? DetectLanguage(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        int cyrillic = 0, latin = 0, kazakh = 0;
-        foreach (var ch in text)
-        {
-            var c = char.ToLowerInvariant(ch);
-            if (KazakhLetters.Contains(c, StringComparison.Ordinal))
-            {
-                kazakh++;
-                cyrillic++;
-            }
-            else if (IsCyrillic(c))
-            {
-                cyrillic++;
-            }
-            else if (char.IsAsciiLetter(c))
-            {
-                latin++;
-            }
-        }
-
-        if (cyrillic == 0 && latin == 0)
-        {
-            return null;
-        }
-
-        if (latin > cyrillic)
-        {
-            return "en";
-        }
-
-        // Note: Kazakh uses nine letters Russian lacks; more than about one in sixty letters is Kazakh text.
-        return kazakh * 60 >= cyrillic ? "kk" : "ru";
-    }
-
     public static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
 
     public static bool HasKazakhLetter(string word)

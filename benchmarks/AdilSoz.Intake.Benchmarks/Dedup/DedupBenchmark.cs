@@ -69,7 +69,7 @@ public static class DedupBenchmark
                     var fps = new Fingerprint[batch.Length];
                     var firstId = nextId;
                     Parallel.For(0, batch.Length, i => fps[i] = Fingerprinter.Compute(
-                        new DedupInput(firstId + i, batch[i].Text, null, null, batch[i].ReceivedAt, null, null, batch[i].Files)));
+                        new DedupInput(firstId + i, batch[i].Text, null, null, batch[i].ReceivedAt, null, null, batch[i].Files, null)));
                     fingerprintTime += fpWatch.Elapsed;
                     keys += await CopyAsync(connection, batch, fps, firstId);
                     for (var i = 0; i < batch.Length; i++)
@@ -123,7 +123,7 @@ public static class DedupBenchmark
         var index = new NearDuplicateIndex();
         var since = new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero);
         var queries = pairs.Select((p, i) => (Report: p.Second, Answer: answers[i], ExactText: p.First.Text)).ToList();
-        var fingerprints = queries.Select(q => Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files))).ToList();
+        var fingerprints = queries.Select(q => Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files, null))).ToList();
 
         // Warm-up: plans, caches, JIT.
         foreach (var fp in fingerprints.Take(10))
@@ -135,7 +135,7 @@ public static class DedupBenchmark
         foreach (var q in queries)
         {
             var sw = Stopwatch.StartNew();
-            Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files));
+            Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files, null));
             fpMicros.Add(sw.Elapsed.TotalMilliseconds * 1000);
         }
 

@@ -224,8 +224,8 @@ public static class PipelineBenchmark
 
         static void Work(SyntheticReport r)
         {
-            var s = AdilSoz.Intake.Language.Suggest.SuggestionEngine.Suggest(null, r.Text);
-            _ = AdilSoz.Intake.Language.Dedup.Fingerprinter.Compute(new AdilSoz.Intake.Language.Dedup.DedupInput(0, r.Text, null, null, r.ReceivedAt, s.Region?.Code, s.Settlement?.Name, r.Files));
+            var s = AdilSoz.Intake.Language.Suggest.SuggestionEngine.Suggest(null, r.Text, null);
+            _ = AdilSoz.Intake.Language.Dedup.Fingerprinter.Compute(new AdilSoz.Intake.Language.Dedup.DedupInput(0, r.Text, null, null, r.ReceivedAt, s.Region?.Code, s.Settlement?.Name, r.Files, s.Language?.Code));
         }
     }
 

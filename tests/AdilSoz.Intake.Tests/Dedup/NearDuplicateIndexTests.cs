@@ -18,7 +18,7 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
         var submission = new Submission { Channel = Channel.Telegram, Text = text, ReceivedAt = receivedAt, UpdatedAt = receivedAt };
         db.Submissions.Add(submission);
         await db.SaveChangesAsync();
-        var fp = Fingerprinter.Compute(new DedupInput(submission.Id, text, null, null, receivedAt, null, null, files));
+        var fp = Fingerprinter.Compute(new DedupInput(submission.Id, text, null, null, receivedAt, null, null, files, null));
         submission.Fingerprint = fp.ToJson();
         submission.TextHash = fp.ExactTextHash;
         await db.SaveChangesAsync();

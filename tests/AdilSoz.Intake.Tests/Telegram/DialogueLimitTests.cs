@@ -132,4 +132,24 @@ public sealed class DraftSubmissionTests
             a => Assert.Equal(("photo_ph1.jpg", "image/jpeg", AdilSoz.Intake.Core.Intake.AttachmentStatus.Pending), (a.FileName, a.ContentType, a.Status)),
             a => Assert.Equal(("sessiya.mp4", 30_000_000L, AdilSoz.Intake.Core.Intake.AttachmentStatus.TooLarge, "big"), (a.FileName, a.Size, a.Status, a.TelegramFileId)));
     }
+
+    [Theory]
+    [InlineData("kk", "Нас не пустили на сессию маслихата, охрана сослалась на приказ акима", "ru")]
+    [InlineData("ru", "Бүгін біздің тілшіні әкімдікке кіргізбеді", "kk")]
+    [InlineData("kk", "!!! 112", "kk")]
+    public void A_submitted_report_stores_the_language_of_its_text_and_the_dialogue_language_when_the_text_says_too_little(
+        string dialogue, string text, string stored)
+    {
+        var d = new DialogueDriver(dialogue);
+        d.Text(text);
+        d.Press("skip");
+        d.Press("when:today");
+        d.Press("region:atyrau");
+        d.Text("Кульсары");
+        d.Press("aff:outlet");
+        d.Press("name:no");
+        d.Press("submit");
+
+        Assert.Equal(stored, Assert.Single(d.Submitted).ToSubmission(dialogue, d.Now).Language);
+    }
 }

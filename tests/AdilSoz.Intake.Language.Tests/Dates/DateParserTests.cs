@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Language.Dates;
-using AdilSoz.Intake.Bot.Dialogue;
 
-namespace AdilSoz.Intake.Tests.Telegram;
+namespace AdilSoz.Intake.Language.Tests.Dates;
 
 public sealed class DateParserTests
 {
@@ -36,6 +35,11 @@ public sealed class DateParserTests
     [InlineData("вчера вечером", "2021-02-09")]
     [InlineData("кеше", "2021-02-09")]
     [InlineData("yesterday", "2021-02-09")]
+    [InlineData("позавчера", "2021-02-08")]
+    [InlineData("3 дек.", "2020-12-03")]
+    [InlineData("5 сент 2020", "2020-09-05")]
+    [InlineData("12 қазанда", "2020-10-12")]
+    [InlineData("Sept 9, 2020", "2020-09-09")]
     public void Common_formats_are_read(string text, string expected)
     {
         Assert.Equal(DateParseOutcome.Parsed, DateParser.TryParse(text, Today, out var date));
@@ -58,6 +62,8 @@ public sealed class DateParserTests
     [InlineData("32 января")]
     [InlineData("13.13.2020")]
     [InlineData("февраль")]
+    [InlineData("қазақ 3")]
+    [InlineData("mayor 3")]
     public void Unreadable_dates_are_invalid(string text)
     {
         Assert.Equal(DateParseOutcome.Invalid, DateParser.TryParse(text, Today, out _));

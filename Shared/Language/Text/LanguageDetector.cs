@@ -1,13 +1,21 @@
 using System.Collections.Frozen;
+using System.Text;
 
-namespace AdilSoz.Intake.Language.Suggest;
+namespace AdilSoz.Intake.Language.Text;
+
+/// <summary>A language decided for a text: kk, ru or en, how sure (0–1), and what decided it.</summary>
+public sealed record LanguageDecision(string Code, double Confidence, IReadOnlyList<string> Evidence);
 
 /// <summary>
-/// Tells Kazakh, Russian and English apart: the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і),
-/// frequent Kazakh words (also as typed without those letters), Russian function words, and
-/// English words in Latin script.
+/// The one rule that tells Kazakh, Russian and English apart, for the reply language stored with a
+/// submission, the suggestion shown to moderators and the stemmer of the duplicate fingerprint.
+/// Web and mail addresses are left out (they are Latin whatever the sender writes in); Latin text is
+/// English only when it outweighs the Cyrillic more than three to one, so a Russian note around a
+/// pasted English headline is still Russian; Kazakh is told from Russian by the letters only Kazakh
+/// uses (ә ғ қ ң ө ұ ү һ і) weighed by their share, and by frequent Kazakh words (also as typed without
+/// those letters) against Russian function words.
 /// </summary>
-internal static class LanguageDetector
+public static class LanguageDetector
 {
     private static readonly FrozenSet<string> Kazakh = FrozenSet.ToFrozenSet(
         ["және", "жане", "мен", "бен", "пен", "бұл", "бул", "деп", "бойынша", "үшін", "ушин", "туралы", "осы",
@@ -38,8 +46,21 @@ internal static class LanguageDetector
 
     private const int MaxEvidenceWords = 5;
 
-    public static LanguageSuggestion? Detect(TokenizedText t)
+    // Fewer letters than this say nothing about a language ("OK", "12345", an emoji).
+    private const int MinLetters = 3;
+
+    /// <summary>"kk", "ru" or "en"; null for a text with fewer than three letters.</summary>
+    public static string? Detect(string? text) => Decide(text)?.Code;
+
+    /// <summary>The language of a text with its confidence and evidence; null for a text with fewer than three letters.</summary>
+    public static LanguageDecision? Decide(string? text)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = TokenizedText.Create(WithoutAddresses(text));
         int cyrillic = 0, latin = 0, kazakhLetters = 0;
         Span<bool> kazakhSeen = stackalloc bool[KazakhLetters.Length];
         foreach (var c in t.Normalized)
@@ -61,7 +82,7 @@ internal static class LanguageDetector
             }
         }
 
-        if (cyrillic + latin < 3)
+        if (cyrillic + latin < MinLetters)
         {
             return null;
         }
@@ -95,18 +116,18 @@ internal static class LanguageDetector
             }
         }
 
-        if (latin > cyrillic)
+        if (latin > cyrillic * 3)
         {
             var share = (double)latin / (latin + cyrillic);
             var confidence = Math.Round(Math.Min(1.0, share * Math.Min(1.0, 0.5 + (enCount / 4.0))), 2);
             var evidence = new List<string> { $"Latin script {Percent(share)}" };
             evidence.AddRange(en);
-            return new LanguageSuggestion("en", confidence, evidence);
+            return new LanguageDecision("en", confidence, evidence);
         }
 
         // A Russian text quoting a Kazakh name has a few Kazakh letters; a Kazakh text has many,
         // or, typed without them, its frequent words.
-        var letterShare = (double)kazakhLetters / cyrillic;
+        var letterShare = cyrillic == 0 ? 0 : (double)kazakhLetters / cyrillic;
         var kkScore = (letterShare * 40) + kkCount;
         var ruScore = ruCount * 1.0;
         var isKazakh = kkScore > ruScore;
@@ -115,28 +136,28 @@ internal static class LanguageDetector
         var why = new List<string>();
         if (isKazakh)
         {
+            var seen = new StringBuilder();
+            for (var k = 0; k < KazakhLetters.Length; k++)
+            {
+                if (kazakhSeen[k])
+                {
+                    seen.Append(KazakhLetters[k]);
+                }
+            }
+
             if (kazakhLetters > 0)
             {
-                var seen = new System.Text.StringBuilder();
-                for (var k = 0; k < KazakhLetters.Length; k++)
-                {
-                    if (kazakhSeen[k])
-                    {
-                        seen.Append(KazakhLetters[k]);
-                    }
-                }
-
                 why.Add($"Kazakh letters {seen} ×{kazakhLetters}");
             }
 
             why.AddRange(kk);
-            return new LanguageSuggestion("kk", Math.Max(conf, 0.3), why);
+            return new LanguageDecision("kk", Math.Max(conf, 0.3), why);
         }
 
         why.AddRange(ru);
         if (ru.Count == 0)
         {
-            why.Add("Cyrillic script without Kazakh words");
+            why.Add(latin > cyrillic ? $"Cyrillic script beside Latin {Percent((double)latin / (latin + cyrillic))}" : "Cyrillic script without Kazakh words");
         }
 
         if (kazakhLetters > 0)
@@ -144,7 +165,27 @@ internal static class LanguageDetector
             why.Add($"few Kazakh letters ({kazakhLetters})");
         }
 
-        return new LanguageSuggestion("ru", Math.Max(conf, 0.3), why);
+        return new LanguageDecision("ru", Math.Max(conf, 0.3), why);
+    }
+
+    /// <summary>The text without its web and mail addresses.</summary>
+    private static string WithoutAddresses(string text)
+    {
+        if (!text.Contains("://", StringComparison.Ordinal) && !text.Contains('@', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var word in text.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!word.Contains("://", StringComparison.Ordinal) && !word.Contains('@', StringComparison.Ordinal))
+            {
+                sb.Append(word).Append(' ');
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildWords()

@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Language.Dedup;
-using AdilSoz.Intake.Core.Intake;
 
-namespace AdilSoz.Intake.Tests.Dedup;
+namespace AdilSoz.Intake.Language.Tests.Dedup;
 
 /// <summary>Namesakes: a shared surname with another first name beside it is another person.</summary>
 public sealed class PeopleTests
@@ -9,7 +8,7 @@ public sealed class PeopleTests
     private static readonly DateTimeOffset Received = new(2021, 2, 4, 10, 0, 0, TimeSpan.FromHours(5));
 
     private static Fingerprint Of(string text) =>
-        Fingerprinter.Compute(new DedupInput(1, text, null, null, Received, null, null, []));
+        Fingerprinter.Compute(new DedupInput(1, text, null, null, Received, null, null, [], null));
 
     [Theory]
     // Same surname, same day and city, other first names: two people.

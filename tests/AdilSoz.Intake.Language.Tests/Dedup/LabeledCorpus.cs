@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AdilSoz.Intake.Language.Dedup;
 
-namespace AdilSoz.Intake.Tests.Dedup;
+namespace AdilSoz.Intake.Language.Tests.Dedup;
 
 /// <summary>One hand-written report of the labeled corpus; <see cref="Event"/> is the label.</summary>
 public sealed record CorpusReport(
@@ -15,7 +15,7 @@ public sealed record CorpusReport(
     [property: JsonPropertyName("files")] string[]? Files = null)
 {
     public DedupInput ToInput(long id) =>
-        new(id, Text, null, null, Received, Region, Settlement, Files ?? []);
+        new(id, Text, null, null, Received, Region, Settlement, Files ?? [], null);
 }
 
 public static class LabeledCorpus

@@ -1,13 +1,13 @@
 using AdilSoz.Intake.Language.Dedup;
 
-namespace AdilSoz.Intake.Tests.Dedup;
+namespace AdilSoz.Intake.Language.Tests.Dedup;
 
 public sealed class FingerprintTests
 {
     private static readonly DateTimeOffset Received = new(2021, 2, 5, 10, 0, 0, TimeSpan.FromHours(5));
 
     private static Fingerprint Of(string text, string? settlement = null, string? region = null, DateOnly? occurred = null, params string[] files) =>
-        Fingerprinter.Compute(new DedupInput(1, text, null, occurred, Received, region, settlement, files));
+        Fingerprinter.Compute(new DedupInput(1, text, null, occurred, Received, region, settlement, files, null));
 
     [Theory]
     [InlineData("Его задержали 3 февраля на трассе.", "2021-02-03")]

@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Language.Text;
 
-namespace AdilSoz.Intake.Tests.Dedup;
+namespace AdilSoz.Intake.Language.Tests.Text;
 
 public sealed class TextTests
 {
@@ -24,14 +24,6 @@ public sealed class TextTests
         Assert.True(tokens[3].Capitalized && !tokens[3].SentenceStart && !tokens[3].Quoted);
         Assert.True(tokens[5].SentenceStart);
     }
-
-    [Theory]
-    [InlineData("Полиция задержала журналиста в Уральске", "ru")]
-    [InlineData("Полиция журналисті Оралда ұстады", "kk")]
-    [InlineData("Police detained a journalist in Uralsk", "en")]
-    [InlineData("12345", null)]
-    public void DetectLanguage_by_script_and_Kazakh_letters(string text, string? expected) =>
-        Assert.Equal(expected, TextNormalizer.DetectLanguage(text));
 
     [Theory]
     [InlineData("Ахмедьяров", "akhmedyarov")]

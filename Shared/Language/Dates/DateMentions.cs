@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AdilSoz.Intake.Language.Text;
 
-namespace AdilSoz.Intake.Language.Dedup;
+namespace AdilSoz.Intake.Language.Dates;
 
 /// <summary>
 /// Dates a report mentions: "3 февраля", "3-го февраля", "3 ақпанда", "February 3rd", "3 Feb",
@@ -10,16 +10,6 @@ namespace AdilSoz.Intake.Language.Dedup;
 /// </summary>
 public static partial class DateMentions
 {
-    private static readonly (string Prefix, int Month)[] MonthPrefixes =
-    [
-        ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("июн", 6), ("июл", 7), ("август", 8),
-        ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
-        ("қаңтар", 1), ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6), ("шілде", 7),
-        ("тамыз", 8), ("қыркүйек", 9), ("қазан", 10), ("қараша", 11), ("желтоқсан", 12),
-    ];
-
-    private static readonly string[] EnglishMonths =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     private static readonly HashSet<string> OrdinalFillers = new(StringComparer.Ordinal)
     {
@@ -46,29 +36,18 @@ public static partial class DateMentions
                     j++;
                 }
 
-                if (j < tokens.Count && Month(tokens[j].Value) is { } month)
+                if (j < tokens.Count && Months.Of(tokens[j].Value) is { } month)
                 {
                     Add(found, day, month, Year(tokens, j + 1), received);
                 }
             }
-            else if (!tokens[i].IsNumber && EnglishMonth(value) is { } month && i + 1 < tokens.Count && Day(tokens[i + 1].Value) is { } d)
+            else if (!tokens[i].IsNumber && Months.OfEnglish(value) is { } month && i + 1 < tokens.Count && Day(tokens[i + 1].Value) is { } d)
             {
                 Add(found, d, month, Year(tokens, i + 2), received);
             }
-            else
+            else if (Months.DaysBack(value) is { } back)
             {
-                switch (value)
-                {
-                    case "вчера" or "кеше" or "yesterday":
-                        found.Add(received.AddDays(-1));
-                        break;
-                    case "сегодня" or "бүгін" or "today":
-                        found.Add(received);
-                        break;
-                    case "позавчера":
-                        found.Add(received.AddDays(-2));
-                        break;
-                }
+                found.Add(received.AddDays(-back));
             }
         }
 
@@ -90,10 +69,6 @@ public static partial class DateMentions
 
         return found.Distinct().Order().ToList();
     }
-
-    /// <summary>Short English form for explanations: "3 Feb".</summary>
-    public static string Display(DateOnly date) =>
-        date.Day + " " + EnglishMonths[date.Month - 1][..1].ToUpperInvariant() + EnglishMonths[date.Month - 1][1..3];
 
     private static void Add(List<DateOnly> found, int day, int month, int? year, DateOnly received)
     {
@@ -140,45 +115,6 @@ public static partial class DateMentions
         if (index < tokens.Count && tokens[index].Value.Length == 4 && int.TryParse(tokens[index].Value, out var year) && year is >= 1990 and <= 2100)
         {
             return year;
-        }
-
-        return null;
-    }
-
-    /// <summary>True for a month name in any of the three languages and its forms.</summary>
-    public static bool IsMonth(string value) => Month(value) is not null;
-
-    private static int? Month(string value)
-    {
-        if (value is "мая" or "май" or "мае")
-        {
-            return 5;
-        }
-
-        foreach (var (prefix, month) in MonthPrefixes)
-        {
-            if (value.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return month;
-            }
-        }
-
-        return EnglishMonth(value);
-    }
-
-    private static int? EnglishMonth(string value)
-    {
-        if (value.Length < 3)
-        {
-            return null;
-        }
-
-        for (var m = 0; m < EnglishMonths.Length; m++)
-        {
-            if (EnglishMonths[m].StartsWith(value, StringComparison.Ordinal) && (value.Length >= 3))
-            {
-                return m + 1;
-            }
         }
 
         return null;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AdilSoz.Intake.Language.Suggest;
 using Xunit.Abstractions;
 
-namespace AdilSoz.Intake.Tests.Suggest;
+namespace AdilSoz.Intake.Language.Tests.Suggest;
 
 public class SuggestionAccuracyTests(ITestOutputHelper output)
 {
@@ -13,7 +13,7 @@ public class SuggestionAccuracyTests(ITestOutputHelper output)
         int categoryHits = 0, regionHits = 0;
         foreach (var (category, region, text) in reports)
         {
-            var s = SuggestionEngine.Suggest(null, text);
+            var s = SuggestionEngine.Suggest(null, text, null);
             var categoryOk = s.Category?.Code == category;
             var regionOk = s.Region?.Code == region;
             categoryHits += categoryOk ? 1 : 0;
@@ -40,7 +40,7 @@ public class SuggestionAccuracyTests(ITestOutputHelper output)
         text = text[..2048];
         for (var i = 0; i < 300; i++)
         {
-            SuggestionEngine.Suggest("Задержание журналиста", text);
+            SuggestionEngine.Suggest("Задержание журналиста", text, null);
         }
 
         // The best of several batches: other processes share the machine's two cores.
@@ -52,7 +52,7 @@ public class SuggestionAccuracyTests(ITestOutputHelper output)
             sw.Restart();
             for (var i = 0; i < perBatch; i++)
             {
-                SuggestionEngine.Suggest("Задержание журналиста", text);
+                SuggestionEngine.Suggest("Задержание журналиста", text, null);
             }
 
             perCall.Add(sw.Elapsed.TotalMicroseconds / perBatch);

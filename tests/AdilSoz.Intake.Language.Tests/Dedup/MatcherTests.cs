@@ -1,14 +1,13 @@
 using AdilSoz.Intake.Language.Dedup;
-using AdilSoz.Intake.Core.Intake;
 
-namespace AdilSoz.Intake.Tests.Dedup;
+namespace AdilSoz.Intake.Language.Tests.Dedup;
 
 public sealed class MatcherTests
 {
     private static readonly DateTimeOffset Received = new(2021, 2, 4, 10, 0, 0, TimeSpan.FromHours(5));
 
     private static Fingerprint Of(string text, int daysLater = 0, string? settlement = null, params string[] files) =>
-        Fingerprinter.Compute(new DedupInput(1, text, null, null, Received.AddDays(daysLater), null, settlement, files));
+        Fingerprinter.Compute(new DedupInput(1, text, null, null, Received.AddDays(daysLater), null, settlement, files, null));
 
     private const string DetentionRu = "3 февраля на трассе полиция задержала главного редактора «Уральской недели» Лукпана Ахмедьярова и его заместителя Раула Упорова в Уральске.";
     private const string DetentionEn = "On February 3 police detained Uralskaya Nedelya editor Lukpan Akhmedyarov and his deputy Raul Uporov on the highway near Uralsk.";

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AdilSoz.Intake.Language.Suggest;
 
-namespace AdilSoz.Intake.Tests.Suggest;
+namespace AdilSoz.Intake.Language.Tests.Suggest;
 
 public class SuggestionEngineTests
 {
@@ -127,7 +127,7 @@ public class SuggestionEngineTests
     public void Suggests_language_category_place_and_urgency_of_real_style_reports(
         string text, string language, string category, string? region, string? settlement, bool urgent)
     {
-        var s = SuggestionEngine.Suggest(null, text);
+        var s = SuggestionEngine.Suggest(null, text, null);
 
         Assert.Equal(language, s.Language?.Code);
         Assert.Equal(category, s.Category?.Code);
@@ -151,7 +151,7 @@ public class SuggestionEngineTests
     [InlineData("Редакция переехала в новое здание на улице Абая, рядом с рынком.")]
     public void Texts_that_name_no_place_get_no_region(string text)
     {
-        var s = SuggestionEngine.Suggest(null, text);
+        var s = SuggestionEngine.Suggest(null, text, null);
 
         Assert.Null(s.Region);
         Assert.Null(s.Settlement);
@@ -164,7 +164,7 @@ public class SuggestionEngineTests
     [InlineData("Тілшіге қоқан-лоқы көрсетті", "қоқан")]
     public void Urgent_reports_say_which_words_made_them_urgent(string text, string word)
     {
-        var s = SuggestionEngine.Suggest(null, text);
+        var s = SuggestionEngine.Suggest(null, text, null);
 
         Assert.True(s.Urgent.Value);
         Assert.Contains(word, s.Urgent.Evidence);
@@ -178,7 +178,7 @@ public class SuggestionEngineTests
     [InlineData("For all monitoring questions and information, write to info@adilsoz.kz")]
     public void A_text_without_cues_gets_no_category_and_is_not_urgent(string text)
     {
-        var s = SuggestionEngine.Suggest(null, text);
+        var s = SuggestionEngine.Suggest(null, text, null);
 
         Assert.Null(s.Category);
         Assert.False(s.Urgent.Value);
@@ -190,13 +190,13 @@ public class SuggestionEngineTests
     [InlineData("Our reporter was roughed up by security guards and his phone was taken away.", "violence")]
     public void When_one_report_tells_of_several_violations_the_gravest_close_one_is_suggested(string text, string category)
     {
-        Assert.Equal(category, SuggestionEngine.Suggest(null, text).Category?.Code);
+        Assert.Equal(category, SuggestionEngine.Suggest(null, text, null).Category?.Code);
     }
 
     [Fact]
     public void Urgency_words_of_the_reporter_are_shown_beside_the_violation()
     {
-        var s = SuggestionEngine.Suggest(null, "срочно!!! в актау сейчас задержали нашего корреспондента прямо на площади");
+        var s = SuggestionEngine.Suggest(null, "срочно!!! в актау сейчас задержали нашего корреспондента прямо на площади", null);
 
         Assert.True(s.Urgent.Value);
         Assert.Equal(["задержали", "срочно", "сейчас"], s.Urgent.Evidence);
@@ -206,7 +206,7 @@ public class SuggestionEngineTests
     [Fact]
     public void The_subject_of_a_mail_counts_too()
     {
-        var s = SuggestionEngine.Suggest("Задержание журналиста в Актобе", "Прошу связаться со мной, подробности ниже.");
+        var s = SuggestionEngine.Suggest("Задержание журналиста в Актобе", "Прошу связаться со мной, подробности ниже.", null);
 
         Assert.Equal("detention", s.Category?.Code);
         Assert.Equal("aktobe", s.Region?.Code);
@@ -216,7 +216,7 @@ public class SuggestionEngineTests
     [Fact]
     public void Json_for_the_evidence_column_has_the_camel_case_shape_the_admin_site_reads()
     {
-        var s = SuggestionEngine.Suggest(null, "Сегодня утром в Уральске полиция задержала главного редактора газеты.");
+        var s = SuggestionEngine.Suggest(null, "Сегодня утром в Уральске полиция задержала главного редактора газеты.", null);
 
         var json = s.ToJson();
         using var doc = JsonDocument.Parse(json);

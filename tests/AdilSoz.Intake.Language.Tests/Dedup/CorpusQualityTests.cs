@@ -1,8 +1,7 @@
 using AdilSoz.Intake.Language.Dedup;
-using AdilSoz.Intake.Core.Intake;
 using Xunit.Abstractions;
 
-namespace AdilSoz.Intake.Tests.Dedup;
+namespace AdilSoz.Intake.Language.Tests.Dedup;
 
 /// <summary>
 /// Precision and recall of "same event" links on the hand-labeled corpus (16 events in Russian,

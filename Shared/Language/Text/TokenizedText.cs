@@ -1,4 +1,4 @@
-namespace AdilSoz.Intake.Language.Suggest;
+namespace AdilSoz.Intake.Language.Text;
 
 /// <summary>
 /// A text cut into lower-cased word tokens (ё→е, Latin look-alikes inside Cyrillic words mapped to

@@ -1,7 +1,7 @@
 using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Language.Suggest;
 
-namespace AdilSoz.Intake.Tests.Suggest;
+namespace AdilSoz.Intake.Language.Tests.Suggest;
 
 public class GazetteerTests
 {

@@ -1,4 +1,4 @@
-namespace AdilSoz.Intake.Tests.Suggest;
+namespace AdilSoz.Intake.Language.Tests.Suggest;
 
 /// <summary>
 /// Hand-labelled real-style reports (in the manner of the foundation's monthly reports) in Russian,
