@@ -14,9 +14,9 @@ if (AdminCommands.IsCommand(args))
     return await AdminCommands.RunAsync(args);
 }
 
-RegistryTexts.Register();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIntakeLogging();
+builder.AddIntakeTexts();
 builder.AddIntakeDatabase();
 builder.AddIntakeHangfire();
 builder.AddIntakeOperations();

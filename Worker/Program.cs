@@ -18,6 +18,7 @@ if (args is ["dedup", ..])
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddIntakeLogging();
+builder.AddIntakeTexts();
 builder.AddIntakeDatabase();
 builder.AddIntakeWorker();
 builder.AddPipelineJobs();

@@ -21,6 +21,7 @@ public static class BotHost
     public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
     {
         builder.AddIntakeLogging();
+        builder.AddIntakeTexts();
         builder.AddIntakeDatabase();
         builder.AddIntakeHangfire();
         builder.AddTelegramIntake();

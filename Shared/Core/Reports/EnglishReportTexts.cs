@@ -1,4 +1,5 @@
 using System.Globalization;
+using PluralRules = AdilSoz.Intake.Language.Text.Plural;
 
 namespace AdilSoz.Intake.Core.Reports;
 
@@ -104,5 +105,5 @@ internal sealed class EnglishReportTexts : ReportTexts
     private static string MonthYear(int year, int month) =>
         new DateTime(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static string Plural(long n, string one, string many) => n == 1 ? one : many;
+    private static string Plural(long n, string one, string many) => PluralRules.Choose(ReportLanguage.English, n, one, many, many);
 }

@@ -1,3 +1,5 @@
+using AdilSoz.Intake.Language.Text;
+
 namespace AdilSoz.Intake.Core.Reports;
 
 /// <summary>Russian, with numerals agreeing in case and gender (вынесен один судебный акт, четыре иска, пять исков).</summary>
@@ -38,8 +40,8 @@ internal sealed class RussianReportTexts : ReportTexts
             return $"{when} судебных актов против СМИ {Context} не выносилось.";
         }
 
-        var verb = RussianPlural.IsSingular(acts.Total) ? "вынесен" : "вынесено";
-        var count = $"{Words(acts.Total)} {RussianPlural.Choose(acts.Total, "судебный акт", "судебных акта", "судебных актов")}";
+        var verb = Plural.IsRussianSingular(acts.Total) ? "вынесен" : "вынесено";
+        var count = $"{Words(acts.Total)} {Plural.Choose(Language, acts.Total, "судебный акт", "судебных акта", "судебных актов")}";
         string favor;
         if (acts.Total == 1)
         {
@@ -51,7 +53,7 @@ internal sealed class RussianReportTexts : ReportTexts
             {
                 0 => "Ни один из них не вынесен в пользу ответчиков.",
                 var n when n == acts.Total => "Все они вынесены в пользу ответчиков.",
-                var n => $"{NumberWords.Capitalize(Words(n))} из них {(RussianPlural.IsSingular(n) ? "вынесен" : "вынесены")} в пользу ответчиков.",
+                var n => $"{NumberWords.Capitalize(Words(n))} из них {(Plural.IsRussianSingular(n) ? "вынесен" : "вынесены")} в пользу ответчиков.",
             };
         }
 
@@ -71,9 +73,9 @@ internal sealed class RussianReportTexts : ReportTexts
         {
             0 => total == 1 ? "в суд не передано" : "ни одно не передано в суд",
             var n when n == total => total == 1 ? "передано в суд" : "все переданы в суд",
-            var n => $"{Words(n, RussianGender.Neuter)} из них {(RussianPlural.IsSingular(n) ? "передано" : "переданы")} в суд",
+            var n => $"{Words(n, RussianGender.Neuter)} из них {(Plural.IsRussianSingular(n) ? "передано" : "переданы")} в суд",
         };
-        var noun = RussianPlural.Choose(total, "уголовное обвинение", "уголовных обвинения", "уголовных обвинений");
+        var noun = Plural.Choose(Language, total, "уголовное обвинение", "уголовных обвинения", "уголовных обвинений");
         return $"{Digits(total)} {noun} ({detail}).";
     }
 
@@ -84,7 +86,7 @@ internal sealed class RussianReportTexts : ReportTexts
             return $"Гражданских исков не поступало. Суды взыскали {Money(civil.CollectedKzt)}.";
         }
 
-        var noun = RussianPlural.Choose(civil.Total, "гражданский иск", "гражданских иска", "гражданских исков");
+        var noun = Plural.Choose(Language, civil.Total, "гражданский иск", "гражданских иска", "гражданских исков");
         var detail = (civil.Total, civil.HonorDignity) switch
         {
             (1, 1) => $" ({HonorDignity})",
@@ -104,7 +106,7 @@ internal sealed class RussianReportTexts : ReportTexts
 
     public override string Administrative(AdministrativeFigures administrative) =>
         $"{Digits(administrative.Total)} " +
-        RussianPlural.Choose(administrative.Total, "административное обвинение", "административных обвинения", "административных обвинений");
+        Plural.Choose(Language, administrative.Total, "административное обвинение", "административных обвинения", "административных обвинений");
 
     public override ReportFooter Footer(ReportSignatory signatory) => new(
         "Мониторинг проведён по сообщениям корреспондентов Фонда «Әділ сөз», СМИ и других источников.",
