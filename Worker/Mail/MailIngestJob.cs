@@ -212,7 +212,7 @@ public sealed class MailIngestJob(
             };
             db.ErasureRequests.Add(request);
             var language = await db.Reporters.Where(r => r.Id == requester).Select(r => r.Language).SingleAsync(ct) ?? submission.Language;
-            var (subject, body) = DeleteRequest.CodeMail(language, code);
+            var (subject, body) = ReporterMail.ErasureCode(language, code);
             var codeMail = new OutboundMessage
             {
                 IdempotencyKey = $"erase-code:{submission.Id}",
@@ -360,7 +360,7 @@ public sealed class MailIngestJob(
         open.ClosedAt = now;
 
         var language = await db.Reporters.Where(r => r.Id == requester).Select(r => r.Language).SingleAsync(ct) ?? submission.Language;
-        var (subject, body) = DeleteRequest.Confirmation(language);
+        var (subject, body) = ReporterMail.ErasureDone(language);
         var confirmation = new OutboundMessage
         {
             IdempotencyKey = $"erase:{submission.Id}",
