@@ -1,3 +1,5 @@
+using System.Resources;
+using AdilSoz.Intake.Language.Text;
 using Microsoft.Extensions.Localization;
 
 namespace AdilSoz.Intake.Admin.Localization;
@@ -9,7 +11,12 @@ namespace AdilSoz.Intake.Admin.Localization;
 /// </summary>
 public sealed class UiText(IStringLocalizer<UiText> texts, IHttpContextAccessor accessor)
 {
+    private static readonly ResourceManager Resources = new(typeof(UiText));
+
     public string Language => accessor.HttpContext is { } ctx ? UiLanguage.Current(ctx) : "ru";
 
     public string this[string key] => texts[key];
+
+    /// <summary>A text in a given language rather than the request's: mail to a staff member, in the language they chose.</summary>
+    public static string In(string? language, string key) => Resources.GetString(key, TextCulture.Of(language)) ?? key;
 }
