@@ -12,7 +12,6 @@ if (AdminCommands.IsCommand(args))
     return await AdminCommands.RunAsync(args);
 }
 
-RegistryTexts.Register();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIntakeDefaults();
 builder.AddAdminSecurity();

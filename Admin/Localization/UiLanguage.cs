@@ -1,8 +1,11 @@
+using System.Globalization;
+
 namespace AdilSoz.Intake.Admin.Localization;
 
 /// <summary>
 /// The language of the admin site (ru, kk, en): <c>?lang=</c> switches it and remembers it in a
-/// cookie; otherwise the cookie, then the browser's Accept-Language, then Russian.
+/// cookie; otherwise the cookie, then the browser's Accept-Language, then Russian. It becomes the
+/// request's UI culture, which <see cref="UiText"/> reads; the formatting culture stays as it is.
 /// </summary>
 public static class UiLanguage
 {
@@ -29,9 +32,13 @@ public static class UiLanguage
         return lang;
     }
 
-    /// <summary>Middleware step: a <c>?lang=</c> choice is stored in a cookie for the next pages.</summary>
+    /// <summary>
+    /// Middleware step: the request's language becomes its UI culture, and a <c>?lang=</c> choice is stored
+    /// in a cookie for the next pages.
+    /// </summary>
     public static void UseUiLanguage(this WebApplication app) => app.Use(async (ctx, next) =>
     {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Current(ctx));
         if (Pick(ctx.Request.Query["lang"]) is { } chosen)
         {
             ctx.Response.Cookies.Append(CookieName, chosen, new CookieOptions

@@ -4,6 +4,7 @@ using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Reporters;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +85,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 s.IncidentId = incidentId;
                 s.DecisionNote = Blank(note);
                 Audit.Add(db, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
-                var (subject, body) = ReporterMessages.Approved(Language(s), s.Reference, Blank(note));
+                var (subject, body) = ReporterMail.Approved(Language(s), s.Reference, Blank(note));
                 Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
             }
 
@@ -137,7 +138,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             s.RejectReason = reason;
             s.DecisionNote = Blank(note);
             Audit.Add(db, actor, "reject", "submission", s.Id, new { reason }, Blank(note));
-            var (subject, body) = ReporterMessages.Rejected(Language(s), s.Reference, reason, Blank(note));
+            var (subject, body) = ReporterMail.Rejected(Language(s), s.Reference, reason, Blank(note));
             Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
             await db.Submissions.Where(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending)
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, SubmissionStatus.Rejected).SetProperty(f => f.RejectReason, reason).SetProperty(f => f.UpdatedAt, now), ct);
@@ -190,7 +191,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 return Task.FromResult(ModerationResult.Invalid("The reporter cannot be reached (anonymous, deleted or unreachable)."));
             }
 
-            var (subject, body) = ReporterMessages.Question(Language(s), s.Reference, question);
+            var (subject, body) = ReporterMail.Question(Language(s), s.Reference, question);
             Notify(s, OutboundKind.Question, $"question:{s.Id}:{Guid.NewGuid():N}", subject, body, now);
             Audit.Add(db, actor, "ask", "submission", s.Id, null, question);
             return Task.FromResult(ModerationResult.Done());

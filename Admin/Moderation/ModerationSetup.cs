@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdilSoz.Intake.Admin.Moderation;
 
-/// <summary>The monitors' moderation: queue, claims, actions, attachment downloads, texts.</summary>
+/// <summary>The monitors' moderation: queue, claims, actions, attachment downloads.</summary>
 public static class ModerationSetup
 {
     public static IHostApplicationBuilder AddModeration(this IHostApplicationBuilder builder)
@@ -11,7 +11,6 @@ public static class ModerationSetup
         builder.Services.AddScoped<ModerationActions>();
         builder.Services.AddScoped<Claims>();
         builder.Services.AddScoped<QueueQuery>();
-        ModerationTexts.Register();
         return builder;
     }
 }

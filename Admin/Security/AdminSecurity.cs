@@ -151,8 +151,6 @@ public static class AdminSecurity
             o.Secure = CookieSecurePolicy.SameAsRequest;
             o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
-        ApiKeyTexts.Register();
-        AccountTexts.Register();
         return builder;
     }
 

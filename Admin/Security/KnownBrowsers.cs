@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
@@ -69,15 +70,8 @@ public sealed class KnownBrowsers(IntakeDbContext db, IBackgroundJobClient jobs,
     public static (string Subject, string Body) NewBrowserMail(string language, DateTimeOffset at, string browser, string network)
     {
         var when = at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        return language switch
-        {
-            "kk" => ("Adil Soz Intake: жаңа браузерден кіру",
-                $"Сіздің тіркелгіңізге {when} уақытында жаңа браузерден кірді.\nБраузер: {browser}\nЖелі: {network}\n\nБұл сіз болмасаңыз, әкімшіге бірден хабарлаңыз: ол тіркелгіні өшіріп, барлық сеанстарды аяқтайды."),
-            "en" => ("Adil Soz Intake: login from a new browser",
-                $"Your account was logged in from a new browser at {when}.\nBrowser: {browser}\nNetwork: {network}\n\nIf this was not you, tell an administrator at once: they can disable the account, which ends every session."),
-            _ => ("Adil Soz Intake: вход из нового браузера",
-                $"В вашу учётную запись вошли из нового браузера {when}.\nБраузер: {browser}\nСеть: {network}\n\nЕсли это были не вы, сразу сообщите администратору: он отключит учётную запись, и все сеансы завершатся."),
-        };
+        return (UiText.In(language, "NewBrowserMailSubject"),
+            string.Format(CultureInfo.InvariantCulture, UiText.In(language, "NewBrowserMailBody"), when, browser, network));
     }
 
     private static string UserAgent(HttpContext http)

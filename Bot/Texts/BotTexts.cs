@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using AdilSoz.Intake.Core.Hosting;
+using PluralRules = AdilSoz.Intake.Language.Text.Plural;
 using AdilSoz.Intake.Core.Intake;
 
 namespace AdilSoz.Intake.Bot.Texts;
@@ -48,21 +49,7 @@ public static class BotTexts
     public static string Reports(string language, int count) => Plural(language, "Reports", count);
 
     public static string Plural(string language, string stem, int count) =>
-        Format(language, stem + PluralForm(language, count), count);
-
-    /// <summary>One, Few or Many: the Russian rules; English has One and Many; Kazakh does not inflect after numbers.</summary>
-    public static string PluralForm(string language, int count)
-    {
-        var n = Math.Abs(count);
-        return language switch
-        {
-            "ru" when n % 10 == 1 && n % 100 != 11 => "One",
-            "ru" when n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 => "Few",
-            "ru" => "Many",
-            "en" => n == 1 ? "One" : "Many",
-            _ => "One",
-        };
-    }
+        Format(language, stem + PluralRules.Form(language, count), count);
 
     /// <summary>One line of the /status answer, with the moderator's message when there is one.</summary>
     public static string StatusLine(string language, string reference, SubmissionStatus status, DateTimeOffset receivedAt, string? moderatorNote)

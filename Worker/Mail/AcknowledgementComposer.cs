@@ -1,4 +1,4 @@
-using System.Globalization;
+using AdilSoz.Intake.Core.Reporters;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -15,12 +15,12 @@ public static class AcknowledgementComposer
     {
         var recipient = AcknowledgementPolicy.Recipient(original)
             ?? throw new InvalidOperationException("The original message has no sender address to acknowledge.");
-        var texts = AcknowledgementTexts.For(language ?? original.Language);
+        language ??= original.Language;
 
         var message = new MimeMessage();
         message.From.Add(from);
         message.To.Add(new MailboxAddress(original.From?.DisplayName ?? "", recipient));
-        message.Subject = Subject(original.Subject, reference, texts.EmptySubject);
+        message.Subject = Subject(original.Subject, reference, ReporterMail.AcknowledgementEmptySubject(language));
         message.Date = now ?? DateTimeOffset.UtcNow;
         message.MessageId = $"{reference.ToLowerInvariant()}.{Guid.NewGuid():N}@{Domain(from.Address)}";
         if (original.MessageId is { Length: > 0 } originalId)
@@ -35,10 +35,10 @@ public static class AcknowledgementComposer
         message.Headers.Add("Auto-Submitted", "auto-replied");
         message.Headers.Add("X-Auto-Response-Suppress", "All");
 
-        var tooLarge = original.TooLarge
-            ? string.Format(CultureInfo.InvariantCulture, texts.TooLarge, reference, MailParser.Megabytes(original.RawSize), MailParser.Megabytes(maxMessageBytes > 0 ? maxMessageBytes : MailParserOptions.Default.MaxMessageBytes))
-            : "";
-        var body = texts.Body.Replace("{TOO_LARGE}", tooLarge).Replace("{0}", reference);
+        (string, string)? tooLarge = original.TooLarge
+            ? (MailParser.Megabytes(original.RawSize), MailParser.Megabytes(maxMessageBytes > 0 ? maxMessageBytes : MailParserOptions.Default.MaxMessageBytes))
+            : null;
+        var body = ReporterMail.AcknowledgementBody(language, reference, tooLarge);
         var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
         text.SetText("utf-8", body.Replace("\r\n", "\n") + "\n");
         message.Body = text;

@@ -28,44 +28,6 @@ public static partial class DeleteRequest
     [GeneratedRegex(@"(?<![0-9])[0-9]{8}(?![0-9])")]
     private static partial Regex CodePattern();
 
-    /// <summary>The mail with the code, to the stored address: subject and body in the sender's language (ru when unknown).</summary>
-    public static (string Subject, string Body) CodeMail(string? language, string code) => language switch
-    {
-        "kk" => ($"Деректерді жоюды растау коды: {code}", $$"""
-            Сәлеметсіз бе!
-
-            «Әділ сөз» қорына осы мекенжайдың атынан деректерді жою туралы өтініш келді. Егер оны сіз жіберсеңіз, осы хатқа жауап беріңіз: жауапта мына код болуы керек (тақырыпта ол бар):
-
-            {{code}}
-
-            Код 7 күн жарамды. Содан кейін ғана сіздің электрондық пошта мекенжайыңыз бен атыңыз жойылады; хабарламаларыңыз жасырын түрде сақталады. Өтінішті сіз жібермесеңіз, ештеңе істемеңіз: ештеңе жойылмайды.
-
-            Бұл хат автоматты түрде жіберілді.
-            """),
-        "en" => ($"Code to confirm the deletion of your data: {code}", $$"""
-            Hello,
-
-            The Adil Soz foundation received a request, in the name of this address, to delete your data. If you sent it, reply to this message; the reply must carry this code (the subject already does):
-
-            {{code}}
-
-            The code is valid for 7 days. Only then are your e-mail address and name deleted; the reports you sent are kept, anonymously. If you did not send the request, do nothing: nothing will be deleted.
-
-            This message was sent automatically.
-            """),
-        _ => ($"Код подтверждения удаления данных: {code}", $$"""
-            Здравствуйте!
-
-            В фонд «Әділ сөз» пришла просьба от имени этого адреса удалить ваши данные. Если её отправили вы, ответьте на это письмо; в ответе должен быть этот код (в теме он уже есть):
-
-            {{code}}
-
-            Код действует 7 дней. Только после этого ваш адрес электронной почты и имя будут удалены; присланные вами сообщения сохранятся анонимно. Если вы ничего не просили, ничего не делайте: ничего не будет удалено.
-
-            Это письмо отправлено автоматически.
-            """),
-    };
-
     private static readonly string[] Commands =
     [
         "delete my data", "delete my personal data", "erase my data", "remove my data",
@@ -127,30 +89,4 @@ public static partial class DeleteRequest
 
         return s;
     }
-
-    /// <summary>The confirmation: subject and body in the sender's language (ru when unknown).</summary>
-    public static (string Subject, string Body) Confirmation(string? language) => language switch
-    {
-        "kk" => ("Деректеріңіз жойылды", """
-            Сәлеметсіз бе!
-
-            Сіздің өтінішіңіз бойынша «Әділ сөз» қоры сіздің электрондық пошта мекенжайыңыз бен атыңызды жояды. Бұл хат осы мекенжайға жіберілетін соңғы хат. Бұрын жіберген хабарламаларыңыз жасырын түрде сақталады, өйткені олар сөз бостандығының бұзылуын тіркейді.
-
-            Бұл хат автоматты түрде жіберілді.
-            """),
-        "en" => ("Your data has been deleted", """
-            Hello,
-
-            As you asked, the Adil Soz foundation is deleting your e-mail address and name. This is the last message sent to this address. The reports you sent are kept, anonymously, because they record violations of freedom of speech.
-
-            This message was sent automatically.
-            """),
-        _ => ("Ваши данные удалены", """
-            Здравствуйте!
-
-            По вашей просьбе фонд «Әділ сөз» удаляет ваш адрес электронной почты и имя. Это последнее письмо на этот адрес. Присланные вами сообщения сохраняются анонимно, потому что они фиксируют нарушения свободы слова.
-
-            Это письмо отправлено автоматически.
-            """),
-    };
 }

@@ -212,7 +212,7 @@ public sealed class MailIngestJob(
                 ExpiresAt = now + ErasureRequest.Lifetime,
             };
             db.ErasureRequests.Add(request);
-            var codeMail = await AddErasureMailAsync($"erase-code:{submission.Id}", submission, requester, language => DeleteRequest.CodeMail(language, code), now, ct);
+            var codeMail = await AddErasureMailAsync($"erase-code:{submission.Id}", submission, requester, language => ReporterMail.ErasureCode(language, code), now, ct);
             await db.SaveChangesAsync(ct);
             Audit.Add(db, "system", "erasure.requested", "Reporter", requester,
                 new { submissionId = submission.Id, request = request.Id, expiresAt = request.ExpiresAt, senderVerified = sender?.NotVerified is null });
@@ -345,7 +345,7 @@ public sealed class MailIngestJob(
         open.Outcome = "erased";
         open.ClosedAt = now;
 
-        var confirmation = await AddErasureMailAsync($"erase:{submission.Id}", submission, requester, DeleteRequest.Confirmation, now, ct);
+        var confirmation = await AddErasureMailAsync($"erase:{submission.Id}", submission, requester, ReporterMail.ErasureDone, now, ct);
         Audit.Add(db, "system", "erasure.confirmed", "Reporter", requester, new { request = open.Id, submissionId = submission.Id });
         await db.SaveChangesAsync(ct);
         return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);

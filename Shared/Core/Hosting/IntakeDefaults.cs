@@ -21,6 +21,7 @@ public static class IntakeDefaults
     public static IHostApplicationBuilder AddIntakeDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddIntakeLogging();
+        builder.AddIntakeTexts();
         builder.AddIntakeDatabase();
         builder.AddIntakeHangfire();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Core.Reports;
+using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Tests.Reports;
 
@@ -20,7 +21,7 @@ public sealed class WordingTests
     [InlineData(111, "исков")]
     [InlineData(1004, "иска")]
     public void Russian_nouns_agree_with_the_number(long n, string expected) =>
-        Assert.Equal(expected, RussianPlural.Choose(n, "иск", "иска", "исков"));
+        Assert.Equal(expected, Plural.Choose("ru", n, "иск", "иска", "исков"));
 
     [Theory]
     [InlineData(5_000_000, "en", "5 million tenge")]
