@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdilSoz.Intake.Admin.Hosting;
 
 /// <summary>
-/// The sub-commands of CONTRACT.md: <c>migrate</c>, <c>users add</c>, <c>users disable|enable|reset-2fa|reset-password</c>,
+/// The sub-commands of CONTRACT.md: <c>migrate</c> (and <c>migrate --from-legacy</c>), <c>users add</c>, <c>users disable|enable|reset-2fa|reset-password</c>,
 /// <c>api-keys add</c> (and <c>api-keys list</c>, <c>api-keys revoke</c>, <c>demo</c>).
 /// Each exits 0 on success, or non-zero with one clear line on stderr.
 /// </summary>
@@ -31,12 +31,14 @@ public static class AdminCommands
         using var host = builder.Build();
         try
         {
+            var initial = args is ["migrate", "--from-legacy"] ? await LegacyMigrations.ReplaceHistoryAsync(host.Services) : null;
             await IntakeDatabase.MigrateAsync(host.Services);
             await EnsureRolesAsync(host.Services);
             return args switch
             {
                 ["migrate"] => Done("Database is up to date."),
                 ["migrate", "--app-role", var appRole] => await GrantAsync(host.Services, appRole),
+                ["migrate", "--from-legacy"] => Done($"Database is up to date; the history of its eight legacy migrations is now {initial}."),
                 ["users", "add", .. var rest] => await AddUserAsync(host.Services, rest),
                 ["users", "disable", .. var rest] => await ChangeUserAsync(host.Services, "disable", rest, StaffAccounts.DisableAsync, "disabled; their sessions end within a minute"),
                 ["users", "enable", .. var rest] => await ChangeUserAsync(host.Services, "enable", rest, StaffAccounts.EnableAsync, "enabled"),
@@ -47,7 +49,7 @@ public static class AdminCommands
                 ["api-keys", "list"] => await ListApiKeysAsync(host.Services),
                 ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(host.Services, rest),
                 ["demo", ..] => await DemoData.LoadAsync(host.Services),
-                _ => Fail("Unknown command. Use: migrate [--app-role ROLE] | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
+                _ => Fail("Unknown command. Use: migrate [--app-role ROLE] | migrate --from-legacy | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
             };
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } message)
