@@ -8,8 +8,9 @@ namespace AdilSoz.Intake.Core.Data;
 
 /// <summary>
 /// The eight migrations that built the schema before it was squashed into the one <c>Initial</c>. Their
-/// schema is the Initial's, so a database they built needs only its history rewritten: <c>Admin migrate
-/// --from-legacy</c> does that once; every other start refuses such a database with one line.
+/// schema is the Initial's but for the order of columns and one default, so a database they built needs only
+/// its history rewritten (and that default dropped): <c>Admin migrate --from-legacy</c>, run once with the
+/// owner's connection string, does that; every other start refuses such a database with one line.
 /// </summary>
 public static class LegacyMigrations
 {
@@ -71,7 +72,10 @@ public static class LegacyMigrations
         }
 
         await using (var replace = new NpgsqlCommand(
-            $"DELETE FROM {HistoryTable}; INSERT INTO {HistoryTable} (\"MigrationId\", \"ProductVersion\") VALUES (@id, @version)",
+            $"DELETE FROM {HistoryTable}; INSERT INTO {HistoryTable} (\"MigrationId\", \"ProductVersion\") VALUES (@id, @version); " +
+            // The one difference of schema besides the order of columns: the legacy migration that added the
+            // column gave existing rows a default, which the Initial does not have.
+            "ALTER TABLE \"AspNetUsers\" ALTER COLUMN \"MustChangePassword\" DROP DEFAULT",
             connection, transaction))
         {
             replace.Parameters.AddWithValue("id", initial);

@@ -46,6 +46,8 @@ public sealed class LegacyMigrationTests
             }
 
             await WriteHistoryAsync(database, LegacyMigrations.Ids);
+            // The legacy migration that added this column left a default on it, which the Initial has not.
+            await ExecuteAsync(database, """ALTER TABLE "AspNetUsers" ALTER COLUMN "MustChangePassword" SET DEFAULT false""");
 
             var converted = await HostProcess.RunAsync("Admin", Env(database), null, Limit, "migrate", "--from-legacy");
 
@@ -57,6 +59,8 @@ public sealed class LegacyMigrationTests
                 Assert.Equal([initial], await ReadHistoryAsync(database));
                 Assert.Contains(initial, converted.StdOut, StringComparison.Ordinal);
                 Assert.Equal("kept across", (await db.Submissions.SingleAsync(s => s.Reference == reference)).Text);
+                Assert.Equal(DBNull.Value, await ExecuteAsync(database,
+                    "SELECT column_default FROM information_schema.columns WHERE table_name = 'AspNetUsers' AND column_name = 'MustChangePassword'"));
             }
 
             // The database now starts like any other.
@@ -128,6 +132,14 @@ public sealed class LegacyMigrationTests
         }
 
         await transaction.CommitAsync();
+    }
+
+    private static async Task<object?> ExecuteAsync(PostgresDatabase database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     private static async Task<List<string>> ReadHistoryAsync(PostgresDatabase database)
