@@ -41,11 +41,11 @@ public static partial class DateParser
 
         var s = text.Trim().ToLowerInvariant();
         DateOnly? parsed = null;
-        if (Today.Any(w => s.StartsWith(w)))
+        if (Today.Any(w => s.StartsWith(w, StringComparison.Ordinal)))
         {
             parsed = today;
         }
-        else if (Yesterday.Any(w => s.StartsWith(w)))
+        else if (Yesterday.Any(w => s.StartsWith(w, StringComparison.Ordinal)))
         {
             parsed = today.AddDays(-1);
         }
@@ -94,7 +94,7 @@ public static partial class DateParser
             }
             else if (month is null && t.Length >= 3)
             {
-                month = MonthStems.Where(m => t.StartsWith(m.Stem)).Select(m => (int?)m.Month).FirstOrDefault();
+                month = MonthStems.Where(m => t.StartsWith(m.Stem, StringComparison.Ordinal)).Select(m => (int?)m.Month).FirstOrDefault();
             }
         }
 
