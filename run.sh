@@ -56,8 +56,12 @@ root=$PWD
 bin() { echo "$root/$1/bin/Release/net10.0/AdilSoz.Intake.$1.dll"; }
 admin() { dotnet "$(bin Admin)" "$@"; }
 # `./run.sh admin ARGS…`: an Admin sub-command (users, api-keys, …) against this copy's local database,
-# with its roles and certificate; nothing is started.
-if [ "${1:-}" = admin ]; then shift; exec dotnet "$(bin Admin)" "$@"; fi
+# with its roles and certificate; nothing is started. `migrate` changes the schema: it runs as the owner.
+if [ "${1:-}" = admin ]; then
+  shift
+  if [ "${1:-}" = migrate ] && [ $local_default -eq 1 ]; then export ConnectionStrings__Intake="$owner_connection"; fi
+  exec dotnet "$(bin Admin)" "$@"
+fi
 # Each process runs from its project folder, its content root (wwwroot for the Admin site).
 start() { local name=$1; shift; (cd "$name" && exec dotnet "$(bin "$name")" "$@") >"$state/${name,,}.log" 2>&1 & pids+=($!); }
 

@@ -11,6 +11,8 @@ namespace AdilSoz.Intake.Admin.Registry;
 /// <summary>The import of legal cases: every rejected row with every reason, then the cases added to their incidents.</summary>
 public static partial class CaseCsv
 {
+    private static readonly string[] RequiredColumns = ["kind", "filedOn"];
+
     /// <summary>
     /// Reads a cases CSV (the export's columns; <c>kind</c>, <c>filedOn</c> and the incident required) and adds
     /// each valid case to its incident (audited as an update of the incident), or with <paramref name="dryRun"/>
@@ -27,7 +29,7 @@ public static partial class CaseCsv
 
         var header = rows[0].Fields.Select(h => h.Trim()).ToList();
         var index = header.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
-        var missing = new[] { "kind", "filedOn" }.Where(c => !index.ContainsKey(c)).ToList();
+        var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
         if (!index.ContainsKey("incidentId") && !(index.ContainsKey("incidentTitle") && index.ContainsKey("incidentOccurredOn")))
         {
             missing.Add("incidentId (or incidentTitle and incidentOccurredOn)");
@@ -89,7 +91,9 @@ public static partial class CaseCsv
                     reasons.Add("The same case (incident, kind, filing date, article) appears earlier in this file.");
                 }
                 else if (await db.LegalCases.AnyAsync(c => c.IncidentId == id && c.Kind == input.Kind && c.FiledOn == filed
+#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper() to SQL upper(): no culture or StringComparison reaches the database.
                     && (c.Article ?? "").ToUpper() == article.ToUpperInvariant(), ct))
+#pragma warning restore CA1304, CA1311, CA1862
                 {
                     reasons.Add("This case (incident, kind, filing date, article) is already in the registry.");
                 }

@@ -14,6 +14,8 @@ namespace AdilSoz.Intake.Admin.Registry;
 /// </summary>
 public static class IncidentCsv
 {
+    private static readonly string[] RequiredColumns = ["title", "occurredOn"];
+
     public static readonly string[] IncidentColumns =
     [
         "id", "title", "occurredOn", "datePrecision", "region", "settlement", "category", "perpetratorType",
@@ -76,7 +78,7 @@ public static class IncidentCsv
 
         var header = rows[0].Fields.Select(h => h.Trim()).ToList();
         var index = header.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
-        var missing = new[] { "title", "occurredOn" }.Where(c => !index.ContainsKey(c)).ToList();
+        var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
             return new ImportResult(rows.Count - 1, 0,

@@ -33,7 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
         await db.ApiKeys.Where(k => k.Id == key.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, TimeProvider.GetUtcNow()), Context.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "api:" + key.Name), new Claim(ClaimTypes.Role, key.Role), new Claim("api_key_id", key.Id.ToString())],
+            [new Claim(ClaimTypes.Name, "api:" + key.Name), new Claim(ClaimTypes.Role, key.Role), new Claim("api_key_id", key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -124,7 +124,7 @@ public sealed partial class DialogueEngine
         }
 
         sb.AppendLine(BotTexts.Format(lang, "SummaryFiles", files));
-        sb.AppendLine(BotTexts.Format(lang, "SummaryWhen", d.OccurredOn?.ToString("dd.MM.yyyy") ?? notGiven));
+        sb.AppendLine(BotTexts.Format(lang, "SummaryWhen", d.OccurredOn?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? notGiven));
         sb.AppendLine(BotTexts.Format(lang, "SummaryWhere", place.Length == 0 ? notGiven : place));
         sb.AppendLine(BotTexts.Format(lang, "SummaryAffected", affected));
         sb.AppendLine(BotTexts.Format(lang, "SummaryNaming", BotTexts.Get(lang, d.MayNameReporter == true ? "NamingYesShort" : "NamingNoShort")));
@@ -144,7 +144,7 @@ public sealed partial class DialogueEngine
         [turn.Button("BtnSkip", "skip"), turn.Button("BtnCancel", "cancel")],
     ];
 
-    private static IReadOnlyList<IReadOnlyList<Button>> RegionKeyboard(Turn turn)
+    private static List<IReadOnlyList<Button>> RegionKeyboard(Turn turn)
     {
         var rows = ReferenceData.Regions.OrderBy(r => r.SortOrder)
             .Select(r => new Button(ReferenceNames.Of(r, turn.Lang), "region:" + r.Code))

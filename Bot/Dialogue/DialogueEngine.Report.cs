@@ -138,7 +138,7 @@ public sealed partial class DialogueEngine
                 NextQuestion(turn);
                 break;
             case DateParseOutcome.Future:
-                turn.Ask("WhenFuture", WhenKeyboard(turn), date.ToString("dd.MM.yyyy"));
+                turn.Ask("WhenFuture", WhenKeyboard(turn), date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
                 break;
             default:
                 turn.Ask("WhenInvalid", WhenKeyboard(turn));

@@ -26,7 +26,7 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
         var bytes = Encoding.UTF8.GetBytes(rawJson);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var updateId = TryReadUpdateId(rawJson);
-        var key = $"{options.Value.BotId}:{updateId?.ToString() ?? "none"}:{sha[..16]}";
+        var key = $"{options.Value.BotId}:{updateId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}:{sha[..16]}";
 
         var item = new InboundItem
         {

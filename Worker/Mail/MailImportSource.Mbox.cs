@@ -32,7 +32,7 @@ public static partial class MailImportSource
         }
 
         var index = 0;
-        var message = new MessageBuffer(maxMessageBytes);
+        using var message = new MessageBuffer(maxMessageBytes);
         while (lines.TryRead(out var line))
         {
             if (line.StartsLine && IsSeparator(line.Bytes) && (IsPostmark(line.Bytes) || HeadersFollow(lines)))
@@ -88,10 +88,12 @@ public static partial class MailImportSource
     }
 
     /// <summary>One message's bytes, kept up to the size limit; beyond it only counted.</summary>
-    private sealed class MessageBuffer(long maxMessageBytes)
+    private sealed class MessageBuffer(long maxMessageBytes) : IDisposable
     {
         private MemoryStream _kept = new();
         private long _size;
+
+        public void Dispose() => _kept.Dispose();
 
         public bool IsEmpty => _size == 0;
 

@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace AdilSoz.Intake.Worker.Mail;
 
-/// <summary>What <see cref="MailStore.StoreAsync"/> did with a raw message.</summary>
+/// <summary>What <see cref="MailStore.StoreAsync(string, byte[], long?, CancellationToken)"/> did with a raw message.</summary>
 /// <param name="InboundItemId">The stored item: the new one, or the one that already held this message.</param>
 /// <param name="Duplicate">The message was already stored (same key, or same Message-ID / content under another key).</param>
 /// <param name="Pending">The item still waits for the ingest job (status Stored).</param>

@@ -99,8 +99,10 @@ public sealed class EnrolModel(SignInManager<AdminUser> signIn, IntakeDbContext 
         Key = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email ?? user.UserName ?? "")}"
             + $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
-        using var data = new QRCodeGenerator().CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(4);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        using var qr = new SvgQRCode(data);
+        var svg = qr.GetGraphic(4);
         QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
         return user;
     }

@@ -74,7 +74,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle th
     /// <summary>Only local return URLs: no open redirect through the login pages.</summary>
     public static string Next(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl! : "/queue";
 
-    private IActionResult Refused()
+    private PageResult Refused()
     {
         Error = text["WrongLogin"];
         return Page();

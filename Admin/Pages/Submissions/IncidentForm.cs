@@ -50,7 +50,7 @@ public sealed class IncidentForm
         Outlets = Lines(Outlets).ToList(),
     };
 
-    private static IEnumerable<string> Lines(string? text) =>
+    private static string[] Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string FirstLine(string text) => text.Trim().Split('\n', 2)[0].Trim();

@@ -112,6 +112,7 @@ public static class IntakeDatabase
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            await LegacyMigrations.ThrowIfLegacyAsync(connection, cancellationToken);
             if (await MayChangeSchemaAsync(connection, cancellationToken))
             {
                 await db.Database.MigrateAsync(cancellationToken);

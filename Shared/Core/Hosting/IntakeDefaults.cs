@@ -95,14 +95,21 @@ public static class IntakeDefaults
     }
 
     /// <summary>
-    /// Builds the command's host, migrates as a process does at start, and runs <paramref name="command"/>
-    /// (its exit code). A start-up failure is one line on stderr and exit code 1.
+    /// Builds the command's host, runs <paramref name="beforeMigration"/> if any (a change to the migration history
+    /// itself), migrates as a process does at start, and runs <paramref name="command"/> (its exit code). A start-up
+    /// failure is one line on stderr and exit code 1.
     /// </summary>
-    public static async Task<int> RunCommandAsync(this HostApplicationBuilder builder, Func<IServiceProvider, Task<int>> command)
+    public static async Task<int> RunCommandAsync(this HostApplicationBuilder builder, Func<IServiceProvider, Task<int>> command,
+        Func<IServiceProvider, Task>? beforeMigration = null)
     {
         try
         {
             using var host = builder.Build();
+            if (beforeMigration is not null)
+            {
+                await beforeMigration(host.Services);
+            }
+
             await IntakeDatabase.MigrateAsync(host.Services);
             return await command(host.Services);
         }

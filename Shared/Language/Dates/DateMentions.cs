@@ -53,9 +53,9 @@ public static partial class DateMentions
 
         foreach (Match m in NumericDate().Matches(text))
         {
-            var day = int.Parse(m.Groups[1].Value);
-            var month = int.Parse(m.Groups[2].Value);
-            int? year = m.Groups[3].Success ? int.Parse(m.Groups[3].Value) : null;
+            var day = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var month = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int? year = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
             if (year is < 100)
             {
                 year += 2000;
@@ -106,7 +106,7 @@ public static partial class DateMentions
             return null;
         }
 
-        var day = int.Parse(value.AsSpan(0, digits));
+        var day = int.Parse(value.AsSpan(0, digits), System.Globalization.CultureInfo.InvariantCulture);
         return day is >= 1 and <= 31 ? day : null;
     }
 

@@ -15,13 +15,13 @@ public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQue
                     sizes = [.. args[++i].Split(',').Select(int.Parse).Order()];
                     break;
                 case "--queries":
-                    queries = int.Parse(args[++i]);
+                    queries = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "--trgm-queries":
-                    trgm = int.Parse(args[++i]);
+                    trgm = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "--trgm-budget-seconds":
-                    trgmBudget = int.Parse(args[++i]);
+                    trgmBudget = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "--keep":
                     keep = true;

@@ -57,7 +57,7 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
                 };
                 db.Submissions.Add(s);
                 await db.SaveChangesAsync();
-                mine.Add(long.Parse(s.Reference.Split('-')[2]));
+                mine.Add(long.Parse(s.Reference.Split('-')[2], System.Globalization.CultureInfo.InvariantCulture));
             }
 
             return mine;

@@ -111,7 +111,8 @@ public sealed class DatabaseDumpTests(PostgresDatabase database) : IClassFixture
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
+        var normalized = email.ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalized);
         return new AdminRow(user.Id, user.UserName!, user.SecurityStamp!);
     }
 

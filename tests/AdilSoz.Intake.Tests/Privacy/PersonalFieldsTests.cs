@@ -22,6 +22,8 @@ namespace AdilSoz.Intake.Tests.Privacy;
 /// </summary>
 public sealed class PersonalFieldsTests : IClassFixture<PostgresDatabase>, IDisposable
 {
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private const string SignatureName = "Асель Жумабаева";
     private const string SignaturePhone = "+7 701 555 12 34";
     private const string SignatureAddress = "ул. Абая 10, кв. 5";
@@ -122,7 +124,7 @@ public sealed class PersonalFieldsTests : IClassFixture<PostgresDatabase>, IDisp
 
     /// <summary>The JSON with its strings as written (the API escapes non-ASCII letters and '+').</summary>
     private static string Unescaped(JsonElement json) =>
-        JsonSerializer.Serialize(json, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonSerializer.Serialize(json, RelaxedJson);
 
     private async Task<string> RawRowAsync(long id)
     {

@@ -57,7 +57,7 @@ public sealed class MonthlyReportCalculatorTests
     {
         var range = MonthlyReportCalculator.Range(year, month);
 
-        Assert.Equal((DateOnly.Parse(start), DateOnly.Parse(end), DateOnly.Parse(yearStart)), range);
+        Assert.Equal((DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(yearStart, System.Globalization.CultureInfo.InvariantCulture)), range);
     }
 
     [Theory]

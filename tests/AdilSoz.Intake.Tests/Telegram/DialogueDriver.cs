@@ -84,7 +84,7 @@ internal sealed class DialogueDriver
             MessageId = NextId(),
             Text = caption,
             MediaGroupId = mediaGroupId,
-            Files = [new IncomingFile("ph-" + (unique ?? _nextMessageId.ToString()), unique ?? "u" + _nextMessageId, 120_000, null, "image/jpeg", FileKind.Photo)],
+            Files = [new IncomingFile("ph-" + (unique ?? _nextMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture)), unique ?? "u" + _nextMessageId, 120_000, null, "image/jpeg", FileKind.Photo)],
         });
 
     public DialogueResult Document(string name, string mime, long size, string? caption = null) =>

@@ -35,7 +35,7 @@ public sealed class DialogueFlowTests
         d.Text("3.2.21");
         Assert.Equal(DialogueStep.Region, d.Step);
         Assert.Contains(d.Buttons, b => b.Text == regionName && b.CallbackData == "region:karaganda");
-        Assert.Equal(20, d.Buttons.Count(b => b.CallbackData.StartsWith("region:")));
+        Assert.Equal(20, d.Buttons.Count(b => b.CallbackData.StartsWith("region:", StringComparison.Ordinal)));
 
         d.Press("region:karaganda");
         Assert.Equal(DialogueStep.Settlement, d.Step);

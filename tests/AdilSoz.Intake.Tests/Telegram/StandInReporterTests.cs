@@ -104,7 +104,7 @@ public sealed class StandInReporterTests : IAsyncLifetime
     {
         _api.EnqueueGroupText(-100555, 7010, "@AdilSozTestBot помогите", "kk");
         var answer = await _api.WaitForMessageAsync(-100555, BotTexts.Get("kk", "GroupChat"));
-        Assert.Null(answer.Buttons.FirstOrDefault());
+        Assert.Empty(answer.Buttons);
     }
 
     /// <summary>Waits for the next bot message in the chat (after the last one seen) containing the text.</summary>

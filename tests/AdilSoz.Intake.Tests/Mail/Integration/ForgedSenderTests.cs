@@ -250,7 +250,7 @@ public sealed class ForgedSenderTests : IAsyncLifetime
         worker.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(id, CancellationToken.None));
     }
 
-    private Task WaitUntilOutboxEmptyAsync() =>
+    private Task<int> WaitUntilOutboxEmptyAsync() =>
         Poll.UntilAsync(() => _world.QueryAsync(db => db.OutboundMessages.CountAsync(o => o.Status == OutboundStatus.Queued)), n => n == 0, Timeout);
 
     private static byte[] Mail(string from, string subject, string body, string? replyTo = null, IReadOnlyList<string>? authenticationResults = null)

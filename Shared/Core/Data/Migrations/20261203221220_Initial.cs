@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -13,6 +14,13 @@ namespace AdilSoz.Intake.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Written out here, not taken from code, so that replaying this migration always builds the same
+            // schema. Incidents' generated search column needs it: array_to_string is only STABLE, and a
+            // generated column may call IMMUTABLE functions only.
+            migrationBuilder.Sql(
+                "CREATE OR REPLACE FUNCTION adilsoz_join_text(text[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE " +
+                "AS $$ SELECT coalesce(array_to_string($1, ' '), '') $$");
+
             migrationBuilder.CreateSequence(
                 name: "submission_reference_seq");
 
@@ -67,6 +75,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
                     UiLanguage = table.Column<string>(type: "text", nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -152,6 +162,21 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Account = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Network = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -176,6 +201,7 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClaimedKeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     IdentityEncrypted = table.Column<string>(type: "text", nullable: true),
                     ContactEncrypted = table.Column<string>(type: "text", nullable: true),
                     DisplayNameEncrypted = table.Column<string>(type: "text", nullable: true),
@@ -187,6 +213,20 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Reporters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -296,6 +336,28 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnownBrowsers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnownBrowsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnownBrowsers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
                 {
@@ -316,6 +378,7 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || coalesce(\"Settlement\", '') || ' ' || adilsoz_join_text(\"Outlets\")) || to_tsvector('russian'::regconfig, coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || coalesce(\"Settlement\", '') || ' ' || adilsoz_join_text(\"Outlets\"))", stored: true),
                     Victims = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -350,6 +413,32 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     table.PrimaryKey("PK_DialogueStates", x => x.ReporterId);
                     table.ForeignKey(
                         name: "FK_DialogueStates_Reporters_ReporterId",
+                        column: x => x.ReporterId,
+                        principalTable: "Reporters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReporterId = table.Column<long>(type: "bigint", nullable: false),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WrongCodes = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ErasureRequests_Reporters_ReporterId",
                         column: x => x.ReporterId,
                         principalTable: "Reporters",
                         principalColumn: "Id",
@@ -398,7 +487,7 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
                     Subject = table.Column<string>(type: "text", nullable: true),
                     Text = table.Column<string>(type: "text", nullable: false),
-                    QuotedText = table.Column<string>(type: "text", nullable: true),
+                    QuotedTextEncrypted = table.Column<string>(type: "text", nullable: true),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReporterId = table.Column<long>(type: "bigint", nullable: true),
@@ -412,7 +501,10 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     Settlement = table.Column<string>(type: "text", nullable: true),
                     Affected = table.Column<string>(type: "text", nullable: true),
                     MayNameReporter = table.Column<bool>(type: "boolean", nullable: false),
-                    ForwardedFrom = table.Column<string>(type: "text", nullable: true),
+                    ForwardedFromEncrypted = table.Column<string>(type: "text", nullable: true),
+                    ReplyToEncrypted = table.Column<string>(type: "text", nullable: true),
+                    SenderNotVerified = table.Column<string>(type: "text", nullable: true),
+                    MentionsId = table.Column<long>(type: "bigint", nullable: true),
                     SuggestedCategory = table.Column<string>(type: "text", nullable: true),
                     SuggestedRegion = table.Column<string>(type: "text", nullable: true),
                     SuggestedSettlement = table.Column<string>(type: "text", nullable: true),
@@ -424,7 +516,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     RejectReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     DecisionNote = table.Column<string>(type: "text", nullable: true),
                     ClaimedBy = table.Column<string>(type: "text", nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PurgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -445,6 +538,12 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     table.ForeignKey(
                         name: "FK_Submissions_Submissions_DuplicateOfId",
                         column: x => x.DuplicateOfId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Submissions_MentionsId",
+                        column: x => x.MentionsId,
                         principalTable: "Submissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -583,7 +682,9 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmissionId = table.Column<long>(type: "bigint", nullable: true)
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: true),
+                    ReporterId = table.Column<long>(type: "bigint", nullable: true),
+                    PurgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -607,6 +708,7 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     SubmissionId = table.Column<long>(type: "bigint", nullable: true),
                     ReporterId = table.Column<long>(type: "bigint", nullable: true),
+                    Recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     Subject = table.Column<string>(type: "text", nullable: true),
                     Body = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -718,6 +820,11 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErasureRequests_ReporterId",
+                table: "ErasureRequests",
+                column: "ReporterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundItems_Channel_SourceKey",
                 table: "InboundItems",
                 columns: new[] { "Channel", "SourceKey" },
@@ -732,6 +839,11 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 name: "IX_InboundItems_MessageId",
                 table: "InboundItems",
                 column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundItems_ReporterId",
+                table: "InboundItems",
+                column: "ReporterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundItems_Status",
@@ -754,9 +866,27 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 column: "OccurredOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Outlets",
+                table: "Incidents",
+                column: "Outlets")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_RegionCode_OccurredOn",
                 table: "Incidents",
                 columns: new[] { "RegionCode", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_SearchVector",
+                table: "Incidents",
+                column: "SearchVector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnownBrowsers_UserId_TokenHash",
+                table: "KnownBrowsers",
+                columns: new[] { "UserId", "TokenHash" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LegalCases_FiledOn",
@@ -764,9 +894,19 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 column: "FiledOn");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LegalCases_IncidentId",
+                name: "IX_LegalCases_IncidentId_Kind",
                 table: "LegalCases",
-                column: "IncidentId");
+                columns: new[] { "IncidentId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_Account_Network_At",
+                table: "LoginFailures",
+                columns: new[] { "Account", "Network", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_At",
+                table: "LoginFailures",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboundMessages_IdempotencyKey",
@@ -788,6 +928,11 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 name: "IX_OutboundMessages_SubmissionId",
                 table: "OutboundMessages",
                 column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reporters_ClaimedKeyHash",
+                table: "Reporters",
+                column: "ClaimedKeyHash");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reporters_KeyHash",
@@ -825,6 +970,11 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 name: "IX_Submissions_IncidentId",
                 table: "Submissions",
                 column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_MentionsId",
+                table: "Submissions",
+                column: "MentionsId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_ParentId",
@@ -896,7 +1046,16 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 name: "DuplicateLinks");
 
             migrationBuilder.DropTable(
+                name: "ErasureRequests");
+
+            migrationBuilder.DropTable(
                 name: "InboundItems");
+
+            migrationBuilder.DropTable(
+                name: "KnownBrowsers");
+
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");
@@ -905,13 +1064,16 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 name: "Rulings");
 
             migrationBuilder.DropTable(
+                name: "SessionKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Blobs");
 
             migrationBuilder.DropTable(
-                name: "Blobs");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Submissions");
@@ -933,6 +1095,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
             migrationBuilder.DropSequence(
                 name: "submission_reference_seq");
+
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS adilsoz_join_text(text[])");
         }
     }
 }
