@@ -2,7 +2,6 @@ using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Hosting;
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Moderation;
-using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Operations;

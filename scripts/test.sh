@@ -18,6 +18,9 @@ fi
 as_root systemctl disable --now dovecot >/dev/null 2>&1 || true
 
 ensure_test_roles
+# Test hosts never reload their settings: without this each of the hundreds of hosts a run starts would hold
+# inotify watches on its appsettings files, and the machine's limit (128 instances by default) runs out.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 mkdir -p artifacts
 set +e
 dotnet test AdilSoz.Intake.sln -c Release --nologo --logger "console;verbosity=normal" \

@@ -1,7 +1,7 @@
-using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Moderation;
+using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Language.Suggest;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Moderation;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Language.Reference;
-using AdilSoz.Intake.Core.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Registry;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Registry;

@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Moderation;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Reports;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Registry;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AdilSoz.Intake.Core.Telegram;
 using Microsoft.Extensions.Options;

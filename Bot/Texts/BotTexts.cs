@@ -2,8 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using AdilSoz.Intake.Core.Hosting;
-using PluralRules = AdilSoz.Intake.Language.Text.Plural;
 using AdilSoz.Intake.Core.Intake;
+using PluralRules = AdilSoz.Intake.Language.Text.Plural;
 
 namespace AdilSoz.Intake.Bot.Texts;
 

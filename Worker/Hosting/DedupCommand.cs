@@ -1,5 +1,4 @@
 using AdilSoz.Intake.Core.Dedup;
-using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Language.Text;

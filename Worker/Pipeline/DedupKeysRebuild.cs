@@ -1,9 +1,9 @@
-using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Locking;
+using AdilSoz.Intake.Language.Dedup;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Worker.Pipeline;

@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
-using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;

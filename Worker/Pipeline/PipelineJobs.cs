@@ -1,10 +1,9 @@
 using AdilSoz.Intake.Core.Dedup;
-using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Telegram;
+using AdilSoz.Intake.Worker.Digest;
 using AdilSoz.Intake.Worker.Registry;
 using AdilSoz.Intake.Worker.Retention;
-using AdilSoz.Intake.Worker.Digest;
 using Hangfire;
 using Microsoft.Extensions.Options;
 

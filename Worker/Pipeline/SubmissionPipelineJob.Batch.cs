@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Core.Dedup;
-using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Language.Suggest;
 using Microsoft.EntityFrameworkCore;
 

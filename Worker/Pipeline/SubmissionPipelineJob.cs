@@ -1,12 +1,12 @@
-using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Locking;
-using AdilSoz.Intake.Language.Suggest;
 using AdilSoz.Intake.Core.Telegram;
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Language.Suggest;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

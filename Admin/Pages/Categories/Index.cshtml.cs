@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

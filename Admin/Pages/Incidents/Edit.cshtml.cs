@@ -1,4 +1,3 @@
-using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;

@@ -1,7 +1,7 @@
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Locking;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Language.Reference;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -1,9 +1,9 @@
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Moderation;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

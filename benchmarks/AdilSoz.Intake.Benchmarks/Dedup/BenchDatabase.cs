@@ -1,7 +1,6 @@
-using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

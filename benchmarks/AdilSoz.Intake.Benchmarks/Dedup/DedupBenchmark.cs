@@ -1,8 +1,7 @@
-using AdilSoz.Intake.Core.Dedup;
 using System.Diagnostics;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Language.Dedup;
-using AdilSoz.Intake.Core.Intake;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;

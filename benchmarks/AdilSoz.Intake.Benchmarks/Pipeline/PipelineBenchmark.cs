@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using AdilSoz.Intake.Benchmarks.Dedup;
-using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
-using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;

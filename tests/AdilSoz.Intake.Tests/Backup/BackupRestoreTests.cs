@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
-using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Mail.Corpus;

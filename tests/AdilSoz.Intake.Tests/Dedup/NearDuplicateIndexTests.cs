@@ -1,7 +1,7 @@
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Dedup;
-using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,6 @@ using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AdilSoz.Intake.Tests.Foundation;
 

@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using AdilSoz.Intake.Bot.Hosting;
 using AdilSoz.Intake.Bot.Receiving;
 using AdilSoz.Intake.Core.Intake;
-using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Mail;
-using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;

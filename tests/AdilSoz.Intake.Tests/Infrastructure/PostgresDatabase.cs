@@ -2,7 +2,6 @@ using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Worker.Mail;
 using Xunit.Abstractions;
 

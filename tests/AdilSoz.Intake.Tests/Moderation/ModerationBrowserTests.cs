@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace AdilSoz.Intake.Tests.Moderation;

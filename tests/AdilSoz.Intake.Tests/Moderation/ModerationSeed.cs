@@ -1,4 +1,3 @@
-using AdilSoz.Intake.Language.Dedup;
 using System.Net;
 using System.Net.Http.Headers;
 using AdilSoz.Intake.Core.Data;
@@ -6,6 +5,7 @@ using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;

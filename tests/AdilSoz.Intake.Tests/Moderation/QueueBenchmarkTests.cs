@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using AdilSoz.Intake.Admin.Api;
-using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,11 @@
 using System.Net;
 using AdilSoz.Intake.Bot.Hosting;
+using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Tests.Infrastructure;
-using AdilSoz.Intake.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

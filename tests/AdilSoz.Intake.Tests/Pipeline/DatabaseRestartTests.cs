@@ -7,7 +7,6 @@ using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Xunit.Abstractions;
 

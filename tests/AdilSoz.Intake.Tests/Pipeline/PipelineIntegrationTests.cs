@@ -1,6 +1,6 @@
-using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Pipeline;

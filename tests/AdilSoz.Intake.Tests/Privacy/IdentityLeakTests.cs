@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using AdilSoz.Intake.Bot.Hosting;
 using AdilSoz.Intake.Bot.Receiving;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
-using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;

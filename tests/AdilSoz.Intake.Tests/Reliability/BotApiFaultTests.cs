@@ -1,5 +1,4 @@
 using AdilSoz.Intake.Core.Intake;
-using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -3,7 +3,6 @@ using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Pipeline;
 using Hangfire;
-using Hangfire.Storage.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdilSoz.Intake.Tests.Reliability;

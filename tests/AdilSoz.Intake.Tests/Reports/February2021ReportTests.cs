@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Core.Demo;
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Reports;
+using AdilSoz.Intake.Language.Reference;
 using static AdilSoz.Intake.Tests.Reports.MonthlyReportCalculatorTests;
 
 namespace AdilSoz.Intake.Tests.Reports;

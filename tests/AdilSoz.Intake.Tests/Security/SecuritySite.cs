@@ -1,4 +1,3 @@
-using AdilSoz.Intake.Language.Dedup;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -6,6 +5,7 @@ using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Language.Suggest;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

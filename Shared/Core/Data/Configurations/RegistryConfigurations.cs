@@ -1,5 +1,5 @@
-using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,6 @@
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Language.Dedup;
 using AdilSoz.Intake.Language.Suggest;
-using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 

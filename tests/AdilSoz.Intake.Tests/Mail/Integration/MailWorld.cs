@@ -6,7 +6,6 @@ using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AdilSoz.Intake.Tests.Mail.Integration;

@@ -5,7 +5,6 @@ using AdilSoz.Intake.Tests.Mail.Corpus;
 using AdilSoz.Intake.Worker.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using MimeKit;
 
 namespace AdilSoz.Intake.Tests.Mail.Integration;

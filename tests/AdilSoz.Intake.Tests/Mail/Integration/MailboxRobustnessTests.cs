@@ -6,7 +6,6 @@ using Hangfire;
 using MailKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace AdilSoz.Intake.Tests.Mail.Integration;

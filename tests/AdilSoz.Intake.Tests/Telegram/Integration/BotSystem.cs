@@ -1,4 +1,3 @@
-using AdilSoz.Intake.Bot.Hosting;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;

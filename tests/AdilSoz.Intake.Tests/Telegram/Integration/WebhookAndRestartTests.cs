@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Tests.Telegram.Integration;
 
