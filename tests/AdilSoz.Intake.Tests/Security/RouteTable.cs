@@ -43,8 +43,8 @@ public static class RouteTable
     public static readonly Row[] Rows =
     [
         // Probes and metrics: anonymous by design (no data in them).
-        new("GET /healthz", "/healthz", All("200")),
-        new("GET /readyz", "/readyz", All("200")),
+        new("ANY /healthz", "/healthz", All("200")),
+        new("ANY /readyz", "/readyz", All("200")),
         new("ANY /metrics", "/metrics", All("200")),
 
         // JSON API (CONTRACT.md).
