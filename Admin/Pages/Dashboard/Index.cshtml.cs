@@ -3,6 +3,7 @@ using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Registry;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ namespace AdilSoz.Intake.Admin.Pages.Dashboard;
 
 /// <summary>Incidents and cases per month and per category over a chosen period, as server-rendered SVG.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
-public sealed class IndexModel(IntakeDbContext db, UiText t) : PageModel
+public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clock) : PageModel
 {
     private const string IncidentColor = "#0b5fa5";
     private const string CaseColor = "#d9822b";
@@ -51,7 +52,7 @@ public sealed class IndexModel(IntakeDbContext db, UiText t) : PageModel
             .Where(s => s.Channel == Channel.Email && (s.Kind == SubmissionKind.Report || s.Kind == SubmissionKind.Followup))
             .OrderByDescending(s => s.Id).Select(s => s.SenderNotVerified).FirstOrDefaultAsync(ct) == Submission.SenderVerificationOff;
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = clock.Today;
         var horizon = today.AddDays(HearingDays);
         UpcomingHearings = await db.LegalCases.AsNoTracking()
             .Where(c => c.NextHearingOn >= today && c.NextHearingOn <= horizon)

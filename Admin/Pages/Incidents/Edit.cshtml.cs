@@ -3,6 +3,7 @@ using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace AdilSoz.Intake.Admin.Pages.Incidents;
 /// is audited with what changed. "More rows" re-shows the form with another empty victim, case and ruling.
 /// </summary>
 [Authorize(Policy = AdminSecurity.EditorPolicy)]
-public sealed class EditModel(IntakeDbContext db, UiText t) : PageModel
+public sealed class EditModel(IntakeDbContext db, UiText t, FoundationClock clock) : PageModel
 {
     [BindProperty]
     public IncidentForm Form { get; set; } = new();
@@ -52,7 +53,7 @@ public sealed class EditModel(IntakeDbContext db, UiText t) : PageModel
         }
         else
         {
-            Form = new IncidentForm { OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow), IsPublic = true };
+            Form = new IncidentForm { OccurredOn = clock.Today, IsPublic = true };
         }
 
         Form.WithBlankRows();

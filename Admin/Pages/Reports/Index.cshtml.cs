@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Security;
+using AdilSoz.Intake.Core.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace AdilSoz.Intake.Admin.Pages.Reports;
 
 /// <summary>The month picker: a month opens <c>/reports/YYYY-MM</c>.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(FoundationClock clock) : PageModel
 {
     public string Suggested { get; private set; } = "";
 
@@ -22,7 +23,7 @@ public sealed class IndexModel : PageModel
             return Redirect(FormattableString.Invariant($"/reports/{m.Year:D4}-{m.Month:D2}"));
         }
 
-        var last = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1);
+        var last = clock.Today.AddMonths(-1);
         Suggested = last.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         Recent = [.. Enumerable.Range(0, 12).Select(i => last.AddMonths(-i).ToString("yyyy-MM", CultureInfo.InvariantCulture))];
         return Page();

@@ -14,7 +14,7 @@ namespace AdilSoz.Intake.Admin.Pages.Users;
 
 /// <summary>The staff accounts, and their lifecycle: disable, enable, reset the second factor or the password.</summary>
 [Authorize(Policy = AdminSecurity.AdminPolicy)]
-public sealed class IndexModel(IntakeDbContext db, UserManager<AdminUser> users, UiText text) : PageModel
+public sealed class IndexModel(IntakeDbContext db, UserManager<AdminUser> users, UiText text, TimeProvider time) : PageModel
 {
     public sealed record Row(string Id, string? Email, string Roles, DateTimeOffset? LockedUntil, bool Disabled, bool TwoFactor);
 
@@ -35,7 +35,7 @@ public sealed class IndexModel(IntakeDbContext db, UserManager<AdminUser> users,
         Users = (await db.Users.OrderBy(u => u.Email).ToListAsync(ct))
             .Select(u => new Row(u.Id, u.Email,
                 string.Join(", ", userRoles.Where(r => r.UserId == u.Id).Select(r => roles[r.RoleId])),
-                u.LockoutEnd > DateTimeOffset.UtcNow ? u.LockoutEnd : null, u.DisabledAt is not null, u.TwoFactorEnabled))
+                u.LockoutEnd > time.GetUtcNow() ? u.LockoutEnd : null, u.DisabledAt is not null, u.TwoFactorEnabled))
             .ToList();
     }
 
