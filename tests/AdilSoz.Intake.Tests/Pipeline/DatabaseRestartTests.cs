@@ -44,7 +44,7 @@ public sealed class DatabaseRestartTests(PostgresDatabase database, ITestOutputH
             var client = new BackgroundJobClient(clientStorage);
 
             var before = await PickupAsync(client, "before");
-            var ended = await TerminateBackendsAsync();
+            var ended = await Reliability.Faults.TerminateConnectionsAsync(database);
             Assert.True(ended > 0, "the Worker had connections to end");
 
             var after = await PickupAsync(client, "after");
@@ -67,17 +67,6 @@ public sealed class DatabaseRestartTests(PostgresDatabase database, ITestOutputH
         var done = await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.True(done == started, $"the job '{tag}' was not picked up within 60 s");
         return sw.Elapsed;
-    }
-
-    private async Task<int> TerminateBackendsAsync()
-    {
-        await using var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()", connection);
-        command.Parameters.AddWithValue("db", database.Name);
-        return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 }
 

@@ -10,6 +10,8 @@ public static class Faults
     /// <summary>
     /// Ends every connection to the test database (pg_terminate_backend), as a PostgreSQL restart or a
     /// network cut does to the processes; other test classes' databases are untouched. Returns how many.
+    /// Only client sessions are ended: an autovacuum worker busy in the same database is a superuser
+    /// process the test role may not signal, and a restart is not what it would see anyway.
     /// </summary>
     public static async Task<int> TerminateConnectionsAsync(PostgresDatabase database)
     {
@@ -17,7 +19,7 @@ public static class Faults
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()", connection);
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
         command.Parameters.AddWithValue("db", database.Name);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
