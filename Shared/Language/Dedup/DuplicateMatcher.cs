@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Language.Dates;
+using AdilSoz.Intake.Language.Places;
 using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Dedup;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdilSoz.Intake.Language.Places;
 
 namespace AdilSoz.Intake.Language.Dedup;
 
@@ -8,12 +9,6 @@ public sealed record NameMention([property: JsonPropertyName("k")] string Key, [
 
 /// <summary>Two names written side by side (a first name and a surname, either order): phonetic keys of both.</summary>
 public sealed record NamePair([property: JsonPropertyName("a")] string A, [property: JsonPropertyName("b")] string B);
-
-/// <summary>A place: region code when known, phonetic key of the settlement or region name, and a Latin form to show.</summary>
-public sealed record PlaceMention(
-    [property: JsonPropertyName("r")] string? Region,
-    [property: JsonPropertyName("k")] string Key,
-    [property: JsonPropertyName("d")] string Display);
 
 /// <summary>
 /// What near-duplicate detection keeps of a submission, stored as JSON in <c>Submission.Fingerprint</c>:

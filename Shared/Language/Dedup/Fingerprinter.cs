@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AdilSoz.Intake.Language.Dates;
+using AdilSoz.Intake.Language.Places;
 using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Language.Dedup;
@@ -23,12 +24,20 @@ public static class Fingerprinter
     public static Fingerprint Compute(DedupInput input)
     {
         var combined = string.IsNullOrWhiteSpace(input.Subject) ? input.Text : input.Subject + ".\n" + input.Text;
-        var tokens = TextNormalizer.Tokenize(combined);
+        var text = TokenizedText.Create(combined);
+        var tokens = text.Words();
         var language = input.Language ?? LanguageDetector.Detect(combined);
 
         var terms = new HashSet<int>();
         var names = new List<NameMention>();
         var places = new List<PlaceMention>();
+        var placeWords = new bool[tokens.Count];
+        foreach (var found in Gazetteer.Find(text))
+        {
+            AddPlace(places, found.Place.Stored());
+            Array.Fill(placeWords, true, found.First, found.Count);
+        }
+
         var capitalizedMidSentence = new HashSet<string>(
             tokens.Where(t => t.Capitalized && !t.SentenceStart && !t.IsNumber).SelectMany(t => NameKeys.Variants(NameKeys.Key(t.Value))),
             StringComparer.Ordinal);
@@ -37,7 +46,6 @@ public static class Fingerprinter
         // The two names before the current token, to pair names written side by side (a patronymic between them too).
         var last = (Index: -3, Key: "");
         var beforeLast = (Index: -3, Key: "");
-        var skipName = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -71,17 +79,9 @@ public static class Fingerprinter
                 terms.Add(StableHash.Of32("w:" + key));
             }
 
-            if (skipName)
+            if (placeWords[i] && !token.Quoted)
             {
-                // The second word of a two-word place (Усть-Каменогорск, Nur-Sultan).
-                skipName = false;
-                continue;
-            }
-
-            if (PlaceOf(token, i + 1 < tokens.Count ? tokens[i + 1] : null) is { } place)
-            {
-                AddPlace(places, place.Place);
-                skipName = place.TwoWords;
+                // A place's words are no person's name; in quotes they name an outlet («Звезда Прииртышья»).
                 continue;
             }
 
@@ -110,7 +110,7 @@ public static class Fingerprinter
 
         AddInputPlaces(input, places);
 
-        var dates = DateMentions.Find(combined, tokens, DateOnly.FromDateTime(input.ReceivedAt.DateTime));
+        var dates = DateMentions.Find(text.Original, tokens, DateOnly.FromDateTime(input.ReceivedAt.DateTime));
         if (input.OccurredOn is { } occurred && !dates.Contains(occurred))
         {
             dates.Add(occurred);
@@ -136,22 +136,6 @@ public static class Fingerprinter
     {
         var normalized = TextNormalizer.Normalize(text);
         return normalized.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-    }
-
-    private static (PlaceMention Place, bool TwoWords)? PlaceOf(Token token, Token? next)
-    {
-        // Latin words must be capitalised to be places ("oral" is also an English word); Cyrillic ones need not.
-        if (token.Value.Length < 3 || (!token.IsCyrillic && !token.Capitalized))
-        {
-            return null;
-        }
-
-        if (next is { } n && n.Capitalized && Gazetteer.Find(token.Value + n.Value) is { } pair)
-        {
-            return (pair, true);
-        }
-
-        return Gazetteer.Find(token.Value) is { } single ? (single, false) : null;
     }
 
     private static bool IsName(List<Token> tokens, int i, HashSet<string> capitalizedMidSentence)
@@ -229,13 +213,11 @@ public static class Fingerprinter
     {
         if (!string.IsNullOrWhiteSpace(input.Settlement))
         {
-            var words = TextNormalizer.Tokenize(input.Settlement);
-            var joined = string.Concat(words.Select(w => w.Value));
-            if (Gazetteer.Find(joined) is { } known)
+            if (Gazetteer.FindName(input.Settlement) is { } known)
             {
-                AddPlace(places, known);
+                AddPlace(places, known.Stored());
             }
-            else if (NameKeys.Key(joined) is { Length: >= 3 } key)
+            else if (NameKeys.Key(input.Settlement) is { Length: >= 3 } key)
             {
                 AddPlace(places, new PlaceMention(input.RegionCode, key, TextNormalizer.TitleCase(Transliterator.ToLatin(input.Settlement.Trim()))));
             }

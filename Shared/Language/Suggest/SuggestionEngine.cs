@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Language.Places;
 using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Language.Text;
 
@@ -24,7 +25,7 @@ public static class SuggestionEngine
         ReferenceData.Categories.Where(c => c.Urgent).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrgencyMarkers =
-        CategoryLexicon.UrgencyMarkers.Select(PlaceForms.Key).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        CategoryLexicon.UrgencyMarkers.Select(m => TokenizedText.Create(m).Normalized.ToString()).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Suggestions for a report. <paramref name="language"/> is the language already decided for the
@@ -123,15 +124,15 @@ public static class SuggestionEngine
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in places)
         {
-            counts[p.Region] = counts.GetValueOrDefault(p.Region) + 1;
+            counts[p.Region!] = counts.GetValueOrDefault(p.Region!) + 1;
         }
 
         string? region = null;
         foreach (var p in places)
         {
-            if (region is null || counts[p.Region] > counts[region])
+            if (region is null || counts[p.Region!] > counts[region])
             {
-                region = p.Region;
+                region = p.Region!;
             }
         }
 

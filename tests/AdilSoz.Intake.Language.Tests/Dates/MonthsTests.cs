@@ -39,7 +39,7 @@ public sealed class MonthsTests
     {
         var received = new DateOnly(2021, 2, 10);
 
-        var dates = DateMentions.Find(text, TextNormalizer.Tokenize(text), received);
+        var dates = DateMentions.Find(text, TokenizedText.Create(text).Words(), received);
 
         Assert.Equal(expected.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)), dates);
     }

@@ -111,4 +111,44 @@ public sealed class FingerprintTests
         Assert.NotEmpty(shared);
         Assert.Equal(shares, shared.Any(k => ru[k].Combined));
     }
+
+    // Stored by the fingerprinter before suggestions and fingerprints shared one gazetteer.
+    private const string StoredBeforeOneGazetteer = """
+        {"v":1,"lang":"ru","hash":"9dc761ba9b1763394f1078bac735c82d26ba782ef45489fe7bf462404fcf5f5d","terms":[-1597030068,-1546218793,-733498381,-642257940,-565570744,117354873,753488200,1051097677,1102816501,1271618219,1541270515,2101487459],"names":[{"k":"nedeli","d":"Nedeli"},{"k":"lukpana","d":"Lukpana"},{"k":"aHmediarova","d":"Akhmedyarova"}],"pairs":[{"a":"lukpana","b":"aHmediarova"}],"places":[{"r":"west_kazakhstan","k":"uralsk","d":"Uralsk"}],"dates":["2021-02-03"],"files":[],"at":"2021-02-03T12:00:00+05:00"}
+        """;
+
+    [Fact]
+    public void Fingerprints_stored_before_the_one_gazetteer_still_read_and_match_new_ones()
+    {
+        var stored = Fingerprint.FromJson(StoredBeforeOneGazetteer);
+        var fresh = Fingerprinter.Compute(new DedupInput(
+            2, "Лукпан Ахмедьяров, редактор «Уральской недели», задержан полицией в Уральске 3 февраля.", null, null,
+            new DateTimeOffset(2021, 2, 3, 18, 0, 0, TimeSpan.FromHours(5)), null, null, [], "ru"));
+
+        var place = Assert.Single(stored.Places);
+        Assert.Equal(("west_kazakhstan", "uralsk", "Uralsk"), (place.Region, place.Key, place.Display));
+        var result = DuplicateMatcher.Compare(stored, fresh);
+        Assert.Equal(LinkLevel.SameEvent, result.Level);
+        Assert.Contains("Uralsk", result.Explanation, StringComparison.Ordinal);
+        Assert.NotEmpty(stored.IndexKeys().Intersect(fresh.IndexKeys()));
+    }
+
+    [Fact]
+    public void An_outlet_named_after_a_place_is_a_name_as_well_as_a_place()
+    {
+        var fp = Of("Бизнесмен подал иск к газете «Звезда Прииртышья» в Павлодаре.");
+
+        Assert.Contains(fp.Names, n => n.Display == "Priirtyshya");
+        Assert.All(fp.Places, p => Assert.Equal("pavlodar", p.Region));
+    }
+
+    [Fact]
+    public void Settlements_of_the_gazetteer_are_places_of_the_fingerprint()
+    {
+        var fp = Of("Журналиста из Чапаево вызвали в суд.");
+
+        var place = Assert.Single(fp.Places);
+        Assert.Equal(("west_kazakhstan", "Chapaevo"), (place.Region, place.Display));
+        Assert.DoesNotContain(fp.Names, n => n.Display == "Chapaevo");
+    }
 }

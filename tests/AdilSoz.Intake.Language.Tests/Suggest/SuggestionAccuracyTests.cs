@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdilSoz.Intake.Language.Places;
 using AdilSoz.Intake.Language.Suggest;
 using Xunit.Abstractions;
 

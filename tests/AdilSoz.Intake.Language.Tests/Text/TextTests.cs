@@ -16,7 +16,7 @@ public sealed class TextTests
     [Fact]
     public void Tokenize_marks_capitals_sentence_starts_and_quotes()
     {
-        var tokens = TextNormalizer.Tokenize("Редактор «Уральской недели» Лукпан задержан. Вчера");
+        var tokens = TokenizedText.Create("Редактор «Уральской недели» Лукпан задержан. Вчера").Words();
         Assert.Equal(["редактор", "уральской", "недели", "лукпан", "задержан", "вчера"], tokens.Select(t => t.Value));
         Assert.True(tokens[0].SentenceStart);
         Assert.True(tokens[1].Quoted && tokens[1].Capitalized);
@@ -24,6 +24,14 @@ public sealed class TextTests
         Assert.True(tokens[3].Capitalized && !tokens[3].SentenceStart && !tokens[3].Quoted);
         Assert.True(tokens[5].SentenceStart);
     }
+
+    [Theory]
+    [InlineData("Aqto'be qalasynda", "aqtobe qalasynda")] // an apostrophe inside a Latin Kazakh word
+    [InlineData("Oрал, Kарағанды", "орал карағанды")] // Latin look-alikes typed inside Cyrillic words
+    [InlineData("ＡＢＣ　１２３", "abc 123")]
+    [InlineData("Ёлка… «Нива»", "елка нива")]
+    public void One_tokenizer_folds_what_phones_and_keyboards_mix(string text, string expected) =>
+        Assert.Equal(expected, TokenizedText.Create(text).Normalized.ToString());
 
     [Theory]
     [InlineData("Ахмедьяров", "akhmedyarov")]

@@ -1,7 +1,9 @@
+using AdilSoz.Intake.Language.Dedup;
+using AdilSoz.Intake.Language.Places;
 using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Language.Suggest;
 
-namespace AdilSoz.Intake.Language.Tests.Suggest;
+namespace AdilSoz.Intake.Language.Tests.Places;
 
 public class GazetteerTests
 {
@@ -133,5 +135,34 @@ public class GazetteerTests
 
         Assert.Equal(["Уральска", "Чапаево", "Атырау"], places.Select(p => p.Surface));
         Assert.Equal(["Уральск", "Чапаево", "Атырау"], places.Select(p => p.Settlement));
+    }
+
+    [Theory]
+    [InlineData("Журналиста задержали в Uralske.", "west_kazakhstan", "Уральск")]
+    [InlineData("Тілшіні Taldykorganda ұстады.", "jetisu", "Талдыкорган")]
+    [InlineData("Блогера оштрафовали в Petropavlovske.", "north_kazakhstan", "Петропавловск")]
+    public void Spellings_the_forms_lack_are_found_by_phonetic_key(string text, string region, string settlement)
+    {
+        var place = Assert.Single(Gazetteer.FindPlaces(text));
+
+        Assert.Equal(region, place.Region);
+        Assert.Equal(settlement, place.Settlement);
+    }
+
+    [Theory]
+    [InlineData("Журналиста из Чапаево вызвали в суд Уральска.", "west_kazakhstan")]
+    [InlineData("Тілшіні Талдықорғанда ұстады, кейін Алматыға апарды.", "jetisu")]
+    [InlineData("Police in Uralske detained a blogger.", "west_kazakhstan")]
+    [InlineData("В Карагандинской области закрыли газету.", "karaganda")]
+    [InlineData("Блогер из Рудного подал жалобу в Костанае.", "kostanay")]
+    public void Suggestions_and_fingerprints_find_the_same_places(string text, string region)
+    {
+        var regions = Gazetteer.FindPlaces(text).Select(p => p.Region).Distinct().ToList();
+        var fingerprint = Fingerprinter.Compute(new DedupInput(1, text, null, null, DateTimeOffset.UnixEpoch, null, null, [], null));
+        var suggested = SuggestionEngine.Suggest(null, text, null);
+
+        Assert.Equal(region, suggested.Region?.Code);
+        Assert.Equal(regions[0], region);
+        Assert.Equal(regions, fingerprint.Places.Select(p => p.Region).Distinct());
     }
 }

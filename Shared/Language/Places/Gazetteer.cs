@@ -1,20 +1,18 @@
 using System.Collections.Frozen;
+using AdilSoz.Intake.Language.Reference;
 using AdilSoz.Intake.Language.Text;
 
-namespace AdilSoz.Intake.Language.Suggest;
-
-/// <summary>A settlement of Kazakhstan: canonical Russian name, region code and every known name.</summary>
-public sealed record Settlement(string Name, string Region, IReadOnlyList<string> Names);
-
-/// <summary>A place named in a text: the region, the settlement if the name was one, the words as written.</summary>
-public readonly record struct PlaceMention(string Region, string? Settlement, string Surface, int Offset);
+namespace AdilSoz.Intake.Language.Places;
 
 /// <summary>
-/// Gazetteer of Kazakhstan: all regions and ~150 settlements in Russian, Kazakh and English with old
-/// names, common spellings and grammatical forms. Every form is precompiled into one dictionary keyed
-/// by normalised words, looked up by span, so finding places in a text costs a few lookups per word.
+/// The gazetteer of Kazakhstan, for suggestions and fingerprints alike: all regions and ~150
+/// settlements in Russian, Kazakh and English with old names, common spellings and grammatical forms.
+/// Every form is precompiled into one dictionary keyed by normalised words, looked up by span, so
+/// finding places in a text costs a few lookups per word. A capitalised word no form matches is then
+/// tried by phonetic key (<see cref="NameKeys"/>), which tolerates spellings and endings the forms
+/// lack ("Uralskda", "Oskemende").
 /// </summary>
-public static class Gazetteer
+public static partial class Gazetteer
 {
     private static readonly string[] RuRegionEndings = ["ая", "ой", "ую"];
     private static readonly string[] RuRegionNouns = ["область", "области", "областью", "обл", "облысы"];
@@ -32,6 +30,8 @@ public static class Gazetteer
          "street", "st", "str", "avenue", "ave", "ауданы", "ауданында", "району", "район", "районе"], StringComparer.Ordinal);
 
     private static readonly (Dictionary<string, Entry> Index, List<Settlement> Settlements) Data = Build();
+
+    private static readonly Dictionary<string, Settlement> SettlementsByName = Data.Settlements.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Entry> Index = Data.Index;
 
@@ -56,46 +56,83 @@ public static class Gazetteer
     /// <summary>Number of precompiled keys (forms), for diagnostics.</summary>
     public static int FormCount => Index.Count;
 
+    /// <summary>Display name of a region code ("west_kazakhstan" → "West Kazakhstan").</summary>
+    public static string RegionDisplay(string code) =>
+        ReferenceData.Regions.FirstOrDefault(r => r.Code == code)?.NameEn.Replace(" Region", "", StringComparison.Ordinal) ?? code;
+
     /// <summary>The settlement one name (in any language, spelling or grammatical form) denotes, or null.</summary>
-    public static Settlement? FindSettlement(string name) =>
-        Lookup.TryGetValue(PlaceForms.Key(name), out var e) ? e.Settlement : null;
+    public static Settlement? FindSettlement(string name) => FindName(name) is { Settlement: { } s } ? SettlementsByName[s] : null;
+
+    /// <summary>
+    /// The place one name denotes (a settlement or region chosen in the dialogue): its forms first, then
+    /// by phonetic key; null when the gazetteer does not know it.
+    /// </summary>
+    public static PlaceMention? FindName(string name)
+    {
+        if (Lookup.TryGetValue(PlaceForms.Key(name), out var e))
+        {
+            return e.Place;
+        }
+
+        var t = TokenizedText.Create(name);
+        var joined = new System.Text.StringBuilder();
+        for (var i = 0; i < t.Count; i++)
+        {
+            joined.Append(t.Token(i));
+        }
+
+        return FindByKey(joined.ToString());
+    }
 
     /// <summary>The places named in a text, in order of appearance.</summary>
     public static IReadOnlyList<PlaceMention> FindPlaces(string text) => FindPlaces(TokenizedText.Create(text));
 
-    internal static List<PlaceMention> FindPlaces(TokenizedText t)
+    internal static List<PlaceMention> FindPlaces(TokenizedText t) => Find(t).ConvertAll(f => f.Place);
+
+    /// <summary>A place found in a tokenised text and the tokens it took.</summary>
+    internal readonly record struct Found(PlaceMention Place, int First, int Count);
+
+    /// <summary>
+    /// The places named in a text, in order of appearance. Exact forms decide where they match (with
+    /// the guards against common words, streets and people); a capitalised word they leave is tried by
+    /// phonetic key, alone and joined with the next capitalised word.
+    /// </summary>
+    internal static List<Found> Find(TokenizedText t)
     {
-        var found = new List<PlaceMention>();
+        var found = new List<Found>();
         var i = 0;
         while (i < t.Count)
         {
             var matched = 0;
-            if (!FirstWordLookup.TryGetValue(t.Token(i), out var longest))
+            if (FirstWordLookup.TryGetValue(t.Token(i), out var longest))
             {
-                i++;
-                continue;
+                for (var n = Math.Min(longest, t.Count - i); n >= 1; n--)
+                {
+                    if (!Lookup.TryGetValue(t.Run(i, n), out var e))
+                    {
+                        continue;
+                    }
+
+                    if (e.Capital != CapitalRule.None && !(t.StartsUpper(i) && (e.Capital == CapitalRule.Capital || !t.StartsSentence(i))))
+                    {
+                        continue;
+                    }
+
+                    if (e.Place.Settlement is not null && (IsStreet(t, i, n) || (e.PersonLike && NextToName(t, i, n))))
+                    {
+                        continue;
+                    }
+
+                    found.Add(new Found(e.Place with { Surface = t.Surface(i, i + n - 1), Offset = t.OriginalStart(i) }, i, n));
+                    matched = n;
+                    break;
+                }
             }
 
-            for (var n = Math.Min(longest, t.Count - i); n >= 1; n--)
+            if (matched == 0 && ByPhoneticKey(t, i) is { } phonetic)
             {
-                if (!Lookup.TryGetValue(t.Run(i, n), out var e))
-                {
-                    continue;
-                }
-
-                if (e.Capital != CapitalRule.None && !(t.StartsUpper(i) && (e.Capital == CapitalRule.Capital || !t.StartsSentence(i))))
-                {
-                    continue;
-                }
-
-                if (e.Settlement is not null && (IsStreet(t, i, n) || (e.PersonLike && NextToName(t, i, n))))
-                {
-                    continue;
-                }
-
-                found.Add(new PlaceMention(e.Region, e.Settlement?.Name, t.Surface(i, i + n - 1), t.OriginalStart(i)));
-                matched = n;
-                break;
+                found.Add(phonetic);
+                matched = phonetic.Count;
             }
 
             i += Math.Max(1, matched);
@@ -126,7 +163,7 @@ public static class Gazetteer
             settlements.Add(settlement);
             foreach (var name in names)
             {
-                var entry = new Entry(region, settlement, Rule(name), GazetteerData.PersonLike.Contains(Bare(name)));
+                var entry = new Entry(Mention(settlement, Bare(name)), Rule(name), GazetteerData.PersonLike.Contains(Bare(name)));
                 foreach (var key in PlaceForms.Of(Bare(name)))
                 {
                     index.TryAdd(key, entry);
@@ -136,7 +173,7 @@ public static class Gazetteer
 
         foreach (var (region, adjective, kk, en, standalone) in GazetteerData.Regions)
         {
-            var entry = new Entry(region, null, CapitalRule.None, false);
+            var entry = new Entry(new PlaceMention(region, NameKeys.Key(RegionDisplay(region)), RegionDisplay(region)), CapitalRule.None, false);
             foreach (var ending in RuRegionEndings)
             {
                 foreach (var noun in RuRegionNouns)
@@ -180,7 +217,7 @@ public static class Gazetteer
                 continue;
             }
 
-            var entry = new Entry(settlement.Region, settlement, CapitalRule.None, false);
+            var entry = new Entry(Mention(settlement, settlement.Name), CapitalRule.None, false);
             foreach (var key in PlaceForms.Adjectives(settlement.Name, irregular))
             {
                 index.TryAdd(key, entry);
@@ -188,6 +225,18 @@ public static class Gazetteer
         }
 
         return (index, settlements);
+    }
+
+    /// <summary>
+    /// A settlement as one of its names: the key of that name, shown in the settlement's Latin spelling of
+    /// it ("Оралда" → Oral, "Уральске" → Uralsk), or transliterated when it has none.
+    /// </summary>
+    private static PlaceMention Mention(Settlement settlement, string name)
+    {
+        var key = NameKeys.Key(name);
+        var latin = settlement.Names.FirstOrDefault(n => n.All(char.IsAscii) && NameKeys.Same(NameKeys.Key(n), key))
+            ?? string.Join("-", name.Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries).Select(w => TextNormalizer.TitleCase(Transliterator.ToLatin(w))));
+        return new PlaceMention(settlement.Region, key, latin) { Settlement = settlement.Name };
     }
 
     private static CapitalRule Rule(string name) => name[0] switch
@@ -206,5 +255,5 @@ public static class Gazetteer
         CapitalMidSentence,
     }
 
-    private sealed record Entry(string Region, Settlement? Settlement, CapitalRule Capital, bool PersonLike);
+    private sealed record Entry(PlaceMention Place, CapitalRule Capital, bool PersonLike);
 }

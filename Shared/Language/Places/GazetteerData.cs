@@ -1,4 +1,4 @@
-namespace AdilSoz.Intake.Language.Suggest;
+namespace AdilSoz.Intake.Language.Places;
 
 /// <summary>
 /// The places of Kazakhstan the gazetteer knows: every city and the notable towns, district

@@ -1,6 +1,6 @@
 using AdilSoz.Intake.Language.Text;
 
-namespace AdilSoz.Intake.Language.Suggest;
+namespace AdilSoz.Intake.Language.Places;
 
 /// <summary>
 /// Generates the written forms of a place name that occur in reports: Russian case endings
