@@ -68,7 +68,7 @@ public static class IncidentsApi
         return incident is null ? ApiConventions.NotFound($"No incident {id}.") : Results.Ok(IncidentDto.From(incident));
     }
 
-    private static async Task<IResult> CreateAsync(IncidentInput input, IntakeDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(IncidentInput input, IntakeDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var (regions, categories) = await RegistryStore.ReferenceAsync(db, ct);
         var errors = input.Validate(regions, categories);
@@ -78,11 +78,11 @@ public static class IncidentsApi
         }
 
         var incident = new Incident { Title = "" };
-        await RegistryStore.SaveAsync(db, incident, input, ActorName.Of(user), ct);
+        await RegistryStore.SaveAsync(db, clock, incident, input, ActorName.Of(user), ct);
         return Results.Created($"/api/v1/incidents/{incident.Id}", IncidentDto.From(incident));
     }
 
-    private static async Task<IResult> UpdateAsync(long id, IncidentInput input, IntakeDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(long id, IncidentInput input, IntakeDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var incident = await RegistryStore.FindAsync(db, id, ct);
         if (incident is null)
@@ -97,7 +97,7 @@ public static class IncidentsApi
             return Invalid(errors);
         }
 
-        await RegistryStore.SaveAsync(db, incident, input, ActorName.Of(user), ct);
+        await RegistryStore.SaveAsync(db, clock, incident, input, ActorName.Of(user), ct);
         return Results.Ok(IncidentDto.From(incident));
     }
 

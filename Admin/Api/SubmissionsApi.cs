@@ -90,7 +90,7 @@ public static class SubmissionsApi
         var rows = await q.Where(s => s.Id > after).OrderBy(s => s.Id).Take(take + 1).AsSplitQuery().ToListAsync(ct);
         var next = rows.Count > take ? ApiConventions.EncodeCursor(rows[take - 1].Id) : null;
         var items = rows.Take(take).Select(s => Dto(s, withReporter, protector)).ToList();
-        await AuditRevealsAsync(db, http.User, rows.Take(take), withReporter, reason, ct);
+        await AuditRevealsAsync(db, http, rows.Take(take), withReporter, reason, ct);
         return Results.Ok(new ApiConventions.Page<SubmissionDto>(items, next));
     }
 
@@ -108,7 +108,7 @@ public static class SubmissionsApi
             return ApiConventions.NotFound($"No submission {id}.");
         }
 
-        await AuditRevealsAsync(db, http.User, [s], withReporter, reason, ct);
+        await AuditRevealsAsync(db, http, [s], withReporter, reason, ct);
         return Results.Ok(Dto(s, withReporter, protector));
     }
 
@@ -127,7 +127,7 @@ public static class SubmissionsApi
             return ApiConventions.NotFound($"No cluster {clusterId}.");
         }
 
-        await AuditRevealsAsync(db, http.User, members, withReporter, reason, ct);
+        await AuditRevealsAsync(db, http, members, withReporter, reason, ct);
         return Results.Ok(new ApiConventions.Page<SubmissionDto>(members.Select(s => Dto(s, withReporter, protector)).ToList(), null));
     }
 
@@ -137,7 +137,7 @@ public static class SubmissionsApi
         : null;
 
     /// <summary>One audit entry per reporter whose name or identity the answer carries.</summary>
-    private static async Task AuditRevealsAsync(IntakeDbContext db, ClaimsPrincipal user, IEnumerable<Submission> shown, bool withReporter, string? reason, CancellationToken ct)
+    private static async Task AuditRevealsAsync(IntakeDbContext db, HttpContext http, IEnumerable<Submission> shown, bool withReporter, string? reason, CancellationToken ct)
     {
         if (!withReporter)
         {
@@ -147,7 +147,7 @@ public static class SubmissionsApi
         var revealed = shown.Where(s => s is { MayNameReporter: true, Reporter: not null }).ToList();
         foreach (var s in revealed)
         {
-            Audit.Add(db, ActorName.Of(user), "reveal", "reporter", s.ReporterId, new { submission = s.Id, via = "api" }, reason!.Trim());
+            Audit.Add(db, http.RequestServices.GetRequiredService<TimeProvider>(), ActorName.Of(http.User), "reveal", "reporter", s.ReporterId, new { submission = s.Id, via = "api" }, reason!.Trim());
         }
 
         if (revealed.Count > 0)

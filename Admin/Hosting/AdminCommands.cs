@@ -104,12 +104,12 @@ public static class AdminCommands
         }
 
         await users.AddToRoleAsync(user, role);
-        await Audit.WriteAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), "cli", "user.add", "user", null, new { email, role });
+        await Audit.WriteAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), "cli", "user.add", "user", null, new { email, role });
         return Done($"User {email} added with role {role}.");
     }
 
     private static async Task<int> ChangeUserAsync(IServiceProvider services, string command, string[] args,
-        Func<UserManager<AdminUser>, IntakeDbContext, AdminUser, string, Task<string?>> change, string done)
+        Func<UserManager<AdminUser>, IntakeDbContext, TimeProvider, AdminUser, string, Task<string?>> change, string done)
     {
         if (Option(args, "--email") is not { Length: > 0 } email)
         {
@@ -123,7 +123,7 @@ public static class AdminCommands
             return Fail($"users {command}: there is no user {email}.");
         }
 
-        var error = await change(users, scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), user, "cli");
+        var error = await change(users, scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), user, "cli");
         return error is null ? Done($"User {email} {done}.") : Fail($"users {command}: {error}");
     }
 
@@ -136,7 +136,7 @@ public static class AdminCommands
         }
 
         return await ChangeUserAsync(services, "reset-password", args,
-            (users, db, user, actor) => StaffAccounts.ResetPasswordAsync(users, db, user, password!, actor),
+            (users, db, clock, user, actor) => StaffAccounts.ResetPasswordAsync(users, db, clock, user, password!, actor),
             "has a new password, to be changed at the next login; their sessions end within a minute");
     }
 
@@ -163,7 +163,7 @@ public static class AdminCommands
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync();
-        await Audit.WriteAsync(db, "cli", "api-key.add", "api-key", entity.Id, new { name, role });
+        await Audit.WriteAsync(db, services.GetRequiredService<TimeProvider>(), "cli", "api-key.add", "api-key", entity.Id, new { name, role });
         Console.WriteLine($"API key {name} ({role}) created; it is shown only once:");
         Console.WriteLine(key);
         return 0;
@@ -199,7 +199,7 @@ public static class AdminCommands
 
         foreach (var id in ids)
         {
-            await ApiKeyAdministration.RevokeAsync(db, id, "cli", CancellationToken.None);
+            await ApiKeyAdministration.RevokeAsync(db, services.GetRequiredService<TimeProvider>(), id, "cli", CancellationToken.None);
         }
 
         return Done($"API key {name} revoked.");

@@ -51,7 +51,7 @@ public static class DemoData
             Settlement = d.Settlement,
         }).ToList();
         db.Submissions.AddRange(submissions);
-        Audit.Add(db, "cli", Marker, "demo", null, new { incidents = incidents.Count, submissions = submissions.Count });
+        Audit.Add(db, services.GetRequiredService<TimeProvider>(), "cli", Marker, "demo", null, new { incidents = incidents.Count, submissions = submissions.Count });
         await db.SaveChangesAsync();
 
         var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();

@@ -75,7 +75,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 await db.SaveChangesAsync(ct);
                 incidentId = incident.Id;
                 created = true;
-                Audit.Add(db, actor, "incident.create", "incident", incident.Id,
+                Audit.Add(db, clock, actor, "incident.create", "incident", incident.Id,
                     new { fromSubmissions = items.Select(s => s.Id), ignored = ignored.Count > 0 ? ignored : null }, note);
             }
 
@@ -84,7 +84,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 s.Status = SubmissionStatus.Approved;
                 s.IncidentId = incidentId;
                 s.DecisionNote = Blank(note);
-                Audit.Add(db, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
+                Audit.Add(db, clock, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
                 var (subject, body) = ReporterMail.Approved(Language(s), s.Reference, Blank(note));
                 Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
             }
@@ -137,7 +137,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             s.Status = SubmissionStatus.Rejected;
             s.RejectReason = reason;
             s.DecisionNote = Blank(note);
-            Audit.Add(db, actor, "reject", "submission", s.Id, new { reason }, Blank(note));
+            Audit.Add(db, clock, actor, "reject", "submission", s.Id, new { reason }, Blank(note));
             var (subject, body) = ReporterMail.Rejected(Language(s), s.Reference, reason, Blank(note));
             Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
             await db.Submissions.Where(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending)
@@ -170,7 +170,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             }
 
             s.ClusterId = null;
-            Audit.Add(db, actor, "split", "submission", s.Id, new { fromCluster = clusterId, remaining = others });
+            Audit.Add(db, clock, actor, "split", "submission", s.Id, new { fromCluster = clusterId, remaining = others });
             return ModerationResult.Done();
         }, ct, keepClaim: true);
 
@@ -193,7 +193,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
 
             var (subject, body) = ReporterMail.Question(Language(s), s.Reference, question);
             Notify(s, OutboundKind.Question, $"question:{s.Id}:{Guid.NewGuid():N}", subject, body, now);
-            Audit.Add(db, actor, "ask", "submission", s.Id, null, question);
+            Audit.Add(db, clock, actor, "ask", "submission", s.Id, null, question);
             return Task.FromResult(ModerationResult.Done());
         }, ct);
 

@@ -17,7 +17,7 @@ public static partial class CaseCsv
     /// only reports what it would do. A case already in the registry (same incident, kind, filing date and
     /// article) is rejected, so importing a file twice adds nothing.
     /// </summary>
-    public static async Task<IncidentCsv.ImportResult> ImportAsync(IntakeDbContext db, string csv, bool dryRun, string actor, CancellationToken ct)
+    public static async Task<IncidentCsv.ImportResult> ImportAsync(IntakeDbContext db, TimeProvider clock, string csv, bool dryRun, string actor, CancellationToken ct)
     {
         var rows = Csv.Read(csv).ToList();
         if (rows.Count == 0)
@@ -116,10 +116,11 @@ public static partial class CaseCsv
                 var before = RegistryStore.Snapshot(incident);
                 var apply = new IncidentInput { Title = incident.Title, OccurredOn = incident.OccurredOn, LegalCases = [.. group.Select(g => g.Case)] };
                 var scratch = new Incident { Title = "" };
-                apply.ApplyTo(scratch, DateTimeOffset.UtcNow);
+                var now = clock.GetUtcNow();
+                apply.ApplyTo(scratch, now);
                 incident.LegalCases.AddRange(scratch.LegalCases);
-                incident.UpdatedAt = DateTimeOffset.UtcNow;
-                Audit.Add(db, actor, "incident.update", RegistryStore.EntityType, incident.Id,
+                incident.UpdatedAt = now;
+                Audit.Add(db, clock, actor, "incident.update", RegistryStore.EntityType, incident.Id,
                     new { changes = RegistryStore.Changes(before, RegistryStore.Snapshot(incident)), source = "csv import" });
                 await db.SaveChangesAsync(ct);
                 created.AddRange(scratch.LegalCases.Select(c => c.Id));

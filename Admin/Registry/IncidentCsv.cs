@@ -67,7 +67,7 @@ public static class IncidentCsv
     /// creates an incident per valid row, or with <paramref name="dryRun"/> only reports what it would do.
     /// Rows already in the registry (same title and date) are rejected.
     /// </summary>
-    public static async Task<ImportResult> ImportAsync(IntakeDbContext db, string csv, bool dryRun, string actor, CancellationToken ct)
+    public static async Task<ImportResult> ImportAsync(IntakeDbContext db, TimeProvider clock, string csv, bool dryRun, string actor, CancellationToken ct)
     {
         var (regions, categories) = await RegistryStore.ReferenceAsync(db, ct);
         var rows = Csv.Read(csv).ToList();
@@ -171,7 +171,7 @@ public static class IncidentCsv
             foreach (var (input, _) in accepted)
             {
                 var incident = new Incident { Title = "" };
-                await RegistryStore.SaveAsync(db, incident, input, actor, ct);
+                await RegistryStore.SaveAsync(db, clock, incident, input, actor, ct);
                 created.Add(incident.Id);
             }
         }

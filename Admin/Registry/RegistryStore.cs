@@ -34,7 +34,7 @@ public static class RegistryStore
     /// Writes a validated <paramref name="input"/> into <paramref name="incident"/> (new when its id is 0) and
     /// saves it with an audit entry listing every changed field with its old and new value.
     /// </summary>
-    public static async Task SaveAsync(IntakeDbContext db, Incident incident, IncidentInput input, string actor, CancellationToken ct = default)
+    public static async Task SaveAsync(IntakeDbContext db, TimeProvider clock, Incident incident, IncidentInput input, string actor, CancellationToken ct = default)
     {
         var isNew = incident.Id == 0;
         var before = isNew ? null : Snapshot(incident);
@@ -45,17 +45,17 @@ public static class RegistryStore
             db.LegalCases.RemoveRange(incident.LegalCases);
         }
 
-        input.ApplyTo(incident, DateTimeOffset.UtcNow);
+        input.ApplyTo(incident, clock.GetUtcNow());
         if (isNew)
         {
             db.Incidents.Add(incident);
             await db.SaveChangesAsync(ct);
-            Audit.Add(db, actor, "incident.create", EntityType, incident.Id, new { changes = Changes(null, Snapshot(incident)) });
+            Audit.Add(db, clock, actor, "incident.create", EntityType, incident.Id, new { changes = Changes(null, Snapshot(incident)) });
         }
         else
         {
             var changes = Changes(before, Snapshot(incident));
-            Audit.Add(db, actor, "incident.update", EntityType, incident.Id, new { changes });
+            Audit.Add(db, clock, actor, "incident.update", EntityType, incident.Id, new { changes });
         }
 
         await db.SaveChangesAsync(ct);

@@ -80,14 +80,14 @@ public static class AdminSecurity
             var validateStamp = o.Events.OnValidatePrincipal;
             o.Events.OnSigningIn = ctx =>
             {
-                ctx.Properties.Items.TryAdd(SignedInAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                ctx.Properties.Items.TryAdd(SignedInAt, ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = async ctx =>
             {
                 var hours = ctx.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SessionHours;
                 if (!ctx.Properties.Items.TryGetValue(SignedInAt, out var at) || !long.TryParse(at, out var seconds)
-                    || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(hours))
+                    || ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(hours))
                 {
                     ctx.RejectPrincipal();
                     await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

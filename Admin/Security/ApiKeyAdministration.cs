@@ -12,7 +12,7 @@ public static class ApiKeyAdministration
     /// request with the key is refused with 401: the handler looks keys up on every request.
     /// Returns false when no live key has that id.
     /// </summary>
-    public static async Task<bool> RevokeAsync(IntakeDbContext db, long id, string actor, CancellationToken ct)
+    public static async Task<bool> RevokeAsync(IntakeDbContext db, TimeProvider clock, long id, string actor, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
         if (key is null)
@@ -20,8 +20,8 @@ public static class ApiKeyAdministration
             return false;
         }
 
-        key.RevokedAt = DateTimeOffset.UtcNow;
-        Audit.Add(db, actor, "api-key.revoke", "api-key", key.Id, new { key.Name, key.Role });
+        key.RevokedAt = clock.GetUtcNow();
+        Audit.Add(db, clock, actor, "api-key.revoke", "api-key", key.Id, new { key.Name, key.Role });
         await db.SaveChangesAsync(ct);
         return true;
     }

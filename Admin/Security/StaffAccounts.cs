@@ -12,22 +12,22 @@ namespace AdilSoz.Intake.Admin.Security;
 /// </summary>
 public static class StaffAccounts
 {
-    public static async Task<string?> DisableAsync(UserManager<AdminUser> users, IntakeDbContext db, AdminUser user, string actor)
+    public static async Task<string?> DisableAsync(UserManager<AdminUser> users, IntakeDbContext db, TimeProvider clock, AdminUser user, string actor)
     {
-        user.DisabledAt ??= DateTimeOffset.UtcNow;
-        return await SaveAsync(users, db, user, actor, "user.disable");
+        user.DisabledAt ??= clock.GetUtcNow();
+        return await SaveAsync(users, db, clock, user, actor, "user.disable");
     }
 
-    public static async Task<string?> EnableAsync(UserManager<AdminUser> users, IntakeDbContext db, AdminUser user, string actor)
+    public static async Task<string?> EnableAsync(UserManager<AdminUser> users, IntakeDbContext db, TimeProvider clock, AdminUser user, string actor)
     {
         user.DisabledAt = null;
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        return await SaveAsync(users, db, user, actor, "user.enable");
+        return await SaveAsync(users, db, clock, user, actor, "user.enable");
     }
 
     /// <summary>Forgets the authenticator and the recovery codes; the user enrols again at the next login.</summary>
-    public static async Task<string?> ResetTwoFactorAsync(UserManager<AdminUser> users, IntakeDbContext db, AdminUser user, string actor)
+    public static async Task<string?> ResetTwoFactorAsync(UserManager<AdminUser> users, IntakeDbContext db, TimeProvider clock, AdminUser user, string actor)
     {
         var disabled = await users.SetTwoFactorEnabledAsync(user, false);
         if (!disabled.Succeeded)
@@ -37,11 +37,11 @@ public static class StaffAccounts
 
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        return await SaveAsync(users, db, user, actor, "user.reset-2fa");
+        return await SaveAsync(users, db, clock, user, actor, "user.reset-2fa");
     }
 
     /// <summary>Sets a new password that the user must replace at their next login.</summary>
-    public static async Task<string?> ResetPasswordAsync(UserManager<AdminUser> users, IntakeDbContext db, AdminUser user, string password, string actor)
+    public static async Task<string?> ResetPasswordAsync(UserManager<AdminUser> users, IntakeDbContext db, TimeProvider clock, AdminUser user, string password, string actor)
     {
         foreach (var validator in users.PasswordValidators)
         {
@@ -54,10 +54,10 @@ public static class StaffAccounts
 
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.MustChangePassword = true;
-        return await SaveAsync(users, db, user, actor, "user.reset-password");
+        return await SaveAsync(users, db, clock, user, actor, "user.reset-password");
     }
 
-    private static async Task<string?> SaveAsync(UserManager<AdminUser> users, IntakeDbContext db, AdminUser user, string actor, string action)
+    private static async Task<string?> SaveAsync(UserManager<AdminUser> users, IntakeDbContext db, TimeProvider clock, AdminUser user, string actor, string action)
     {
         // UpdateSecurityStampAsync saves the user with the new stamp, which every session is checked against.
         var saved = await users.UpdateSecurityStampAsync(user);
@@ -66,7 +66,7 @@ public static class StaffAccounts
             return Describe(saved);
         }
 
-        await Audit.WriteAsync(db, actor, action, "user", null, new { email = user.Email });
+        await Audit.WriteAsync(db, clock, actor, action, "user", null, new { email = user.Email });
         return null;
     }
 

@@ -6,6 +6,7 @@ using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Worker.Digest;
@@ -24,6 +25,7 @@ public sealed class DailyDigestJob(
     IBackgroundJobClient jobs,
     IOptions<DigestOptions> options,
     TimeProvider clock,
+    IStringLocalizer<DigestComposer> texts,
     ILogger<DailyDigestJob> logger)
 {
     /// <summary>The recurring entry point: the digest of the day before today (in the foundation's time zone).</summary>
@@ -56,7 +58,7 @@ public sealed class DailyDigestJob(
 
         var counts = await ofDay.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var (subject, body) = DigestComposer.Compose(day, urgent, counts, zone);
+        var (subject, body) = new DigestComposer(texts).Compose(day, urgent, counts, zone);
         var recipients = await RecipientsAsync(cancellationToken);
         var keys = recipients.ToDictionary(r => $"digest:{day:yyyy-MM-dd}:{r.Key}", r => r.Address);
 

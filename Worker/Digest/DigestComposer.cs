@@ -1,25 +1,25 @@
 using System.Globalization;
 using System.Text;
 using AdilSoz.Intake.Core.Intake;
+using Microsoft.Extensions.Localization;
 
 namespace AdilSoz.Intake.Worker.Digest;
 
-/// <summary>One urgent submission as the digest shows it: no reporter, only what a monitor needs to triage.</summary>
-public sealed record DigestItem(
-    string Reference, DateTimeOffset ReceivedAt, SubmissionStatus Status, string? Category, string? Region, string? Settlement, string Text);
-
-/// <summary>Writes the digest's subject and plain-text body.</summary>
-public static class DigestComposer
+/// <summary>
+/// Writes the digest's subject and plain-text body. The wording is in DigestComposer.resx: staff mail is
+/// written in Russian and English at once (the desk reads both), so each text holds both and has no satellite.
+/// </summary>
+public sealed class DigestComposer(IStringLocalizer<DigestComposer> texts)
 {
     public const int ExcerptLength = 120;
 
-    public static (string Subject, string Body) Compose(
+    public (string Subject, string Body) Compose(
         DateOnly day, IReadOnlyList<DigestItem> urgent, IReadOnlyDictionary<SubmissionStatus, int> countsOfDay, TimeZoneInfo zone)
     {
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var subject = $"Срочные сообщения за {date} / Urgent reports of {date}: {urgent.Count}";
+        var subject = Format("Subject", date, urgent.Count);
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"Срочные сообщения за {date} / Urgent reports of {date} ({zone.Id}): {urgent.Count}\n\n");
+        body.Append(Format("Heading", date, zone.Id, urgent.Count)).Append("\n\n");
         foreach (var item in urgent.OrderBy(i => i.ReceivedAt))
         {
             var local = TimeZoneInfo.ConvertTime(item.ReceivedAt, zone);
@@ -29,7 +29,7 @@ public static class DigestComposer
             body.Append("  ").Append(Excerpt(item.Text)).Append('\n');
         }
 
-        body.Append("\nЗа день по статусам / Received that day, by status:\n");
+        body.Append('\n').Append(texts["ByStatus"].Value).Append('\n');
         foreach (var (status, count) in countsOfDay.Where(c => c.Value > 0).OrderBy(c => c.Key))
         {
             body.Append(CultureInfo.InvariantCulture, $"  {status}: {count}\n");
@@ -44,4 +44,8 @@ public static class DigestComposer
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return line.Length <= ExcerptLength ? line : line[..(ExcerptLength - 1)].TrimEnd() + "…";
     }
+
+    // The localizer's own formatting follows the thread's culture; numbers and dates here are invariant.
+    private string Format(string key, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, texts[key].Value, args);
 }

@@ -11,7 +11,7 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// </summary>
 public static class AcknowledgementComposer
 {
-    public static MimeMessage Compose(ParsedMail original, string reference, MailboxAddress from, string? language = null, long maxMessageBytes = 0, DateTimeOffset? now = null)
+    public static MimeMessage Compose(ParsedMail original, string reference, MailboxAddress from, DateTimeOffset now, string? language = null, long maxMessageBytes = 0)
     {
         var recipient = AcknowledgementPolicy.Recipient(original)
             ?? throw new InvalidOperationException("The original message has no sender address to acknowledge.");
@@ -21,7 +21,7 @@ public static class AcknowledgementComposer
         message.From.Add(from);
         message.To.Add(new MailboxAddress(original.From?.DisplayName ?? "", recipient));
         message.Subject = Subject(original.Subject, reference, ReporterMail.AcknowledgementEmptySubject(language));
-        message.Date = now ?? DateTimeOffset.UtcNow;
+        message.Date = now;
         message.MessageId = $"{reference.ToLowerInvariant()}.{Guid.NewGuid():N}@{Domain(from.Address)}";
         if (original.MessageId is { Length: > 0 } originalId)
         {

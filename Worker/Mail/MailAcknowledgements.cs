@@ -47,7 +47,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
             && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
             && o.CreatedAt > since, ct);
 
-        using var composed = AcknowledgementComposer.Compose(mail, submission.Reference, MailboxAddress.Parse(mailbox.Value.Address),
+        using var composed = AcknowledgementComposer.Compose(mail, submission.Reference, MailboxAddress.Parse(mailbox.Value.Address), clock.GetUtcNow(),
             submission.Language, parser.Value.MaxMessageBytes);
         var message = new OutboundMessage
         {

@@ -195,7 +195,7 @@ public sealed class MailIngestJob(
             {
                 // Forged requests must not become a stream of code mails to the address.
                 submission.DecisionNote = "The sender asked by mail for their data to be deleted; a code went to the stored address less than an hour ago, so no new one was sent.";
-                Audit.Add(db, "system", "erasure.repeated", "Reporter", requester, new { submissionId = submission.Id });
+                Audit.Add(db, clock, "system", "erasure.repeated", "Reporter", requester, new { submissionId = submission.Id });
                 await db.SaveChangesAsync(ct);
                 return new Outcome(submission.Id, submission.Kind, submission.Status, null);
             }
@@ -214,7 +214,7 @@ public sealed class MailIngestJob(
             db.ErasureRequests.Add(request);
             var codeMail = await AddErasureMailAsync($"erase-code:{submission.Id}", submission, requester, language => ReporterMail.ErasureCode(language, code), now, ct);
             await db.SaveChangesAsync(ct);
-            Audit.Add(db, "system", "erasure.requested", "Reporter", requester,
+            Audit.Add(db, clock, "system", "erasure.requested", "Reporter", requester,
                 new { submissionId = submission.Id, request = request.Id, expiresAt = request.ExpiresAt, senderVerified = sender?.NotVerified is null });
             await db.SaveChangesAsync(ct);
             return new Outcome(submission.Id, submission.Kind, submission.Status, codeMail.Id);
@@ -314,7 +314,7 @@ public sealed class MailIngestJob(
                 open.ClosedAt = now;
             }
 
-            Audit.Add(db, "system", open.Outcome is null ? "erasure.wrong-code" : "erasure.closed", "Reporter", open.ReporterId,
+            Audit.Add(db, clock, "system", open.Outcome is null ? "erasure.wrong-code" : "erasure.closed", "Reporter", open.ReporterId,
                 new { request = open.Id, wrongCodes = open.WrongCodes });
             await db.SaveChangesAsync(ct);
             return null;
@@ -346,7 +346,7 @@ public sealed class MailIngestJob(
         open.ClosedAt = now;
 
         var confirmation = await AddErasureMailAsync($"erase:{submission.Id}", submission, requester, ReporterMail.ErasureDone, now, ct);
-        Audit.Add(db, "system", "erasure.confirmed", "Reporter", requester, new { request = open.Id, submissionId = submission.Id });
+        Audit.Add(db, clock, "system", "erasure.confirmed", "Reporter", requester, new { request = open.Id, submissionId = submission.Id });
         await db.SaveChangesAsync(ct);
         return new Outcome(submission.Id, submission.Kind, submission.Status, confirmation.Id, requester);
     }

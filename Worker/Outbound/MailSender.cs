@@ -125,7 +125,7 @@ public sealed class MailSender(
         if (message.Kind is OutboundKind.Acknowledgement or OutboundKind.Notice && original is not null
             && AcknowledgementPolicy.Recipient(original.Mail) is not null)
         {
-            return AcknowledgementComposer.Compose(original.Mail, original.Reference, FromAddress, original.Language, parser.Value.MaxMessageBytes);
+            return AcknowledgementComposer.Compose(original.Mail, original.Reference, FromAddress, clock.GetUtcNow(), original.Language, parser.Value.MaxMessageBytes);
         }
 
         var to = message.Recipient;

@@ -4,6 +4,7 @@ using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -21,6 +22,7 @@ public sealed class HearingReminderJob(
     IBackgroundJobClient jobs,
     IOptions<HearingReminderOptions> options,
     TimeProvider clock,
+    IStringLocalizer<HearingReminderTexts> localizer,
     ILogger<HearingReminderJob> logger)
 {
     public const string RecurringJobId = "hearing-reminders";
@@ -71,6 +73,7 @@ public sealed class HearingReminderJob(
             .Select(o => new { o.Id, o.IdempotencyKey, o.Status, o.Attempts }).ToListAsync(cancellationToken);
         var known = existing.Select(o => o.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
 
+        var texts = new HearingReminderTexts(localizer);
         var now = clock.GetUtcNow();
         var added = new List<OutboundMessage>();
         foreach (var (h, u, key) in wanted.Where(w => !known.Contains(w.Key)))
@@ -81,8 +84,8 @@ public sealed class HearingReminderJob(
                 Channel = Channel.Email,
                 Kind = OutboundKind.Notice,
                 Recipient = u.Email,
-                Subject = HearingReminderTexts.Subject(h.Title, h.On),
-                Body = HearingReminderTexts.Body(h.IncidentId, h.Title, h.Kind, h.Article, h.Stage, h.On),
+                Subject = texts.Subject(h.Title, h.On),
+                Body = texts.Body(h.IncidentId, h.Title, h.Kind, h.Article, h.Stage, h.On),
                 CreatedAt = now,
             };
             db.OutboundMessages.Add(message);

@@ -1,40 +1,36 @@
 using System.Globalization;
 using AdilSoz.Intake.Core.Registry;
+using Microsoft.Extensions.Localization;
 
 namespace AdilSoz.Intake.Worker.Registry;
 
-/// <summary>The reminder mail, in Russian then English (Editors read both).</summary>
-public static class HearingReminderTexts
+/// <summary>
+/// The reminder mail. The wording is in HearingReminderTexts.resx: Editors read Russian and English, so
+/// the mail carries both, and each text holds both languages (no satellite).
+/// </summary>
+public sealed class HearingReminderTexts(IStringLocalizer<HearingReminderTexts> texts)
 {
-    public static string Subject(string incidentTitle, DateOnly hearingOn) =>
-        $"Заседание {Ru(hearingOn)} / Hearing on {En(hearingOn)}: {Shorten(incidentTitle, 120)}";
+    public string Subject(string incidentTitle, DateOnly hearingOn) =>
+        Format("Subject", Ru(hearingOn), En(hearingOn), Shorten(incidentTitle, 120));
 
-    public static string Body(long incidentId, string incidentTitle, LegalCaseKind kind, string? article, string? stage, DateOnly hearingOn)
+    public string Body(long incidentId, string incidentTitle, LegalCaseKind kind, string? article, string? stage, DateOnly hearingOn)
     {
         var link = $"/incidents/{incidentId}";
-        var (kindRu, kindEn) = kind switch
+        var kindKey = kind switch
         {
-            LegalCaseKind.Criminal => ("уголовное", "criminal"),
-            LegalCaseKind.Civil => ("гражданское", "civil"),
-            _ => ("административное", "administrative"),
+            LegalCaseKind.Criminal => "KindCriminal",
+            LegalCaseKind.Civil => "KindCivil",
+            _ => "KindAdministrative",
         };
         var articleText = string.IsNullOrWhiteSpace(article) ? "—" : article.Trim();
         var stageText = string.IsNullOrWhiteSpace(stage) ? "—" : stage.Trim();
-        return $"""
-            Напоминание: судебное заседание {Ru(hearingOn)}.
-            Инцидент: {incidentTitle}
-            Дело: {kindRu}; статья или основание: {articleText}; стадия: {stageText}
-            Карточка в реестре: {link}
-
-            Reminder: court hearing on {En(hearingOn)}.
-            Incident: {incidentTitle}
-            Case: {kindEn}; article or basis: {articleText}; stage: {stageText}
-            Registry page: {link}
-
-            --
-            Автоматическое письмо реестра «Әділ сөз» / Automatic message from the Adil Soz registry.
-            """;
+        return Format("Body", Ru(hearingOn), En(hearingOn), incidentTitle,
+            texts[kindKey + "Ru"].Value, texts[kindKey + "En"].Value, articleText, stageText, link);
     }
+
+    // The localizer's own formatting follows the thread's culture; the dates here are written invariantly.
+    private string Format(string key, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, texts[key].Value, args);
 
     private static string Ru(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 

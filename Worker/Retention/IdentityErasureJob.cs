@@ -16,7 +16,7 @@ public interface IIdentityErasureJob
     Task EraseAsync(long reporterId, CancellationToken cancellationToken);
 }
 
-public sealed class IdentityErasureJob(IntakeDbContext db, ReporterDirectory reporters, ILogger<IdentityErasureJob> logger) : IIdentityErasureJob
+public sealed class IdentityErasureJob(IntakeDbContext db, ReporterDirectory reporters, TimeProvider clock, ILogger<IdentityErasureJob> logger) : IIdentityErasureJob
 {
     public async Task EraseAsync(long reporterId, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class IdentityErasureJob(IntakeDbContext db, ReporterDirectory rep
                 await reporters.DeleteIdentityAsync(id, ct);
             }
 
-            Audit.Add(db, "system", "erasure.done", "Reporter", reporterId, new { reporters = ids.Count });
+            Audit.Add(db, clock, "system", "erasure.done", "Reporter", reporterId, new { reporters = ids.Count });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return ids.Count;

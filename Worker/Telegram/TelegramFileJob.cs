@@ -19,11 +19,10 @@ namespace AdilSoz.Intake.Worker.Telegram;
 public sealed class TelegramFileJob(
     IntakeDbContext db,
     IOptions<TelegramOptions> options,
-    IHttpClientFactory httpFactory,
     TimeProvider clock,
-    ILogger<TelegramFileJob> logger) : ITelegramFileJob
+    ILogger<TelegramFileJob> logger,
+    [FromKeyedServices(TelegramOptions.Downloads)] ITelegramBotClient? downloads = null) : ITelegramFileJob
 {
-    public const string HttpClientName = "telegram-files";
 
     public async Task DownloadAsync(long attachmentId, CancellationToken cancellationToken)
     {
@@ -40,7 +39,7 @@ public sealed class TelegramFileJob(
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(o.BotToken))
+        if (downloads is not { } bot)
         {
             throw new InvalidOperationException(
                 "Telegram:BotToken is not configured in the Worker (Telegram__BotToken); the attachment stays pending and the download is retried.");
@@ -52,7 +51,6 @@ public sealed class TelegramFileJob(
             return;
         }
 
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(o.BotToken, o.ApiBaseUrl.TrimEnd('/')), httpFactory.CreateClient(HttpClientName));
         global::Telegram.Bot.Types.TGFile file;
         try
         {

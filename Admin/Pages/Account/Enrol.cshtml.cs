@@ -17,7 +17,7 @@ namespace AdilSoz.Intake.Admin.Pages.Account;
 /// to prove it works, then ten recovery codes shown once. Required for Admins and Editors before anything else.
 /// </summary>
 [EnableRateLimiting(AdminSecurity.LoginRateLimit)]
-public sealed class EnrolModel(SignInManager<AdminUser> signIn, IntakeDbContext db, UiText text) : PageModel
+public sealed class EnrolModel(SignInManager<AdminUser> signIn, IntakeDbContext db, UiText text, TimeProvider clock) : PageModel
 {
     private const string Issuer = "Adil Soz Intake";
 
@@ -62,7 +62,7 @@ public sealed class EnrolModel(SignInManager<AdminUser> signIn, IntakeDbContext 
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, user.UserName ?? user.Id, "user.enrol-2fa", "user", null, new { email = user.Email });
+        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, clock, user.UserName ?? user.Id, "user.enrol-2fa", "user", null, new { email = user.Email });
 
         // The session now carries the proof of a second factor, as a login with a code would.
         var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);

@@ -11,7 +11,7 @@ namespace AdilSoz.Intake.Admin.Pages.Account;
 
 /// <summary>A change of one's own password; the first thing a new user (or one whose password was reset) must do.</summary>
 [EnableRateLimiting(AdminSecurity.LoginRateLimit)]
-public sealed class PasswordModel(SignInManager<AdminUser> signIn, IntakeDbContext db, UiText text) : PageModel
+public sealed class PasswordModel(SignInManager<AdminUser> signIn, IntakeDbContext db, UiText text, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string Current { get; set; } = "";
@@ -62,7 +62,7 @@ public sealed class PasswordModel(SignInManager<AdminUser> signIn, IntakeDbConte
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, user.UserName ?? user.Id, "user.change-password", "user", null, new { email = user.Email });
+        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, clock, user.UserName ?? user.Id, "user.change-password", "user", null, new { email = user.Email });
         return Redirect("/queue");
     }
 }

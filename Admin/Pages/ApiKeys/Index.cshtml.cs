@@ -11,7 +11,7 @@ namespace AdilSoz.Intake.Admin.Pages.ApiKeys;
 
 /// <summary>API keys: who has one, when it was last used, and a button to revoke it. Keys are made by the command.</summary>
 [Authorize(Policy = AdminSecurity.AdminPolicy)]
-public sealed class IndexModel(IntakeDbContext db) : PageModel
+public sealed class IndexModel(IntakeDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct) =>
-        await ApiKeyAdministration.RevokeAsync(db, id, ActorName.Of(User), ct)
+        await ApiKeyAdministration.RevokeAsync(db, clock, id, ActorName.Of(User), ct)
             ? Redirect("/api-keys?revoked=true")
             : NotFound();
 }

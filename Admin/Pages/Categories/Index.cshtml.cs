@@ -11,7 +11,7 @@ namespace AdilSoz.Intake.Admin.Pages.Categories;
 
 /// <summary>The violation categories: names in three languages editable by Editors; new categories may be added.</summary>
 [Authorize(Policy = AdminSecurity.EditorPolicy)]
-public sealed class IndexModel(IntakeDbContext db) : PageModel
+public sealed class IndexModel(IntakeDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class Row
     {
@@ -99,7 +99,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
         {
             if (changes.Count > 0)
             {
-                global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, ActorName.Of(User), "category.update", "category", null, new { changes });
+                global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, clock, ActorName.Of(User), "category.update", "category", null, new { changes });
                 await db.SaveChangesAsync(ct);
             }
 

@@ -19,7 +19,7 @@ namespace AdilSoz.Intake.Admin.Pages.Incidents;
 /// is audited with what changed. "More rows" re-shows the form with another empty victim, case and ruling.
 /// </summary>
 [Authorize(Policy = AdminSecurity.EditorPolicy)]
-public sealed class EditModel(IntakeDbContext db, UiText t, FoundationClock clock) : PageModel
+public sealed class EditModel(IntakeDbContext db, UiText t, FoundationClock clock, TimeProvider time) : PageModel
 {
     [BindProperty]
     public IncidentForm Form { get; set; } = new();
@@ -109,7 +109,7 @@ public sealed class EditModel(IntakeDbContext db, UiText t, FoundationClock cloc
 
         try
         {
-            await RegistryStore.SaveAsync(db, incident, input, ActorName.Of(User), ct);
+            await RegistryStore.SaveAsync(db, time, incident, input, ActorName.Of(User), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -14,7 +14,7 @@ namespace AdilSoz.Intake.Admin.Pages.Incidents;
 /// </summary>
 [Authorize(Policy = AdminSecurity.EditorPolicy)]
 [RequestSizeLimit(MaxBytes)]
-public sealed class ImportModel(IntakeDbContext db) : PageModel
+public sealed class ImportModel(IntakeDbContext db, TimeProvider clock) : PageModel
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
@@ -41,8 +41,8 @@ public sealed class ImportModel(IntakeDbContext db) : PageModel
         var text = await reader.ReadToEndAsync(ct);
         IsCases = CaseCsv.IsCasesFile(text);
         Result = IsCases
-            ? await CaseCsv.ImportAsync(db, text, dryRun, ActorName.Of(User), ct)
-            : await IncidentCsv.ImportAsync(db, text, dryRun, ActorName.Of(User), ct);
+            ? await CaseCsv.ImportAsync(db, clock, text, dryRun, ActorName.Of(User), ct)
+            : await IncidentCsv.ImportAsync(db, clock, text, dryRun, ActorName.Of(User), ct);
         return Page();
     }
 }

@@ -159,7 +159,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         }
 
         var r = View.Submission.Reporter!;
-        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, Actor, "reveal", "reporter", r.Id, new { submission = id, via = "page" }, reason);
+        await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, clock, Actor, "reveal", "reporter", r.Id, new { submission = id, via = "page" }, reason);
         ReporterIdentity = (SafeUnprotect.Value(protector, r.DisplayNameEncrypted), SafeUnprotect.Value(protector, r.IdentityEncrypted));
         ReplyTo = SafeUnprotect.Value(protector, View.Submission.ReplyToEncrypted);
         return Page();
@@ -176,7 +176,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         await claims.ClaimAsync(id, Actor, takeOver: true, ct);
         if (before.ClaimedBy is { } previous && previous != Actor && before.ClaimedUntil > Now)
         {
-            await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, Actor, "take_over", "submission", id, new { from = previous });
+            await AdilSoz.Intake.Core.Moderation.Audit.WriteAsync(db, clock, Actor, "take_over", "submission", id, new { from = previous });
         }
 
         return RedirectToPage(new { id });

@@ -40,18 +40,18 @@ public sealed class IndexModel(IntakeDbContext db, UserManager<AdminUser> users,
     }
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, u => StaffAccounts.DisableAsync(users, db, u, Actor), ct);
+        ChangeAsync(id, u => StaffAccounts.DisableAsync(users, db, time, u, Actor), ct);
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, u => StaffAccounts.EnableAsync(users, db, u, Actor), ct);
+        ChangeAsync(id, u => StaffAccounts.EnableAsync(users, db, time, u, Actor), ct);
 
     public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, u => StaffAccounts.ResetTwoFactorAsync(users, db, u, Actor), ct);
+        ChangeAsync(id, u => StaffAccounts.ResetTwoFactorAsync(users, db, time, u, Actor), ct);
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken ct)
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
-        var result = await ChangeAsync(id, u => StaffAccounts.ResetPasswordAsync(users, db, u, password, Actor), ct);
+        var result = await ChangeAsync(id, u => StaffAccounts.ResetPasswordAsync(users, db, time, u, password, Actor), ct);
         if (result is not RedirectToPageResult)
         {
             return result;

@@ -47,12 +47,18 @@ public static class IntakeDefaults
 
         // Longer than a long poll (25 s) with room for a slow answer to a send.
         builder.Services.AddHttpClient(TelegramOptions.SectionName, c => c.Timeout = TimeSpan.FromSeconds(90));
-        builder.Services.AddSingleton<ITelegramBotClient>(sp =>
+        builder.Services.AddSingleton(sp => Client(sp, TelegramOptions.SectionName));
+
+        // A file of up to 20 MB over a slow link needs minutes, more than any other call may take.
+        builder.Services.AddHttpClient(TelegramOptions.Downloads, c => c.Timeout = TimeSpan.FromMinutes(5));
+        builder.Services.AddKeyedSingleton(TelegramOptions.Downloads, (sp, _) => Client(sp, TelegramOptions.Downloads));
+
+        static ITelegramBotClient Client(IServiceProvider sp, string httpClientName)
         {
             var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.SectionName);
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
             return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')), http);
-        });
+        }
     }
 
     /// <summary>

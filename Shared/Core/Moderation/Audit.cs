@@ -9,11 +9,11 @@ public static class Audit
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Adds an entry to the context without saving, to commit with the change it records.</summary>
-    public static AuditEntry Add(IntakeDbContext db, string actor, string action, string entityType, long? entityId, object? details = null, string? reason = null)
+    public static AuditEntry Add(IntakeDbContext db, TimeProvider clock, string actor, string action, string entityType, long? entityId, object? details = null, string? reason = null)
     {
         var entry = new AuditEntry
         {
-            At = DateTimeOffset.UtcNow,
+            At = clock.GetUtcNow(),
             Actor = actor,
             Action = action,
             EntityType = entityType,
@@ -25,9 +25,9 @@ public static class Audit
         return entry;
     }
 
-    public static async Task WriteAsync(IntakeDbContext db, string actor, string action, string entityType, long? entityId, object? details = null, string? reason = null)
+    public static async Task WriteAsync(IntakeDbContext db, TimeProvider clock, string actor, string action, string entityType, long? entityId, object? details = null, string? reason = null)
     {
-        Add(db, actor, action, entityType, entityId, details, reason);
+        Add(db, clock, actor, action, entityType, entityId, details, reason);
         await db.SaveChangesAsync();
     }
 }

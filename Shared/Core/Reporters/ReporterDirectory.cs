@@ -7,7 +7,7 @@ using Npgsql;
 namespace AdilSoz.Intake.Core.Reporters;
 
 /// <summary>Finds or creates the pseudonymous reporter behind a channel identity.</summary>
-public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector protector)
+public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector protector, TimeProvider clock)
 {
     /// <summary>
     /// The reporter for <paramref name="identity"/> (Telegram user id, mail address), created on first
@@ -29,7 +29,7 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
                 ContactEncrypted = contact is null ? null : protector.Protect(contact),
                 DisplayNameEncrypted = string.IsNullOrWhiteSpace(displayName) ? null : protector.Protect(displayName),
                 Language = language,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = clock.GetUtcNow(),
             };
             db.Reporters.Add(reporter);
             try
@@ -77,7 +77,7 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             ContactEncrypted = protector.Protect(address),
             DisplayNameEncrypted = string.IsNullOrWhiteSpace(displayName) ? null : protector.Protect(displayName),
             Language = language,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Reporters.Add(reporter);
         await db.SaveChangesAsync(ct);
@@ -94,7 +94,7 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
     /// </summary>
     public async Task DeleteIdentityAsync(long reporterId, CancellationToken ct, DateTimeOffset? at = null)
     {
-        var now = at ?? DateTimeOffset.UtcNow;
+        var now = at ?? clock.GetUtcNow();
         var unlinked = "deleted:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         await db.Reporters.Where(r => r.Id == reporterId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.KeyHash, unlinked)

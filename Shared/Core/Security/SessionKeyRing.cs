@@ -22,9 +22,11 @@ public sealed class SessionKeyRing : IDisposable
     public const string ApplicationName = "AdilSoz.Intake.Sessions";
 
     private readonly ServiceProvider _services;
+    private readonly TimeProvider _clock;
 
-    public SessionKeyRing(IServiceScopeFactory scopes, IConfiguration configuration, ILoggerFactory loggerFactory)
+    public SessionKeyRing(IServiceScopeFactory scopes, IConfiguration configuration, ILoggerFactory loggerFactory, TimeProvider clock)
     {
+        _clock = clock;
         var services = new ServiceCollection();
         services.AddSingleton(loggerFactory);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -42,9 +44,10 @@ public sealed class SessionKeyRing : IDisposable
     public void EnsureKey()
     {
         var keys = _services.GetRequiredService<IKeyManager>();
-        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > DateTimeOffset.UtcNow.AddDays(2)))
+        var now = _clock.GetUtcNow();
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ExpirationDate > now.AddDays(2)))
         {
-            keys.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+            keys.CreateNewKey(now, now.AddDays(90));
         }
     }
 

@@ -13,6 +13,9 @@ public sealed class TelegramOptions : IValidatableObject
 {
     public const string SectionName = "Telegram";
 
+    /// <summary>The key of the client for file downloads: the same bot, with a timeout long enough for a 20 MB file.</summary>
+    public const string Downloads = "Telegram.Downloads";
+
     /// <summary>Bot token; without it the Bot does not start and the rest of the system works on.</summary>
     public string? BotToken { get; set; }
 

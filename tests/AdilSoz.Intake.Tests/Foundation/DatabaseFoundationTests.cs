@@ -84,7 +84,8 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
         {
             var directory = new ReporterDirectory(
                 scope.ServiceProvider.GetRequiredService<IntakeDbContext>(),
-                scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Security.IdentityProtector>());
+                scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Security.IdentityProtector>(),
+                TimeProvider.System);
             var reporter = await directory.GetOrCreateAsync(Channel.Telegram, telegramUserId, chatId, username, "kk", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SaveChangesAsync();
             id = reporter.Id;

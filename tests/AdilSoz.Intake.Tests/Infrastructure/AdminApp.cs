@@ -5,13 +5,15 @@ using AdilSoz.Intake.Core.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AdilSoz.Intake.Tests.Infrastructure;
 
 /// <summary>The Admin site in-process on a test database, with intent-named helpers.</summary>
-public sealed partial class AdminApp(PostgresDatabase database, int loginAttemptsPerMinute = 1000, IReadOnlyDictionary<string, string>? settings = null)
+public sealed partial class AdminApp(PostgresDatabase database, int loginAttemptsPerMinute = 1000, IReadOnlyDictionary<string, string>? settings = null,
+    TimeProvider? clock = null)
     : WebApplicationFactory<Admin.Pages.IndexModel>
 {
     /// <summary>Authenticator keys of the users this fixture enrolled, by email, for <see cref="LogInAsync"/>.</summary>
@@ -30,6 +32,11 @@ public sealed partial class AdminApp(PostgresDatabase database, int loginAttempt
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(clock));
         }
     }
 
@@ -77,7 +84,7 @@ public sealed partial class AdminApp(PostgresDatabase database, int loginAttempt
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Data.IntakeDbContext>();
-        Assert.Null(await Admin.Security.StaffAccounts.DisableAsync(users, db, (await users.FindByEmailAsync(email))!, "test"));
+        Assert.Null(await Admin.Security.StaffAccounts.DisableAsync(users, db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), (await users.FindByEmailAsync(email))!, "test"));
     }
 
     /// <summary>A client with cookies that does not follow redirects, so tests see them.</summary>

@@ -8,6 +8,7 @@ namespace AdilSoz.Intake.Tests.Mail;
 public sealed class AcknowledgementTests
 {
     private static readonly MailboxAddress Ours = new("Әділ сөз", "info@adilsoz.kz");
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [InlineData("noreply@portal.kz", false)]
@@ -46,7 +47,7 @@ public sealed class AcknowledgementTests
         var original = MailParser.Parse(CorpusMessages.Get(corpusCase).Raw);
         Assert.Equal(language, original.Language);
 
-        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", Ours);
+        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", Ours, Now);
 
         Assert.Equal($"[AS-2026-00042] {original.Subject}", ack.Subject);
         Assert.Equal(original.From!.Address, ack.To.Mailboxes.Single().Address);
@@ -65,7 +66,7 @@ public sealed class AcknowledgementTests
     public void Subject_is_encoded_on_the_wire_and_reads_back()
     {
         var original = MailParser.Parse(CorpusMessages.Get("KOI8-R encoded words and quoted-printable body").Raw);
-        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", Ours);
+        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", Ours, Now);
 
         using var wire = new MemoryStream();
         ack.WriteTo(wire);
@@ -82,7 +83,7 @@ public sealed class AcknowledgementTests
     public void Our_own_acknowledgement_coming_back_is_never_answered()
     {
         var original = MailParser.Parse(CorpusMessages.Get("Kazakh UTF-8 base64").Raw);
-        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", Ours);
+        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", Ours, Now);
         using var wire = new MemoryStream();
         ack.WriteTo(wire);
 
@@ -96,7 +97,7 @@ public sealed class AcknowledgementTests
     public void A_reply_to_the_acknowledgement_with_a_new_subject_is_a_follow_up()
     {
         var original = MailParser.Parse(CorpusMessages.Get("windows-1251 encoded words and 8-bit body").Raw);
-        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00077", Ours);
+        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00077", Ours, Now);
         var reply = new MimeMessage();
         reply.From.Add(new MailboxAddress("Алмас", "a.nurlanov@mail.kz"));
         reply.To.Add(Ours);
@@ -118,7 +119,7 @@ public sealed class AcknowledgementTests
     {
         var original = MailParser.Parse(CorpusMessages.Get("attachments with Cyrillic RFC 2231 and RFC 2047 names, inline image").Raw, new MailParserOptions { MaxMessageBytes = 4096 });
 
-        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00043", Ours, maxMessageBytes: 4096);
+        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00043", Ours, Now, maxMessageBytes: 4096);
 
         Assert.Contains("слишком большим", ack.TextBody, StringComparison.Ordinal);
         Assert.Contains("AS-2026-00043", ack.Subject, StringComparison.Ordinal);
@@ -129,7 +130,7 @@ public sealed class AcknowledgementTests
     {
         var mail = new ParsedMail { From = new MailContact("reporter@mail.kz", null), Language = "kk" };
 
-        var ack = AcknowledgementComposer.Compose(mail, "AS-2026-00044", Ours);
+        var ack = AcknowledgementComposer.Compose(mail, "AS-2026-00044", Ours, Now);
 
         Assert.Equal("[AS-2026-00044] Сіздің хатыңыз", ack.Subject);
         Assert.Null(ack.InReplyTo);

@@ -68,7 +68,7 @@ public sealed class SmtpCaptureSmokeTests : IAsyncLifetime
     public async Task A_message_sent_with_MailKit_arrives_intact()
     {
         var original = MailParser.Parse(CorpusMessages.Get("Kazakh UTF-8 base64").Raw);
-        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", new MailboxAddress("Әділ сөз", "info@adilsoz.kz"));
+        var ack = AcknowledgementComposer.Compose(original, "AS-2026-00042", new MailboxAddress("Әділ сөз", "info@adilsoz.kz"), TimeProvider.System.GetUtcNow());
 
         await SendAsync(ack);
         var received = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));

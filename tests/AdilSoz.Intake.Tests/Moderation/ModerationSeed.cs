@@ -25,7 +25,7 @@ public sealed class ModerationSeed(AdminApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var directory = new ReporterDirectory(db, scope.ServiceProvider.GetRequiredService<IdentityProtector>());
+        var directory = new ReporterDirectory(db, scope.ServiceProvider.GetRequiredService<IdentityProtector>(), TimeProvider.System);
         var identity = channel == Channel.Email ? $"r{Guid.NewGuid():N}@example.kz" : Random.Shared.NextInt64(100000, 999999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var reporter = await directory.GetOrCreateAsync(channel, identity, identity, name, language, CancellationToken.None);
         reporter.Unreachable = unreachable;

@@ -37,7 +37,7 @@ public sealed class DatabaseDumpTests(PostgresDatabase database) : IClassFixture
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            var reporter = await new ReporterDirectory(db, scope.ServiceProvider.GetRequiredService<IdentityProtector>())
+            var reporter = await new ReporterDirectory(db, scope.ServiceProvider.GetRequiredService<IdentityProtector>(), TimeProvider.System)
                 .GetOrCreateAsync(Channel.Email, ReporterAddress, ReporterAddress, "Айгуль Н.", "ru", CancellationToken.None);
             await db.SaveChangesAsync();
             identityEncrypted = reporter.IdentityEncrypted!;
@@ -68,7 +68,8 @@ public sealed class DatabaseDumpTests(PostgresDatabase database) : IClassFixture
             // A cookie forged from the restored users (id, security stamp, role), with either of the thief's key rings.
             var admin = await AdminRowAsync(thief.Services, adminEmail);
             using var thiefSessions = new SessionKeyRing(
-                thief.Services.GetRequiredService<IServiceScopeFactory>(), thief.Services.GetRequiredService<IConfiguration>(), thief.Services.GetRequiredService<ILoggerFactory>());
+                thief.Services.GetRequiredService<IServiceScopeFactory>(), thief.Services.GetRequiredService<IConfiguration>(), thief.Services.GetRequiredService<ILoggerFactory>(),
+                thief.Services.GetRequiredService<TimeProvider>());
             Assert.False(await OpensTheSiteAsync(site, Forge(thiefSessions.Provider, admin)));
             Assert.False(await OpensTheSiteAsync(site, Forge(thief.Services.GetRequiredService<IDataProtectionProvider>(), admin)));
 

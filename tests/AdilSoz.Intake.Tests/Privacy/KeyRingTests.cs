@@ -30,7 +30,7 @@ public sealed class KeyRingTests(PostgresDatabase database) : IClassFixture<Post
         {
             var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            var reporter = await new ReporterDirectory(db, protector).GetOrCreateAsync(Channel.Telegram, "246813579", "246813579", "@old_key_user", "ru", CancellationToken.None);
+            var reporter = await new ReporterDirectory(db, protector, TimeProvider.System).GetOrCreateAsync(Channel.Telegram, "246813579", "246813579", "@old_key_user", "ru", CancellationToken.None);
             await db.SaveChangesAsync();
             reporterId = reporter.Id;
             oldRaw = protector.ProtectRaw("""{"update_id":1,"message":{"text":"старый ключ"}}"""u8.ToArray());
@@ -59,7 +59,7 @@ public sealed class KeyRingTests(PostgresDatabase database) : IClassFixture<Post
         Assert.Equal(2, await db2.DataProtectionKeys.CountAsync());
 
         // The keyed hash (its secret is itself protected) still recognises the same person.
-        var again = await new ReporterDirectory(db2, protector2).GetOrCreateAsync(Channel.Telegram, "246813579", "246813579", null, null, CancellationToken.None);
+        var again = await new ReporterDirectory(db2, protector2, TimeProvider.System).GetOrCreateAsync(Channel.Telegram, "246813579", "246813579", null, null, CancellationToken.None);
         Assert.Equal(reporterId, again.Id);
     }
 

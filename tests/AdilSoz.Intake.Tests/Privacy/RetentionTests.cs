@@ -75,7 +75,7 @@ public sealed class RetentionTests(PostgresDatabase database) : IClassFixture<Po
         long id;
         await using (var scope = database.Services.CreateAsyncScope())
         {
-            var directory = new ReporterDirectory(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), scope.ServiceProvider.GetRequiredService<IdentityProtector>());
+            var directory = new ReporterDirectory(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), scope.ServiceProvider.GetRequiredService<IdentityProtector>(), TimeProvider.System);
             var reporter = await directory.GetOrCreateAsync(Channel.Telegram, "55501", "55501", "@silent_one", "ru", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SaveChangesAsync();
             id = reporter.Id;
@@ -114,7 +114,7 @@ public sealed class RetentionTests(PostgresDatabase database) : IClassFixture<Po
     {
         await using var scope = database.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var job = new RetentionJob(db, new ReporterDirectory(db, scope.ServiceProvider.GetRequiredService<IdentityProtector>()),
+        var job = new RetentionJob(db, new ReporterDirectory(db, scope.ServiceProvider.GetRequiredService<IdentityProtector>(), new FixedClock(Now)),
             Options.Create(new RetentionOptions()), new FixedClock(Now), NullLogger<RetentionJob>.Instance);
         return await job.RunAsync(CancellationToken.None);
     }
@@ -124,7 +124,7 @@ public sealed class RetentionTests(PostgresDatabase database) : IClassFixture<Po
         long id;
         await using (var scope = database.Services.CreateAsyncScope())
         {
-            var directory = new ReporterDirectory(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), scope.ServiceProvider.GetRequiredService<IdentityProtector>());
+            var directory = new ReporterDirectory(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), scope.ServiceProvider.GetRequiredService<IdentityProtector>(), TimeProvider.System);
             var reporter = await directory.GetOrCreateAsync(Channel.Email, address, address, "Reporter " + address, "ru", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SaveChangesAsync();
             id = reporter.Id;

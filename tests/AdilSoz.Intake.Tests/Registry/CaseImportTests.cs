@@ -38,7 +38,7 @@ public sealed class CaseImportTests(PostgresDatabase database) : IClassFixture<P
         long beatenId;
         await using (var db = database.CreateDbContext())
         {
-            var incidents = await IncidentCsv.ImportAsync(db, Incidents, dryRun: false, "test", CancellationToken.None);
+            var incidents = await IncidentCsv.ImportAsync(db, TimeProvider.System, Incidents, dryRun: false, "test", CancellationToken.None);
             Assert.Equal(2, incidents.CreatedIds.Count);
             beatenId = await db.Incidents.Where(i => i.Title == "Cameraman beaten at a rally").Select(i => i.Id).SingleAsync();
         }

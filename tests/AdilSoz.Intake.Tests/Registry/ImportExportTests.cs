@@ -27,7 +27,7 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
     {
         await using var db = database.CreateDbContext();
         var before = await db.Incidents.CountAsync();
-        var result = await IncidentCsv.ImportAsync(db, PastYear, dryRun: true, "test", CancellationToken.None);
+        var result = await IncidentCsv.ImportAsync(db, TimeProvider.System, PastYear, dryRun: true, "test", CancellationToken.None);
 
         Assert.Equal(6, result.Rows);
         Assert.Equal(2, result.Accepted);
@@ -77,7 +77,7 @@ public sealed class ImportExportTests(PostgresDatabase database) : IClassFixture
         var editor = await RegistryTestData.LoggedInAsync(_app, Roles.Editor);
         await using (var db = database.CreateDbContext())
         {
-            await IncidentCsv.ImportAsync(db, PastYear.Replace("2015", "2014", StringComparison.Ordinal), dryRun: false, "test", CancellationToken.None);
+            await IncidentCsv.ImportAsync(db, TimeProvider.System, PastYear.Replace("2015", "2014", StringComparison.Ordinal), dryRun: false, "test", CancellationToken.None);
             var incident = await db.Incidents.SingleAsync(i => i.OccurredOn == new DateOnly(2014, 3, 4));
             incident.LegalCases.Add(new AdilSoz.Intake.Core.Registry.LegalCase
             {

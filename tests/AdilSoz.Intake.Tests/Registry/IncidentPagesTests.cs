@@ -139,6 +139,39 @@ public sealed class IncidentPagesTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task At_20_00_UTC_the_dashboard_already_lives_in_the_next_Kazakh_day()
+    {
+        // 20:00 UTC is 01:00 of the next day in Kazakhstan (UTC+5): the page's "today" is that day, not the UTC one.
+        var utcDay = DateOnly.FromDateTime(DateTime.UtcNow);
+        var evening = new DateTimeOffset(utcDay.ToDateTime(new TimeOnly(20, 0)), TimeSpan.Zero);
+        var kazakhDay = utcDay.AddDays(1);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Incidents.Add(new AdilSoz.Intake.Core.Registry.Incident
+            {
+                Title = "Editor of the Aral Times summoned", OccurredOn = utcDay.AddMonths(-1), Summary = "Two hearings of one case.",
+                CreatedAt = evening, UpdatedAt = evening,
+                LegalCases =
+                [
+                    new() { Kind = AdilSoz.Intake.Core.Registry.LegalCaseKind.Civil, Article = "Art. 951 Civil Code", FiledOn = utcDay.AddDays(-20), NextHearingOn = utcDay },
+                    new() { Kind = AdilSoz.Intake.Core.Registry.LegalCaseKind.Criminal, Article = "Art. 130 Criminal Code", FiledOn = utcDay.AddDays(-20), NextHearingOn = kazakhDay.AddDays(IndexModelHearingDays) },
+                ],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var app = new AdminApp(database, clock: new AdilSoz.Intake.Tests.Privacy.FixedClock(evening));
+        var monitor = await RegistryTestData.LoggedInAsync(app, Roles.Monitor);
+        var html = await monitor.GetStringAsync("/dashboard?lang=en");
+        var text = RegistryTestData.Text(html);
+        Assert.Contains($"{kazakhDay.AddDays(IndexModelHearingDays):yyyy-MM-dd} Editor of the Aral Times summoned Criminal Art. 130 Criminal Code", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Art. 951 Civil Code", text, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{kazakhDay:yyyy-MM}\"", html, StringComparison.Ordinal);
+    }
+
+    private const int IndexModelHearingDays = AdilSoz.Intake.Admin.Pages.Dashboard.IndexModel.HearingDays;
+
+    [Fact]
     public async Task An_editor_renames_a_category_in_three_languages()
     {
         var editor = await RegistryTestData.LoggedInAsync(_app, Roles.Editor);

@@ -24,7 +24,7 @@ public static partial class RegistryTestData
             }
 
             AddFebruary2021(db);
-            global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, "test", "test.february2021", "demo", null);
+            global::AdilSoz.Intake.Core.Moderation.Audit.Add(db, TimeProvider.System, "test", "test.february2021", "demo", null);
             await db.SaveChangesAsync();
         }
         finally

@@ -93,7 +93,7 @@ public sealed class SecuritySite : IAsyncLifetime
         {
             SubmissionId = other.Id, OtherId = head.Id, Level = LinkLevel.SameEvent, Score = 0.8, Explanation = "names: " + Script, CreatedAt = now,
         });
-        Audit.Add(db, "actor " + ImgOnError, "reject", "submission", head.Id, new { note = Script }, reason: "Reason " + Payload);
+        Audit.Add(db, TimeProvider.System, "actor " + ImgOnError, "reject", "submission", head.Id, new { note = Script }, reason: "Reason " + Payload);
         await db.SaveChangesAsync();
         (SubmissionId, AttachmentId, IncidentId) = (head.Id, head.Attachments[0].Id, incident.Id);
     }
