@@ -32,6 +32,7 @@ public static class BotHost
         builder.Services.AddSingleton<MessageRateLimiter>();
         builder.Services.AddScoped<ReplySender>();
         builder.Services.AddScoped<ITelegramUpdateHandler, DialogueHandler>();
+        builder.Services.AddHostedService<BotWarmUp>();
         builder.Services.AddSingleton<UpdateProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateProcessor>());
         builder.Services.AddSingleton<PollingReadiness>();

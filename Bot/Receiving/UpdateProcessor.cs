@@ -68,6 +68,10 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
         // Note: the context retries on transient failures, which EF allows for a user transaction only
         // as one retriable unit; a retry starts the update over from a clean change tracker.
         var strategy = db.Database.CreateExecutionStrategy();
+
+        // The update's own savepoint (below) is what a failure rolls back to; EF's savepoint around every
+        // SaveChanges inside the transaction would add two round trips per save before the reply goes out.
+        db.Database.AutoSavepointsEnabled = false;
         return await strategy.ExecuteAsync(async cancel =>
         {
             db.ChangeTracker.Clear();
@@ -118,9 +122,11 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
             await tx.CreateSavepointAsync(savepoint, ct);
             try
             {
-                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
+                // Marked before the handler runs, so that the handler's own save carries it: the update is
+                // done exactly when the transaction commits, and a failure below puts it back.
                 item.Status = InboundStatus.Processed;
                 item.ProcessedAt = clock.GetUtcNow();
+                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
                 _failedInARow = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -129,6 +135,8 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
                 logger.LogWarning("Update {InboundItemId} failed ({Error}), attempt {Attempt}", item.Id, e.GetType().Name, item.Attempts + 1);
                 await tx.RollbackToSavepointAsync(savepoint, ct);
                 db.ChangeTracker.Clear();
+                item.Status = InboundStatus.Stored;
+                item.ProcessedAt = null;
                 db.Attach(item);
                 item.Attempts++;
                 _failedInARow++;

@@ -9,6 +9,8 @@ namespace AdilSoz.Intake.Core.Reporters;
 /// <summary>Finds or creates the pseudonymous reporter behind a channel identity.</summary>
 public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector protector, TimeProvider clock)
 {
+    private const string NewReporterSavepoint = "new_reporter";
+
     /// <summary>
     /// The reporter for <paramref name="identity"/> (Telegram user id, mail address), created on first
     /// contact. A Telegram chat id is refreshed when it changes (Telegram vouches for it); a mail's
@@ -32,6 +34,15 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Reporters.Add(reporter);
+
+            // Note: in PostgreSQL a failed INSERT aborts the whole transaction; inside a caller's transaction
+            // without EF's automatic savepoints, this one lets the lookup below run after a lost race.
+            var transaction = db.Database.AutoSavepointsEnabled ? null : db.Database.CurrentTransaction;
+            if (transaction is not null)
+            {
+                await transaction.CreateSavepointAsync(NewReporterSavepoint, ct);
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -39,6 +50,11 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // Another instance created the same reporter a moment ago.
+                if (transaction is not null)
+                {
+                    await transaction.RollbackToSavepointAsync(NewReporterSavepoint, ct);
+                }
+
                 db.Entry(reporter).State = EntityState.Detached;
                 reporter = await db.Reporters.SingleAsync(r => r.KeyHash == hash, ct);
             }
