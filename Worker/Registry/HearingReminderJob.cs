@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Security;
 using Hangfire;
@@ -22,20 +23,20 @@ public sealed class HearingReminderJob(
     IBackgroundJobClient jobs,
     IOptions<HearingReminderOptions> options,
     TimeProvider clock,
+    FoundationClock foundation,
     IStringLocalizer<HearingReminderTexts> localizer,
     ILogger<HearingReminderJob> logger)
 {
     public const string RecurringJobId = "hearing-reminders";
 
-    /// <summary>08:00 in Kazakhstan (UTC+5).</summary>
+    /// <summary>08:00 in Kazakhstan (UTC+5), when the UTC day and the foundation's day are the same.</summary>
     public const string Cron = "0 3 * * *";
 
     public static string Key(long caseId, DateOnly hearingOn, string userId) =>
         FormattableString.Invariant($"hearing:{caseId}:{hearingOn:yyyy-MM-dd}:{userId}");
 
-    /// <summary>The recurring entry point: today's date in UTC.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        RunAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+    /// <summary>The recurring entry point: the foundation's today (Kazakhstan), whenever the job happens to run.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(foundation.Today, cancellationToken);
 
     /// <summary>Writes and enqueues the reminders due on <paramref name="today"/>; returns how many were new.</summary>
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken)
