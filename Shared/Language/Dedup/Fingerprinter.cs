@@ -18,6 +18,8 @@ public static class Fingerprinter
         "г", "гг", "ул", "улица", "street", "st", "it", "i",
     };
 
+    private const int MaxOutletWords = 3;
+
     // Phonetic keys of surname endings (-ов, -ева, -ұлы, -қызы, -енко, -ский).
     private static readonly string[] SurnameEndings = ["ov", "ev", "in", "uli", "kizi", "enko", "ski"];
 
@@ -109,6 +111,7 @@ public static class Fingerprinter
         }
 
         AddInputPlaces(input, places);
+        var outlets = Outlets(tokens);
 
         var dates = DateMentions.Find(text.Original, tokens, DateOnly.FromDateTime(input.ReceivedAt.DateTime));
         if (input.OccurredOn is { } occurred && !dates.Contains(occurred))
@@ -124,6 +127,7 @@ public static class Fingerprinter
             Terms = [.. terms.Order()],
             Names = names,
             Pairs = pairs,
+            Outlets = outlets,
             Places = places,
             Dates = dates,
             Files = input.AttachmentSha256.Select(s => s.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList(),
@@ -191,6 +195,42 @@ public static class Fingerprinter
         }
 
         names.Add(new NameMention(key, display));
+    }
+
+    /// <summary>Runs of at most <see cref="MaxOutletWords"/> quoted words that start with a capital: outlets.</summary>
+    private static List<NameMention> Outlets(List<Token> tokens)
+    {
+        var outlets = new List<NameMention>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Quoted || (i > 0 && tokens[i - 1].Quoted))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Count && tokens[end + 1].Quoted)
+            {
+                end++;
+            }
+
+            // A longer quotation is a statement or a title, not an outlet.
+            if (end - i + 1 > MaxOutletWords || !tokens[i].Capitalized || tokens[i].IsNumber)
+            {
+                continue;
+            }
+
+            var words = tokens[i..(end + 1)];
+            var outlet = new NameMention(
+                string.Join(" ", words.Select(w => NameKeys.Key(w.Value))),
+                string.Join(" ", words.Select(w => TextNormalizer.TitleCase(Transliterator.ToLatin(w.Value)))));
+            if (!outlets.Exists(o => DuplicateMatcher.SameOutlet(o.Key, outlet.Key)))
+            {
+                outlets.Add(outlet);
+            }
+        }
+
+        return outlets;
     }
 
     private static void AddPair(List<NamePair> pairs, string a, string b)
