@@ -16,6 +16,11 @@ public sealed class OutletTests
                 "3 февраля в Уральске полиция изъяла технику у журналиста «Северная правда» Серикбаева: камеру и телефон.", false)]
     [InlineData("3 февраля в Уральске полиция изъяла технику у журналиста «Степной вестник» Серикбаева: камеру и телефон.",
                 "Оралда полиция «Северная правда» тілшісі Серікбаевтың камерасы мен телефонын тартып алды, 3 ақпанда.", false)]
+    // English writes outlets without quotes, beside a role.
+    [InlineData("3 февраля в Уральске полиция изъяла технику у журналиста «Северная правда» Серикбаева: камеру и телефон.",
+                "On 3 February police in Uralsk seized the camera and phone of Stepnoy Vestnik reporter Serikbayev.", false)]
+    [InlineData("3 февраля в Уральске полиция изъяла технику у журналиста «Северная правда» Серикбаева: камеру и телефон.",
+                "The equipment of Serikbayev, a journalist of Stepnoy Vestnik, was confiscated in Uralsk on 3 February.", false)]
     // The same outlet in another case form, or unquoted in English: the same event.
     [InlineData("3 февраля в Уральске полиция изъяла технику у журналиста «Степного вестника» Серикбаева: камеру и телефон.",
                 "3 февраля в Уральске полиция изъяла технику у журналиста «Степной вестник» Серикбаева: камеру и телефон.", true)]
