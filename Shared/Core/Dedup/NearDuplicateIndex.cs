@@ -92,19 +92,24 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
         // Note: the planner estimates every key at the average number of rows and then prefers a bitmap
         // scan that reads all rows of a common key and sorts them; with bitmap scans off it walks the
         // (Key, ReceivedAt) index backwards and stops after the key's limit of rows. SET LOCAL lasts to the end of
-        // the batch's implicit transaction, and is switched back for a caller's open transaction.
+        // the batch's implicit transaction, and is switched back for a caller's open transaction. The exact
+        // queries run before it: they want the planner's own choice for the TextHash index.
         await using (var batch = new NpgsqlBatch(connection))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = off"));
             foreach (var r in requests)
             {
                 batch.BatchCommands.Add(ExactCommand(r));
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = off"));
+            foreach (var r in requests)
+            {
                 batch.BatchCommands.Add(CandidatesCommand(r.Fingerprint, r.Since, r.SubmissionId));
             }
 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_bitmapscan = on"));
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            // The reader skips the SET statements (no rows): it starts at the first request's exact query.
+            // The reader skips the SET statements (no rows): the exact queries' results, then the candidates'.
             for (var i = 0; i < requests.Count; i++)
             {
                 if (i > 0)
@@ -116,7 +121,10 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
                 {
                     exact[i] = (reader.GetInt64(0), reader.GetInt64(1));
                 }
+            }
 
+            for (var i = 0; i < requests.Count; i++)
+            {
                 await reader.NextResultAsync(ct);
                 candidates[i] = [];
                 while (await reader.ReadAsync(ct))

@@ -25,6 +25,7 @@ public static partial class DuplicateMatcher
     private const double PlaceConflict = 0.5;
     private const double DateConflict = 0.5;
     private const double PeopleConflict = 0.5;
+    private const double OutletConflict = 0.5;
 
     /// <summary>Dates at most this many days apart are "close together"; more than <see cref="DateFarDays"/> apart conflict.</summary>
     private const int DateCloseDays = 1;
@@ -80,6 +81,13 @@ public static partial class DuplicateMatcher
             score *= PeopleConflict;
         }
 
+        // Both name an outlet in quotes and not the same one: a journalist of another outlet.
+        var outletConflict = DifferentOutlets(a, b);
+        if (outletConflict is not null)
+        {
+            score *= OutletConflict;
+        }
+
         var receiptGap = (int)Math.Abs((a.ReceivedAt - b.ReceivedAt).TotalDays);
         var farApart = !dateSignal && receiptGap > ReceiptGapDays;
         if (farApart)
@@ -131,6 +139,11 @@ public static partial class DuplicateMatcher
         if (peopleConflict is not null)
         {
             parts.Add("different people: " + peopleConflict);
+        }
+
+        if (outletConflict is not null)
+        {
+            parts.Add("different outlets: " + outletConflict);
         }
 
         if (farApart)

@@ -45,6 +45,14 @@ public sealed record Fingerprint
     [JsonPropertyName("pairs")]
     public IReadOnlyList<NamePair>? Pairs { get; init; }
 
+    /// <summary>
+    /// Outlets named in quotation marks («Уральская неделя»): phonetic keys of their words joined by a
+    /// space. Two reports naming different outlets are most likely about different people. Absent in
+    /// fingerprints written before it existed.
+    /// </summary>
+    [JsonPropertyName("outlets")]
+    public IReadOnlyList<NameMention>? Outlets { get; init; }
+
     [JsonPropertyName("places")]
     public IReadOnlyList<PlaceMention> Places { get; init; } = [];
 

@@ -18,6 +18,15 @@ public static class Fingerprinter
         "г", "гг", "ул", "улица", "street", "st", "it", "i",
     };
 
+    private const int MaxOutletWords = 3;
+
+    // Words beside which a capitalised name in Latin text is an outlet's.
+    private static readonly HashSet<string> OutletRoles = new(StringComparer.Ordinal)
+    {
+        "journalist", "journalists", "reporter", "reporters", "correspondent", "editor", "cameraman", "photographer",
+        "newspaper", "newsroom", "channel", "website", "outlet", "magazine",
+    };
+
     // Phonetic keys of surname endings (-ов, -ева, -ұлы, -қызы, -енко, -ский).
     private static readonly string[] SurnameEndings = ["ov", "ev", "in", "uli", "kizi", "enko", "ski"];
 
@@ -109,6 +118,7 @@ public static class Fingerprinter
         }
 
         AddInputPlaces(input, places);
+        var outlets = Outlets(tokens);
 
         var dates = DateMentions.Find(text.Original, tokens, DateOnly.FromDateTime(input.ReceivedAt.DateTime));
         if (input.OccurredOn is { } occurred && !dates.Contains(occurred))
@@ -124,6 +134,7 @@ public static class Fingerprinter
             Terms = [.. terms.Order()],
             Names = names,
             Pairs = pairs,
+            Outlets = outlets,
             Places = places,
             Dates = dates,
             Files = input.AttachmentSha256.Select(s => s.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList(),
@@ -191,6 +202,74 @@ public static class Fingerprinter
         }
 
         names.Add(new NameMention(key, display));
+    }
+
+    /// <summary>
+    /// Outlets: runs of at most <see cref="MaxOutletWords"/> quoted words that start with a capital
+    /// («Уральская неделя»), and in Latin text, where outlets go without quotes, capitalised words in
+    /// an outlet's place: after a role ("a journalist of Uralskaya Nedelya", "Lukpan Akhmedyarov of
+    /// Uralskaya Nedelya") or before one ("Azattyq reporter", "the Vlast newspaper").
+    /// </summary>
+    private static List<NameMention> Outlets(List<Token> tokens)
+    {
+        var outlets = new List<NameMention>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Quoted || (i > 0 && tokens[i - 1].Quoted))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Count && tokens[end + 1].Quoted)
+            {
+                end++;
+            }
+
+            // A longer quotation is a statement or a title, not an outlet.
+            if (end - i + 1 <= MaxOutletWords && tokens[i].Capitalized && !tokens[i].IsNumber)
+            {
+                AddOutlet(outlets, tokens, i, end);
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IsLatinCapital(tokens[i]) || (i > 0 && IsLatinCapital(tokens[i - 1])))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Count && end - i + 1 < MaxOutletWords + 1 && IsLatinCapital(tokens[end + 1]))
+            {
+                end++;
+            }
+
+            var roleBefore = i >= 2 && tokens[i - 1].Value == "of" && (OutletRoles.Contains(tokens[i - 2].Value) || IsLatinCapital(tokens[i - 2]));
+            var roleAfter = end + 1 < tokens.Count && OutletRoles.Contains(tokens[end + 1].Value);
+            if (end - i + 1 <= MaxOutletWords && (roleBefore || roleAfter))
+            {
+                AddOutlet(outlets, tokens, i, end);
+            }
+        }
+
+        return outlets;
+    }
+
+    private static bool IsLatinCapital(Token t) =>
+        t.Capitalized && !t.Quoted && !t.IsNumber && t.Value.All(char.IsAsciiLetterOrDigit) && !StopWords.Contains(t.Value);
+
+    private static void AddOutlet(List<NameMention> outlets, List<Token> tokens, int first, int last)
+    {
+        var words = tokens[first..(last + 1)];
+        var outlet = new NameMention(
+            string.Join(" ", words.Select(w => NameKeys.Key(w.Value))),
+            string.Join(" ", words.Select(w => TextNormalizer.TitleCase(Transliterator.ToLatin(w.Value)))));
+        if (!outlets.Exists(o => DuplicateMatcher.SameOutlet(o.Key, outlet.Key)))
+        {
+            outlets.Add(outlet);
+        }
     }
 
     private static void AddPair(List<NamePair> pairs, string a, string b)
