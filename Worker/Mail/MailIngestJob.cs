@@ -26,6 +26,7 @@ public sealed class MailIngestJob(
     MailThreads threads,
     MailAcknowledgements acknowledgements,
     IBackgroundJobClient jobs,
+    PipelineWakeUp pipeline,
     IOptions<MailParserOptions> parserOptions,
     IOptions<MailboxOptions> mailbox,
     TimeProvider clock,
@@ -99,8 +100,7 @@ public sealed class MailIngestJob(
 
         if (outcome.Status == SubmissionStatus.Received)
         {
-            var id = outcome.SubmissionId;
-            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+            pipeline.Received(outcome.SubmissionId);
         }
 
         if (outcome.OutboundId is { } outboundId)
