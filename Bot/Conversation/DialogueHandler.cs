@@ -201,7 +201,7 @@ public sealed class DialogueHandler(
                 jobs.Enqueue<ITelegramFileJob>(JobQueues.Intake, j => j.DownloadAsync(attachmentId, CancellationToken.None));
             }
 
-            pipeline.Received(submissionId);
+            pipeline.Received();
         });
         logger.LogInformation("Telegram report stored as submission {SubmissionId} with {Files} files", submissionId, submission.Attachments.Count);
         return submission.Reference;

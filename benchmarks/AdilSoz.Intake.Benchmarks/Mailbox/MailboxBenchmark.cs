@@ -130,7 +130,7 @@ public static class MailboxBenchmark
                 }
 
                 var id = (await PipelineBenchmark.InsertAsync(cs, [next with { ReceivedAt = DateTimeOffset.UtcNow }]))[0];
-                wakeUp.Received(id);
+                wakeUp.Received();
                 lock (ids)
                 {
                     ids.Add(id);
@@ -150,6 +150,7 @@ public static class MailboxBenchmark
         var t = sw.Elapsed;
         var jobs = await CountAsync(conn, "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISubmissionPipelineJob%'");
         Console.WriteLine($"live intake ({producers} producers, a wake-up per report) → all {count} pending, 1 Worker: {t.TotalSeconds,6:F1} s = {count / t.TotalSeconds,8:F0} reports/s ({stored.TotalSeconds:F1} s to store them; {jobs} pipeline jobs)   load {LoadAverage()}");
+        workers.Dispose();
         await BenchDatabase.DropAsync(server);
     }
 

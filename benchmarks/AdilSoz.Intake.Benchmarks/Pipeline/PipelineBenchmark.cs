@@ -88,6 +88,8 @@ public static class PipelineBenchmark
                 host.StopAsync().GetAwaiter().GetResult();
                 host.Dispose();
             }
+
+            hosts.Clear();
         }
     }
 
