@@ -86,6 +86,10 @@ public static class MailboxBenchmark
             }
 
             var acknowledged = sw.Elapsed;
+            var started = DateTimeOffset.UtcNow - acknowledged;
+            var storedBy = (DateTime)(await BenchDatabase.ScalarAsync(conn, """SELECT max("ReceivedAt") FROM "InboundItems" """))!;
+            var ingestedBy = (DateTime)(await BenchDatabase.ScalarAsync(conn, """SELECT max("ProcessedAt") FROM "InboundItems" """))!;
+            Console.WriteLine($"of which: all stored and moved after {(storedBy - started.UtcDateTime).TotalSeconds,6:F1} s, all parsed into submissions after {(ingestedBy - started.UtcDateTime).TotalSeconds,6:F1} s");
             Console.WriteLine($"mailbox → all {count} pending, 1 Worker:     {pending.Value.TotalSeconds,8:F1} s = {count / pending.Value.TotalSeconds,8:F1} mails/s   load {LoadAverage()}");
             Console.WriteLine($"mailbox → all {count} acknowledged (SMTP):   {acknowledged.TotalSeconds,8:F1} s = {count / acknowledged.TotalSeconds,8:F1} mails/s");
             Console.WriteLine($"ratio to the raw read: {floor.TotalSeconds / pending.Value.TotalSeconds * 100,6:F2} %");
