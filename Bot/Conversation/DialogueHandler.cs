@@ -26,6 +26,7 @@ public sealed class DialogueHandler(
     ReplySender replies,
     MessageRateLimiter rateLimiter,
     IBackgroundJobClient jobs,
+    PipelineWakeUp pipeline,
     AfterCommit afterCommit,
     IOptions<BotOptions> options,
     TimeProvider clock,
@@ -200,7 +201,7 @@ public sealed class DialogueHandler(
                 jobs.Enqueue<ITelegramFileJob>(JobQueues.Intake, j => j.DownloadAsync(attachmentId, CancellationToken.None));
             }
 
-            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(submissionId, CancellationToken.None));
+            pipeline.Received();
         });
         logger.LogInformation("Telegram report stored as submission {SubmissionId} with {Files} files", submissionId, submission.Attachments.Count);
         return submission.Reference;

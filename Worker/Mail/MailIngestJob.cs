@@ -26,6 +26,7 @@ public sealed class MailIngestJob(
     MailThreads threads,
     MailAcknowledgements acknowledgements,
     IBackgroundJobClient jobs,
+    PipelineWakeUp pipeline,
     IOptions<MailParserOptions> parserOptions,
     IOptions<MailboxOptions> mailbox,
     TimeProvider clock,
@@ -34,6 +35,34 @@ public sealed class MailIngestJob(
     public Task ProcessAsync(long inboundItemId, CancellationToken cancellationToken) =>
         IngestAsync(inboundItemId, live: true, cancellationToken);
 
+    public async Task ProcessManyAsync(long[] inboundItemIds, CancellationToken cancellationToken)
+    {
+        var done = new List<Outcome>(inboundItemIds.Length);
+        Exception? failure = null;
+        foreach (var id in inboundItemIds)
+        {
+            try
+            {
+                if (await IngestOneAsync(id, live: true, cancellationToken) is { } outcome)
+                {
+                    done.Add(outcome);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The others of the chunk go on; this one stays stored, and the job's retry takes it again.
+                failure ??= e;
+                logger.LogWarning("Mail {InboundItemId} could not be ingested yet ({Error}); the rest of its chunk goes on", id, e.GetType().Name);
+            }
+        }
+
+        AfterCommit(done);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"Not every mail of the chunk was ingested ({failure.GetType().Name}); the job is retried for those still stored.", failure);
+        }
+    }
+
     /// <summary>
     /// Ingests one stored mail. <paramref name="live"/>: mail from the mailbox (a new report is acknowledged;
     /// a reply whose original is stored but not ingested yet waits for it); false for a backfill of old mail
@@ -41,10 +70,21 @@ public sealed class MailIngestJob(
     /// </summary>
     public async Task IngestAsync(long inboundItemId, bool live, CancellationToken cancellationToken)
     {
+        if (await IngestOneAsync(inboundItemId, live, cancellationToken) is { } outcome)
+        {
+            AfterCommit([outcome]);
+        }
+    }
+
+    /// <summary>Ingests one stored mail in its own transaction; null when it was handled already.</summary>
+    private async Task<Outcome?> IngestOneAsync(long inboundItemId, bool live, CancellationToken cancellationToken)
+    {
+        // In a chunk, what an earlier mail left tracked (a failure half way) must not be saved with this one.
+        db.ChangeTracker.Clear();
         var item = await db.InboundItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inboundItemId, cancellationToken);
         if (item is null || item.Channel != Channel.Email || item.Status != InboundStatus.Stored || item.SubmissionId is not null)
         {
-            return;
+            return null;
         }
 
         var mail = MailParser.Parse(protector.UnprotectRaw(item.RawEncrypted), parserOptions.Value, item.RawSize);
@@ -92,37 +132,59 @@ public sealed class MailIngestJob(
             return result;
         }, cancellationToken);
 
-        if (outcome is null)
+        return outcome is null ? null : outcome with { InboundItemId = inboundItemId };
+    }
+
+    /// <summary>
+    /// After the commits: one wake-up of the pipeline for the new reports, and the replies sent, those of a chunk
+    /// through one job (one SMTP connection).
+    /// </summary>
+    private void AfterCommit(List<Outcome> done)
+    {
+        if (done.Any(o => o.Status == SubmissionStatus.Received))
         {
-            return;
+            pipeline.Received();
         }
 
-        if (outcome.Status == SubmissionStatus.Received)
+        var replies = new List<long>();
+        foreach (var outcome in done)
         {
-            var id = outcome.SubmissionId;
-            jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
-        }
-
-        if (outcome.OutboundId is { } outboundId)
-        {
-            var sendJob = jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(outboundId, CancellationToken.None));
-            if (outcome.EraseReporterId is { } eraseId)
+            if (outcome.OutboundId is { } outboundId && outcome.EraseReporterId is { } eraseId)
             {
                 // The owner confirmed with the code. The last mail ("deleted") goes to the address first; the
                 // identity goes once it is sent, and at the latest after a day even if the mail server never takes it.
+                var sendJob = jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(outboundId, CancellationToken.None));
                 jobs.ContinueJobWith<IIdentityErasureJob>(sendJob, j => j.EraseAsync(eraseId, CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
                 jobs.Schedule<IIdentityErasureJob>(j => j.EraseAsync(eraseId, CancellationToken.None), EraseAtTheLatest);
             }
+            else if (outcome.OutboundId is { } reply)
+            {
+                replies.Add(reply);
+            }
+
+            logger.LogInformation("Mail {InboundItemId} became submission {SubmissionId} ({Kind}, {Status})",
+                outcome.InboundItemId, outcome.SubmissionId, outcome.Kind, outcome.Status);
         }
 
-        logger.LogInformation("Mail {InboundItemId} became submission {SubmissionId} ({Kind}, {Status})",
-            inboundItemId, outcome.SubmissionId, outcome.Kind, outcome.Status);
+        if (replies.Count == 1)
+        {
+            var one = replies[0];
+            jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendAsync(one, CancellationToken.None));
+        }
+        else if (replies.Count > 1)
+        {
+            var many = replies.ToArray();
+            jobs.Enqueue<IOutboundJob>(JobQueues.Notifications, j => j.SendManyAsync(many, CancellationToken.None));
+        }
     }
 
     /// <summary>When the "deleted" mail after a confirmed request has not gone out by then, the identity is erased anyway.</summary>
     public static readonly TimeSpan EraseAtTheLatest = TimeSpan.FromDays(1);
 
-    private sealed record Outcome(long SubmissionId, SubmissionKind Kind, SubmissionStatus Status, long? OutboundId, long? EraseReporterId = null);
+    private sealed record Outcome(long SubmissionId, SubmissionKind Kind, SubmissionStatus Status, long? OutboundId, long? EraseReporterId = null)
+    {
+        public long InboundItemId { get; init; }
+    }
 
     /// <summary>The claimed sender: address, its keyed hash, and why it is not believed (null when it is).</summary>
     private sealed record Sender(string Address, string Hash, string? NotVerified);

@@ -15,9 +15,9 @@ namespace AdilSoz.Intake.Worker.Mail;
 public sealed record MailboxPass(int Seen, int Stored, int Duplicates, int Moved, int HeadersOnly = 0);
 
 /// <summary>
-/// One unit of work on the mailbox with its own IMAP connection: every message of the watched folder
-/// is stored (raw, encrypted, in one transaction), then its ingest job is enqueued, then it is moved
-/// to the processed folder. A crash between store and move leaves the message in the folder; the next pass
+/// One unit of work on the mailbox with its own IMAP connection: the messages of the watched folder are
+/// taken in chunks of <see cref="ChunkSize"/>: a chunk is fetched with one FETCH, stored (raw, encrypted) in
+/// one transaction, gets one ingest job, then is moved to the processed folder with one MOVE. A crash between store and move leaves the message in the folder; the next pass
 /// recognises it as stored and just moves it. A message over <see cref="MailParserOptions.MaxMessageBytes"/>
 /// (by its RFC822.SIZE) is never downloaded whole: its headers are stored instead, with its real size, so it
 /// waits in "needs attention" and its sender is told, and the message itself is moved like any other.
@@ -89,87 +89,112 @@ public sealed class MailboxSession(
 
         var uids = await folder.SearchAsync(SearchQuery.NotDeleted, cancellationToken);
         var sizes = await SizesAsync(folder, uids, cancellationToken);
-        var maxBytes = parserOptions.Value.MaxMessageBytes;
         int stored = 0, duplicates = 0, moved = 0, headersOnly = 0;
-        foreach (var uid in uids)
+        foreach (var chunk in Chunks(uids))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            byte[]? raw = null;
-            var size = sizes.GetValueOrDefault(uid);
-            try
+            var fetched = await DownloadChunkAsync(folder, chunk, sizes, cancellationToken);
+            if (fetched.Count == 0)
             {
-                if (size <= maxBytes)
-                {
-                    raw = await DownloadAsync(folder, uid, maxBytes, cancellationToken);
-                }
-
-                if (raw is null)
-                {
-                    // Over the limit (or bigger than the server said): only the header section is fetched.
-                    raw = await DownloadHeadersAsync(folder, uid, cancellationToken);
-                    size = Math.Max(size, maxBytes + 1);
-                    headersOnly++;
-                    logger.LogWarning("Mail UID {Uid} is {Size} bytes, over the {Limit}-byte limit: only its headers are stored", uid.Id, size, maxBytes);
-                }
-            }
-            catch (MessageNotFoundException)
-            {
-                // Another Worker moved it a moment ago.
                 continue;
             }
 
-            var key = $"{o.Username}:{folder.UidValidity}:{uid.Id}";
-            StoredMail result;
+            headersOnly += fetched.Count(f => f.HeadersOnly);
+            var mails = fetched.Select(f => new IncomingMail($"{o.Username}:{folder.UidValidity}:{f.Uid.Id}", f.Raw, f.Size)).ToList();
+            IReadOnlyList<StoredMail> results;
             using (var scope = scopes.CreateScope())
             {
-                result = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreAsync(key, raw, Math.Max(size, raw.LongLength), cancellationToken);
+                results = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreManyAsync(mails, cancellationToken);
             }
 
-            if (result.Duplicate)
-            {
-                duplicates++;
-            }
-            else
-            {
-                stored++;
-            }
+            duplicates += results.Count(r => r.Duplicate);
+            stored += results.Count(r => !r.Duplicate);
 
             // Note: the job is enqueued before the move. Should the enqueue fail (the database cut off a
-            // moment), the message stays in the folder and the next pass, seconds later, enqueues it again;
-            // moved first, it would wait for the sweeper. Enqueued twice (the move failed) is harmless.
-            if (result.Pending)
+            // moment), the messages stay in the folder and the next pass, seconds later, enqueues them again;
+            // moved first, they would wait for the sweeper. Enqueued twice (the move failed) is harmless.
+            var pending = results.Where(r => r.Pending).Select(r => r.InboundItemId).Distinct().ToArray();
+            if (pending.Length > 0)
             {
-                var id = result.InboundItemId;
-                jobs.Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
+                jobs.Enqueue<IMailIngestJob>(JobQueues.Intake, j => j.ProcessManyAsync(pending, CancellationToken.None));
             }
 
-            if (await MoveAsync(client, folder, processed, uid, cancellationToken))
-            {
-                moved++;
-            }
-
-            logger.LogInformation("Mail UID {Uid} stored as inbound item {InboundItemId} (duplicate: {Duplicate})", uid.Id, result.InboundItemId, result.Duplicate);
+            moved += await MoveAsync(client, folder, processed, [.. fetched.Select(f => f.Uid)], cancellationToken);
+            logger.LogInformation("{Count} mails stored ({Duplicates} already stored) and moved", results.Count, results.Count(r => r.Duplicate));
         }
 
         return new MailboxPass(uids.Count, stored, duplicates, moved, headersOnly);
     }
 
-    /// <summary>Each message's RFC822.SIZE, so a message's size is known before any of it is downloaded.</summary>
-    private static async Task<Dictionary<UniqueId, long>> SizesAsync(IMailFolder folder, IList<UniqueId> uids, CancellationToken cancellationToken)
+    /// <summary>How many messages one FETCH, one store transaction, one ingest job and one MOVE take.</summary>
+    public const int ChunkSize = 50;
+
+    /// <summary>
+    /// The first message alone, then chunks of <see cref="ChunkSize"/>: a pass that fails at its first step (the
+    /// database or the job queue away) has committed one mail at most, as a pass of single mails would.
+    /// </summary>
+    private static IEnumerable<UniqueId[]> Chunks(IList<UniqueId> uids) =>
+        uids.Count == 0 ? [] : uids.Skip(1).Chunk(ChunkSize).Prepend([uids[0]]);
+
+    private sealed record Fetched(UniqueId Uid, byte[] Raw, long Size, bool HeadersOnly);
+
+    /// <summary>
+    /// The chunk's messages in UID order: those within the size limit with one <c>UID FETCH set BODY.PEEK[]</c>,
+    /// the others (by RFC822.SIZE, or longer than the server said) as their header section only. A UID the
+    /// server no longer has (another Worker moved it a moment ago) is left out.
+    /// </summary>
+    private async Task<List<Fetched>> DownloadChunkAsync(IMailFolder folder, UniqueId[] chunk, Dictionary<UniqueId, long> sizes, CancellationToken cancellationToken)
     {
-        if (uids.Count == 0)
+        var maxBytes = parserOptions.Value.MaxMessageBytes;
+        var whole = new Dictionary<UniqueId, byte[]>();
+        var small = chunk.Where(u => sizes.TryGetValue(u, out var size) && size <= maxBytes).ToList();
+        if (small.Count > 0)
         {
-            return [];
+            // Note: ImapFolder.GetStreamsAsync is one UID FETCH of the set (BODY.PEEK[], so \Seen is not set).
+            await ((ImapFolder)folder).GetStreamsAsync(small, async (_, _, uid, stream, ct) =>
+            {
+                if (await ReadLimitedAsync(stream, maxBytes, ct) is { } raw)
+                {
+                    whole[uid] = raw;
+                }
+            }, cancellationToken);
         }
 
-        var summaries = await folder.FetchAsync(uids, new FetchRequest(MessageSummaryItems.Size), cancellationToken);
-        return summaries.Where(m => m.Size is not null).ToDictionary(m => m.UniqueId, m => (long)m.Size!.Value);
+        var fetched = new List<Fetched>(chunk.Length);
+        foreach (var uid in chunk)
+        {
+            var size = sizes.GetValueOrDefault(uid);
+            if (whole.TryGetValue(uid, out var raw))
+            {
+                fetched.Add(new Fetched(uid, raw, Math.Max(size, raw.LongLength), false));
+                continue;
+            }
+
+            if (!sizes.ContainsKey(uid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Over the limit (or bigger than the server said), or gone since: only the header section is fetched.
+                var headers = await DownloadHeadersAsync(folder, uid, cancellationToken);
+                size = Math.Max(size, maxBytes + 1);
+                logger.LogWarning("Mail UID {Uid} is {Size} bytes, over the {Limit}-byte limit: only its headers are stored", uid.Id, size, maxBytes);
+                fetched.Add(new Fetched(uid, headers, size, true));
+            }
+            catch (MessageNotFoundException)
+            {
+                // Another Worker moved it a moment ago.
+            }
+        }
+
+        return fetched;
     }
 
-    /// <summary>The whole message, or null when it turns out longer than <paramref name="maxBytes"/> (it is not held).</summary>
-    private static async Task<byte[]?> DownloadAsync(IMailFolder folder, UniqueId uid, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>The whole stream, or null when it turns out longer than <paramref name="maxBytes"/> (it is not held).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {
-        using var stream = await folder.GetStreamAsync(uid, cancellationToken);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -186,6 +211,18 @@ public sealed class MailboxSession(
         return buffer.ToArray();
     }
 
+    /// <summary>Each message's RFC822.SIZE, so a message's size is known before any of it is downloaded.</summary>
+    private static async Task<Dictionary<UniqueId, long>> SizesAsync(IMailFolder folder, IList<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0)
+        {
+            return [];
+        }
+
+        var summaries = await folder.FetchAsync(uids, new FetchRequest(MessageSummaryItems.Size), cancellationToken);
+        return summaries.Where(m => m.Size is not null).ToDictionary(m => m.UniqueId, m => (long)m.Size!.Value);
+    }
+
     /// <summary>At most <see cref="MaxHeaderBytes"/> of the message's header section (BODY.PEEK[HEADER]).</summary>
     private static async Task<byte[]> DownloadHeadersAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)
     {
@@ -198,27 +235,30 @@ public sealed class MailboxSession(
 
     private const int MaxHeaderBytes = 1024 * 1024;
 
-    /// <summary>MOVE when the server has it; else COPY, flag \Deleted and expunge that UID only (UIDPLUS), never anything else.</summary>
-    private async Task<bool> MoveAsync(ImapClient client, IMailFolder folder, IMailFolder processed, UniqueId uid, CancellationToken cancellationToken)
+    /// <summary>
+    /// One <c>UID MOVE</c> of the set when the server has MOVE; else COPY of the set, flag \Deleted and expunge
+    /// exactly those UIDs (UIDPLUS), never anything else. Returns how many were moved.
+    /// </summary>
+    private async Task<int> MoveAsync(ImapClient client, IMailFolder folder, IMailFolder processed, IList<UniqueId> uids, CancellationToken cancellationToken)
     {
         if (client.Capabilities.HasFlag(ImapCapabilities.Move))
         {
-            await folder.MoveToAsync(uid, processed, cancellationToken);
-            return true;
+            await folder.MoveToAsync(uids, processed, cancellationToken);
+            return uids.Count;
         }
 
-        await folder.CopyToAsync(uid, processed, cancellationToken);
-        await folder.AddFlagsAsync(uid, MessageFlags.Deleted, true, cancellationToken);
+        await folder.CopyToAsync(uids, processed, cancellationToken);
+        await folder.AddFlagsAsync(uids, MessageFlags.Deleted, true, cancellationToken);
         if (client.Capabilities.HasFlag(ImapCapabilities.UidPlus))
         {
-            await folder.ExpungeAsync([uid], cancellationToken);
+            await folder.ExpungeAsync(uids, cancellationToken);
         }
         else
         {
             logger.LogWarning("The IMAP server has neither MOVE nor UIDPLUS: handled mail is copied and flagged deleted, not expunged");
         }
 
-        return true;
+        return uids.Count;
     }
 
     private static async Task<IMailFolder> OpenFolderAsync(ImapClient client, string name, CancellationToken cancellationToken)

@@ -193,6 +193,9 @@ public sealed class MailSender(
     {
         public bool RecipientAccepted { get; private set; }
 
+        /// <summary>A new message on a kept connection: nothing of it has been accepted yet.</summary>
+        public void StartMessage() => RecipientAccepted = false;
+
         protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
         {
             RecipientAccepted = true;

@@ -33,6 +33,43 @@ public sealed class OutboundJob(
     TimeProvider clock,
     ILogger<OutboundJob> logger) : IOutboundJob
 {
+    /// <summary>The connection a <see cref="SendManyAsync"/> keeps open between its mails; null for a single send.</summary>
+    private MailSender.TrackingSmtpClient? _shared;
+
+    private bool _many;
+
+    public async Task SendManyAsync(long[] outboundMessageIds, CancellationToken cancellationToken)
+    {
+        _many = true;
+        Exception? failure = null;
+        try
+        {
+            foreach (var id in outboundMessageIds)
+            {
+                try
+                {
+                    await SendAsync(id, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The others go on; this one stays queued (or is recorded as sent, unconfirmed) as after a single send.
+                    failure ??= e;
+                    DropShared();
+                }
+            }
+        }
+        finally
+        {
+            await CloseSharedAsync();
+            _many = false;
+        }
+
+        if (failure is not null)
+        {
+            throw failure is OutboundNotSentException ? new OutboundNotSentException(failure.Message) : new OutboundNotSentException(failure.GetType().Name);
+        }
+    }
+
     public async Task SendAsync(long outboundMessageId, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -107,9 +144,34 @@ public sealed class OutboundJob(
         }
     }
 
+    private void DropShared()
+    {
+        _shared?.Dispose();
+        _shared = null;
+    }
+
+    private async Task CloseSharedAsync()
+    {
+        if (_shared is { } client)
+        {
+            try
+            {
+                await client.DisconnectAsync(true, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.Net.Smtp.SmtpCommandException or OperationCanceledException)
+            {
+                // Note: QUIT after the last message's 250; every message sent is the server's already.
+            }
+
+            DropShared();
+        }
+    }
+
     private const string UnconfirmedError = "Sending was interrupted: the server may not have received it. Counted as sent, not sent again.";
 
     /// <summary>Returns the final status; throws <see cref="OutboundNotSentException"/> when the server certainly did not take it.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope",
+        Justification = "A single send disposes its connection in the finally; in a batch the connection is the job's (_shared), closed by SendManyAsync.")]
     private async Task<(OutboundStatus, string?)> SendMailAsync(OutboundMessage message, CancellationToken ct)
     {
         MimeKit.MimeMessage? mime;
@@ -122,14 +184,22 @@ public sealed class OutboundJob(
                 return await FinishAsync(message.Id, OutboundStatus.Suppressed, "No address to write to.", null, fromQueued: true);
             }
 
-            client = await mail.ConnectAsync(message.Id, ct);
+            client = _many && _shared is { IsConnected: true } shared ? shared : await mail.ConnectAsync(message.Id, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new OutboundNotSentException(MailSender.Describe(e));
         }
 
-        using (client)
+        if (_many)
+        {
+            // Note: the next mail of the batch goes over this connection; whether the server accepted a recipient
+            // is tracked per message, so a failure of this one is judged on this one alone.
+            _shared = client;
+            client.StartMessage();
+        }
+
+        try
         {
             if (!await MarkSendingAsync(message.Id, ct))
             {
@@ -138,7 +208,14 @@ public sealed class OutboundJob(
 
             try
             {
-                await MailSender.SendAsync(client, mime, ct);
+                if (_many)
+                {
+                    await client.SendAsync(mime, ct);
+                }
+                else
+                {
+                    await MailSender.SendAsync(client, mime, ct);
+                }
             }
             catch (Exception e) when (MailSender.NotAccepted(client, e))
             {
@@ -146,7 +223,15 @@ public sealed class OutboundJob(
             }
             catch (Exception e)
             {
+                DropShared();
                 return await FinishAsync(message.Id, OutboundStatus.Unconfirmed, $"{UnconfirmedError} ({MailSender.Describe(e)})", null);
+            }
+        }
+        finally
+        {
+            if (!_many)
+            {
+                client.Dispose();
             }
         }
 

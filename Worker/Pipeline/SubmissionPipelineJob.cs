@@ -44,7 +44,17 @@ public sealed partial class SubmissionPipelineJob(
     public Task ProcessManyAsync(long[] submissionIds, CancellationToken cancellationToken) =>
         RunAsync(submissionIds, 0, cancellationToken);
 
-    private async Task RunAsync(long[] ids, int othersWanted, CancellationToken ct)
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var size = Math.Max(1, options.Value.BatchSize);
+        while (await RunAsync([], size, cancellationToken) > 0)
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Processes the batch; returns how many submissions it took (0: none was waiting).</summary>
+    private async Task<int> RunAsync(long[] ids, int othersWanted, CancellationToken ct)
     {
         // Items are saved together (fast path) or each inside its own savepoint (fallback); EF's automatic
         // savepoint per SaveChanges would only add round trips.
@@ -55,7 +65,7 @@ public sealed partial class SubmissionPipelineJob(
             var batch = await ClaimAsync(ids, othersWanted, ct);
             if (batch.Count == 0)
             {
-                return;
+                return 0;
             }
 
             taken = [.. batch.Select(s => s.Id)];
@@ -65,7 +75,7 @@ public sealed partial class SubmissionPipelineJob(
                 var done = await ProcessBatchAsync(items, clock.GetUtcNow(), ct);
                 await tx.CommitAsync(ct);
                 Finish(done);
-                return;
+                return batch.Count;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -77,6 +87,7 @@ public sealed partial class SubmissionPipelineJob(
         }
 
         await RunItemByItemAsync([.. taken], ct);
+        return taken.Count;
     }
 
     /// <summary>
@@ -148,10 +159,11 @@ public sealed partial class SubmissionPipelineJob(
     private async Task<List<Submission>> ClaimAsync(long[] ids, int othersWanted, CancellationToken ct)
     {
         var received = nameof(SubmissionStatus.Received);
-        var own = await db.Submissions
+        // A drain has no own ids: it takes waiting ones only.
+        var own = ids.Length == 0 ? [] : await db.Submissions
             .FromSql($"""SELECT * FROM "Submissions" WHERE "Id" = ANY({ids}) AND "Status" = {received} ORDER BY "Id" FOR NO KEY UPDATE""")
             .ToListAsync(ct);
-        if (own.Count == 0 || othersWanted == 0)
+        if ((own.Count == 0 && ids.Length > 0) || othersWanted == 0)
         {
             return own;
         }

@@ -62,6 +62,7 @@ public static class HangfireSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        builder.Services.AddSingleton<PipelineWakeUp>();
         return builder;
     }
 

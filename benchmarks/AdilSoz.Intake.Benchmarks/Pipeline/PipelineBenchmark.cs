@@ -77,7 +77,7 @@ public static class PipelineBenchmark
         }
     }
 
-    private sealed class Workers(List<IHost> hosts) : IDisposable
+    internal sealed class Workers(List<IHost> hosts) : IDisposable
     {
         public IHost this[int index] => hosts[index];
 
@@ -88,10 +88,12 @@ public static class PipelineBenchmark
                 host.StopAsync().GetAwaiter().GetResult();
                 host.Dispose();
             }
+
+            hosts.Clear();
         }
     }
 
-    private static Workers StartWorkers(string cs, int n)
+    internal static Workers StartWorkers(string cs, int n)
     {
         var hosts = new List<IHost>();
         for (var i = 0; i < n; i++)
@@ -112,7 +114,7 @@ public static class PipelineBenchmark
         return new Workers(hosts);
     }
 
-    private static async Task<List<long>> InsertAsync(string cs, IEnumerable<SyntheticReport> reports)
+    internal static async Task<List<long>> InsertAsync(string cs, IEnumerable<SyntheticReport> reports)
     {
         var ids = new List<long>();
         await using var conn = new NpgsqlConnection(cs);
@@ -228,7 +230,7 @@ public static class PipelineBenchmark
     }
 
     /// <summary>The pipeline's own cost: the job's batch method called in a loop, no Hangfire.</summary>
-    private static async Task<TimeSpan> DirectAsync(IHost worker, List<long> ids, int batch)
+    internal static async Task<TimeSpan> DirectAsync(IHost worker, List<long> ids, int batch)
     {
         var sw = Stopwatch.StartNew();
         foreach (var chunk in ids.Chunk(batch))
