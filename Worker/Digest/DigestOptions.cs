@@ -22,7 +22,16 @@ public sealed class DigestOptions
     /// <summary>When the digest of the previous day is written (cron, in <see cref="Zone"/>).</summary>
     public string Cron { get; set; } = "0 8 * * *";
 
-    /// <summary>The zone of the digest's day: its bounds, the times it shows and its schedule.</summary>
+    /// <summary>The zone of the digest's day: its bounds and the times it shows.</summary>
     public TimeZoneInfo Zone() =>
         string.IsNullOrWhiteSpace(TimeZone) ? FoundationClock.Zone : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>
+    /// The zone of the digest's schedule. Hangfire stores a recurring job's zone by id and looks it up in the
+    /// machine's time zone data on every run, where the foundation's own zone (built in code) does not exist;
+    /// schedules only look forward, and from now on the foundation's day is UTC+5 — in the time zone data that
+    /// is <c>Etc/GMT-5</c> (the sign of <c>Etc</c> ids is inverted).
+    /// </summary>
+    public TimeZoneInfo ScheduleZone() =>
+        string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.FindSystemTimeZoneById("Etc/GMT-5") : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

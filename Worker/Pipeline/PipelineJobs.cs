@@ -70,6 +70,6 @@ internal sealed class RecurringJobsRegistration(
         recurring.AddOrUpdate<RetentionJob>("retention", JobQueues.Maintenance, j => j.RunAsync(CancellationToken.None), "17 3 * * *");
         recurring.AddOrUpdate<DailyDigestJob>(
             "daily-digest", JobQueues.Notifications, j => j.RunAsync(CancellationToken.None), digest.Value.Cron,
-            new RecurringJobOptions { TimeZone = digest.Value.Zone() });
+            new RecurringJobOptions { TimeZone = digest.Value.ScheduleZone() });
     }
 }

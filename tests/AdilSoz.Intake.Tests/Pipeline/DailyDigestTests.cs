@@ -6,6 +6,8 @@ using AdilSoz.Intake.Worker.Digest;
 using AdilSoz.Intake.Worker.Hosting;
 using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +49,23 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
     {
         host.Start();
         return host;
+    }
+
+    [Fact]
+    public async Task With_default_settings_the_digest_is_scheduled_at_eight_in_Kazakhstan()
+    {
+        using var worker = StartWorker();
+        using var connection = worker.Services.GetRequiredService<JobStorage>().GetConnection();
+        var digest = await Poll.UntilAsync(
+            () => Task.FromResult(connection.GetRecurringJobs().SingleOrDefault(j => j.Id == "daily-digest")),
+            j => j is not null, TimeSpan.FromSeconds(60), what: "the daily digest registered as a recurring job");
+
+        Assert.Null(digest!.Error);
+        Assert.NotNull(digest.NextExecution);
+        // 08:00 at UTC+5 is 03:00 UTC, today or tomorrow.
+        var next = DateTime.SpecifyKind(digest.NextExecution.Value, DateTimeKind.Utc);
+        Assert.Equal((3, 0), (next.Hour, next.Minute));
+        Assert.InRange(next - DateTime.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(24));
     }
 
     private async Task<Submission> AddAsync(string text, DateTimeOffset at, bool urgent, SubmissionStatus status = SubmissionStatus.Pending)
