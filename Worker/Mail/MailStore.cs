@@ -111,8 +111,8 @@ public sealed class MailStore(IntakeDbContext db, IdentityProtector protector, T
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var locks = prepared.Select(p => AdvisoryLocks.Mail(p.Identity)).Distinct().Order().ToArray();
-            await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM unnest({locks}) AS k", ct);
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT count(pg_advisory_xact_lock(k)) FROM unnest({AdvisoryLocks.Mail(prepared.Select(p => p.Identity))}) AS k", ct);
 
             var keys = prepared.Select(p => p.Mail.SourceKey).ToArray();
             var messageIds = prepared.Where(p => p.MessageId is not null).Select(p => p.MessageId!).ToArray();

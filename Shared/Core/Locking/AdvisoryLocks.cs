@@ -24,6 +24,9 @@ public static class AdvisoryLocks
     /// <summary>One store at a time of a mail with the same identity (Message-ID or content hash; transaction lock).</summary>
     public static long Mail(string identity) => Keyed(0x12, identity);
 
+    /// <summary>The keys of several mails, distinct and in order, so two chunks taking them never wait on each other in a circle.</summary>
+    public static long[] Mail(IEnumerable<string> identities) => identities.Select(i => Mail(i)).Distinct().Order().ToArray();
+
     /// <summary>One acknowledgement decision at a time for a sender address (by its key hash; transaction lock).</summary>
     public static long Acknowledgement(string addressHash) => Keyed(0x13, addressHash);
 
