@@ -56,7 +56,8 @@ internal sealed class RecurringJobsRegistration(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning("Registering the recurring jobs failed ({Error}); attempt {Attempt}, trying again in 5 s", e.GetType().Name, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                // A stop during the wait ends the loop quietly (the loop's condition), not with an exception the host logs.
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
