@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AdilSoz.Intake.Benchmarks.Bot;
 using AdilSoz.Intake.Benchmarks.Dedup;
 using AdilSoz.Intake.Benchmarks.Pipeline;
 using AdilSoz.Intake.Core.Hosting;
@@ -70,16 +71,19 @@ public static class MailboxBenchmark
             var (floor, bytes) = await RawReadAsync(dovecot);
             Console.WriteLine($"raw IMAP read (UID FETCH BODY.PEEK[] of {count} mails, {bytes / 1024} KiB): {floor.TotalMilliseconds,8:F0} ms = {count / floor.TotalSeconds,8:F0} mails/s   load {LoadAverage()}");
 
+            using var counter = new DatabaseCounter();
             using var worker = StartMailWorker(cs, dovecot, smtp);
             var sw = Stopwatch.StartNew();
             await using var conn = new NpgsqlConnection(cs);
             await conn.OpenAsync();
             TimeSpan? pending = null;
+            var atPending = counter.Snapshot();
             while (pending is null || smtp.Messages.Count < count)
             {
                 if (pending is null && await CountAsync(conn, """SELECT count(*) FROM "Submissions" WHERE "Status" = 'Pending'""") >= count)
                 {
                     pending = sw.Elapsed;
+                    atPending = counter.Snapshot();
                 }
 
                 await Task.Delay(50);
@@ -93,6 +97,9 @@ public static class MailboxBenchmark
             Console.WriteLine($"mailbox → all {count} pending, 1 Worker:     {pending.Value.TotalSeconds,8:F1} s = {count / pending.Value.TotalSeconds,8:F1} mails/s   load {LoadAverage()}");
             Console.WriteLine($"mailbox → all {count} acknowledged (SMTP):   {acknowledged.TotalSeconds,8:F1} s = {count / acknowledged.TotalSeconds,8:F1} mails/s");
             Console.WriteLine($"ratio to the raw read: {floor.TotalSeconds / pending.Value.TotalSeconds * 100,6:F2} %");
+            var all = counter.Snapshot();
+            Console.WriteLine($"per mail, through EF (Hangfire's own statements not counted): {atPending.RoundTrips / (double)count:F1} database round trips and "
+                + $"{atPending.Commits / (double)count:F1} commits until pending; {all.RoundTrips / (double)count:F1} and {all.Commits / (double)count:F1} until acknowledged");
         }
         finally
         {
