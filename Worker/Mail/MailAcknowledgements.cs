@@ -11,7 +11,7 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// <summary>
 /// Writes the one automatic reply a new mail report gets into the outbox (sent later by the outbound
 /// job). Never to machines, lists, no-reply addresses or our own address (<see cref="AcknowledgementPolicy"/>);
-/// once per submission (idempotency key <c>ack:{id}</c>); at most one per sender per
+/// once per submission (idempotency key <c>ack:{id}</c>, unique); at most one per sender per
 /// <see cref="Window"/>, later ones recorded as suppressed with the reason.
 /// </summary>
 public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector protector, IOptions<MailboxOptions> mailbox, IOptions<MailParserOptions> parser, TimeProvider clock)
@@ -29,11 +29,9 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
             return null;
         }
 
+        // Note: the submission is new in the caller's transaction, so no message can hold its key yet; the unique
+        // index on the key is what would refuse a second one.
         var key = Key(submission.Id);
-        if (await db.OutboundMessages.AnyAsync(o => o.IdempotencyKey == key, ct))
-        {
-            return null;
-        }
 
         // Counted per address, not per reporter: each unverified mail has a reporter of its own, and a flood of
         // forged mails must not become a flood of replies to the address they name. One address's mails are

@@ -74,6 +74,9 @@ public sealed class OutboundJob(
     {
         var strategy = db.Database.CreateExecutionStrategy();
 
+        // One save a transaction, nothing after a failed one: EF's savepoint around it would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
+
         // Phase 1: decide and fix the provider message id, committed before anything is sent.
         var ready = await strategy.ExecuteAsync(async ct =>
         {
