@@ -24,7 +24,7 @@ namespace AdilSoz.Intake.Benchmarks.Mailbox;
 /// Intake as a user sees it: a backlog of mail in a real Dovecot drained by one Worker host (stored,
 /// parsed, in the queue, acknowledged through a real SMTP server), beside a raw IMAP read of the same
 /// mail; and live reports, each stored and woken up as the channels do, beside the batched pipeline's own
-/// rate. Usage: <c>mailbox [--mails 1000] [--live 2000] [--producers 4]</c>.
+/// rate, and the mail path one stage at a time (<see cref="MailStagesBenchmark"/>). Usage: <c>mailbox [--mails 1000] [--live 2000] [--producers 4] [--stages 1000]</c>.
 /// </summary>
 public static class MailboxBenchmark
 {
@@ -33,6 +33,7 @@ public static class MailboxBenchmark
         var mails = Arg(args, "--mails", 1000);
         var live = Arg(args, "--live", 2000);
         var producers = Arg(args, "--producers", 4);
+        var stages = Arg(args, "--stages", mails);
         var server = BenchDatabase.Server();
         Console.WriteLine($"mailbox benchmark: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start (the machine may be shared)");
         try
@@ -40,6 +41,12 @@ public static class MailboxBenchmark
             if (mails > 0)
             {
                 await MailboxRowAsync(server, mails);
+            }
+
+            if (stages > 0)
+            {
+                Console.WriteLine($"the same path one stage at a time, {stages} mails, one thread, nothing else running:");
+                await MailStagesBenchmark.RunAsync(server, stages);
             }
 
             if (live > 0)

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using AdilSoz.Intake.Benchmarks.Bot;
+using AdilSoz.Intake.Benchmarks.Dedup;
+using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Tests.Infrastructure;
+using AdilSoz.Intake.Worker.Mail;
+using AdilSoz.Intake.Worker.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace AdilSoz.Intake.Benchmarks.Mailbox;
+
+/// <summary>
+/// The mail path one stage at a time, each on one thread with nothing else running, so that a stage's cost
+/// per mail is its own: storing the raw mails (chunks of 50), reading them into submissions (the ingest job's
+/// method, a chunk per call), the pipeline (its drain), and sending the acknowledgements (the outbound job's
+/// method, a chunk per connection) to the tests' SMTP capture. Each stage prints its rate, the process's CPU
+/// per mail (the SMTP capture runs in this process too), the database round trips per mail through EF, and
+/// what the runtime compiled meanwhile; all of it twice, for a Worker just started and for the same one warm.
+/// </summary>
+internal static class MailStagesBenchmark
+{
+    public static async Task RunAsync(string server, int count)
+    {
+        var cs = await BenchDatabase.CreateAsync(server);
+        var smtp = new SmtpCapture();
+        await smtp.InitializeAsync();
+        try
+        {
+            using var host = BuildHost(cs, smtp);
+            var mails = Mails(new SyntheticReports(9).Generate(count * 2, 30).ToList());
+
+            // Twice: the first time the process's code is still being compiled as it runs (the runtime compiles
+            // about 9,000 methods a second time, optimised, over the first thousand mails); the second time it is not.
+            Console.WriteLine("  a Worker just started:");
+            await StagesAsync(host, mails.Take(count).ToList());
+            Console.WriteLine("  the same Worker, a second thousand:");
+            await StagesAsync(host, mails.Skip(count).ToList());
+        }
+        finally
+        {
+            await smtp.DisposeAsync();
+            await BenchDatabase.DropAsync(server);
+        }
+    }
+
+    private static async Task StagesAsync(IHost host, List<IncomingMail> mails)
+    {
+        var ids = new List<long>();
+        await StageAsync("store (StoreManyAsync, chunks of 50)", mails.Count, async () =>
+        {
+            foreach (var chunk in mails.Chunk(MailboxSession.ChunkSize))
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                var stored = await scope.ServiceProvider.GetRequiredService<MailStore>().StoreManyAsync(chunk, CancellationToken.None);
+                ids.AddRange(stored.Select(s => s.InboundItemId));
+            }
+        });
+
+        await StageAsync("ingest (ProcessManyAsync, chunks of 50)", mails.Count, async () =>
+        {
+            foreach (var chunk in ids.Chunk(MailboxSession.ChunkSize))
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<MailIngestJob>().ProcessManyAsync(chunk, CancellationToken.None);
+            }
+        });
+
+        await StageAsync("pipeline (one drain, batches of 50)", mails.Count, async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISubmissionPipelineJob>().DrainAsync(CancellationToken.None);
+        });
+
+        List<long> queued;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            queued = await db.OutboundMessages.Where(o => o.Status == OutboundStatus.Queued).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+        }
+
+        await StageAsync("acknowledgements (SendManyAsync, 50 a connection)", mails.Count, async () =>
+        {
+            foreach (var chunk in queued.Chunk(MailboxSession.ChunkSize))
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IOutboundJob>().SendManyAsync(chunk, CancellationToken.None);
+            }
+        });
+    }
+
+    private static async Task StageAsync(string name, int count, Func<Task> stage)
+    {
+        using var counter = new DatabaseCounter();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        var sw = Stopwatch.StartNew();
+        await stage();
+        var elapsed = sw.Elapsed;
+        process.Refresh();
+        var cpuPerMail = (process.TotalProcessorTime - cpu).TotalMilliseconds / count;
+        var (roundTrips, commits, _, _) = counter.Snapshot();
+        Console.WriteLine($"    {name,-50} {count / elapsed.TotalSeconds,6:F0} mails/s  {cpuPerMail,6:F2} ms CPU, " +
+            $"{roundTrips / (double)count,4:F1} round trips, {commits / (double)count,3:F1} commits per mail; " +
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms   load {MailboxBenchmark.LoadAverage()}");
+    }
+
+    /// <summary>The reports as raw mails, as the mailbox row appends them: each from its own sender.</summary>
+    private static List<IncomingMail> Mails(List<SyntheticReport> reports)
+    {
+        var mails = new List<IncomingMail>(reports.Count);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var r = reports[i];
+            using var message = new MimeMessage();
+            message.From.Add(new MailboxAddress($"Reporter {i}", $"reporter{i}@example.org"));
+            message.To.Add(new MailboxAddress("Adil Soz", "info@adilsoz.kz"));
+            message.Subject = r.Text.Length > 60 ? r.Text[..60] : r.Text;
+            message.MessageId = $"stage-{i}@example.org";
+            message.Date = DateTimeOffset.UtcNow;
+            message.Body = new TextPart("plain") { Text = r.Text };
+            using var buffer = new MemoryStream();
+            message.WriteTo(buffer);
+            var raw = buffer.ToArray();
+            mails.Add(new IncomingMail($"stages:1:{i}", raw, raw.LongLength));
+        }
+
+        return mails;
+    }
+
+    /// <summary>A Worker's services without its job server or mailbox watcher: the stages are called directly.</summary>
+    private static IHost BuildHost(string cs, SmtpCapture smtp)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
+        var settings = BenchDatabase.Settings(cs);
+        settings["Smtp:Host"] = smtp.Host;
+        settings["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+        settings["Smtp:Security"] = "None";
+        settings["Digest:TimeZone"] = "UTC";
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddIntakeDefaults();
+        builder.AddPipelineJobs();
+        builder.AddMailIntake();
+        return builder.Build();
+    }
+}
