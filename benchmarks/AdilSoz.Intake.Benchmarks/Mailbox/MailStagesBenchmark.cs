@@ -24,7 +24,7 @@ namespace AdilSoz.Intake.Benchmarks.Mailbox;
 /// method, a chunk per call), the pipeline (its drain), and sending the acknowledgements (the outbound job's
 /// method, a chunk per connection) to the tests' SMTP capture. Each stage prints its rate, the process's CPU
 /// per mail (the SMTP capture runs in this process too), the database round trips per mail through EF, and
-/// what the runtime compiled meanwhile; all of it twice, for a Worker just started and for the same one warm.
+/// what the runtime compiled meanwhile; all of it twice, the second time with the code compiled.
 /// </summary>
 internal static class MailStagesBenchmark
 {
@@ -38,11 +38,11 @@ internal static class MailStagesBenchmark
             using var host = BuildHost(cs, smtp);
             var mails = Mails(new SyntheticReports(9).Generate(count * 2, 30).ToList());
 
-            // Twice: the first time the process's code is still being compiled as it runs (the runtime compiles
-            // about 9,000 methods a second time, optimised, over the first thousand mails); the second time it is not.
-            Console.WriteLine("  a Worker just started:");
+            // Twice: the first time the runtime still compiles the code as it runs (in a new process: some 9,000
+            // methods again, optimised, over the first thousand mails); the second time it has done so.
+            Console.WriteLine("  first pass (a new Worker's services; in a new process, with its code compiled as it runs):");
             await StagesAsync(host, mails.Take(count).ToList());
-            Console.WriteLine("  the same Worker, a second thousand:");
+            Console.WriteLine("  second pass, the same Worker:");
             await StagesAsync(host, mails.Skip(count).ToList());
         }
         finally
