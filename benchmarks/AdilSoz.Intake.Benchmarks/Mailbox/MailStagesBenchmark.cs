@@ -14,7 +14,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 
 namespace AdilSoz.Intake.Benchmarks.Mailbox;
 
@@ -121,14 +120,7 @@ internal static class MailStagesBenchmark
         var mails = new List<IncomingMail>(reports.Count);
         for (var i = 0; i < reports.Count; i++)
         {
-            var r = reports[i];
-            using var message = new MimeMessage();
-            message.From.Add(new MailboxAddress($"Reporter {i}", $"reporter{i}@example.org"));
-            message.To.Add(new MailboxAddress("Adil Soz", "info@adilsoz.kz"));
-            message.Subject = r.Text.Length > 60 ? r.Text[..60] : r.Text;
-            message.MessageId = $"stage-{i}@example.org";
-            message.Date = DateTimeOffset.UtcNow;
-            message.Body = new TextPart("plain") { Text = r.Text };
+            using var message = MailboxBenchmark.Mail(reports[i], i, "info@adilsoz.kz");
             using var buffer = new MemoryStream();
             message.WriteTo(buffer);
             var raw = buffer.ToArray();

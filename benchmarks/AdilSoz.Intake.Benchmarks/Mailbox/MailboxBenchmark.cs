@@ -179,18 +179,24 @@ public static class MailboxBenchmark
         await inbox.OpenAsync(FolderAccess.ReadWrite);
         for (var i = 0; i < reports.Count; i++)
         {
-            var r = reports[i];
-            using var message = new MimeMessage();
-            message.From.Add(new MailboxAddress($"Reporter {i}", $"reporter{i}@example.org"));
-            message.To.Add(new MailboxAddress("Adil Soz", dovecot.Username));
-            message.Subject = r.Text.Length > 60 ? r.Text[..60] : r.Text;
-            message.MessageId = $"bench-{i}@example.org";
-            message.Date = DateTimeOffset.UtcNow;
-            message.Body = new TextPart("plain") { Text = r.Text };
+            using var message = Mail(reports[i], i, dovecot.Username);
             await inbox.AppendAsync(new AppendRequest(message, MessageFlags.None));
         }
 
         await client.DisconnectAsync(true);
+    }
+
+    /// <summary>A report as a reporter would mail it: report <paramref name="n"/> from a sender of its own.</summary>
+    internal static MimeMessage Mail(SyntheticReport report, int n, string to)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress($"Reporter {n}", $"reporter{n}@example.org"));
+        message.To.Add(new MailboxAddress("Adil Soz", to));
+        message.Subject = report.Text.Length > 60 ? report.Text[..60] : report.Text;
+        message.MessageId = $"bench-{n}@example.org";
+        message.Date = DateTimeOffset.UtcNow;
+        message.Body = new TextPart("plain") { Text = report.Text };
+        return message;
     }
 
     /// <summary>The floor: every message's bytes with one FETCH of the whole set on one connection.</summary>
