@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using AdilSoz.Intake.Benchmarks.Bot;
 using AdilSoz.Intake.Benchmarks.Dedup;
 using AdilSoz.Intake.Core.Data;
@@ -10,10 +9,8 @@ using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Worker.Mail;
 using AdilSoz.Intake.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AdilSoz.Intake.Benchmarks.Mailbox;
 
@@ -133,14 +130,7 @@ internal static class MailStagesBenchmark
     /// <summary>A Worker's services without its job server or mailbox watcher: the stages are called directly.</summary>
     private static IHost BuildHost(string cs, SmtpCapture smtp)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
-        var settings = BenchDatabase.Settings(cs);
-        settings["Smtp:Host"] = smtp.Host;
-        settings["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Smtp:Security"] = "None";
-        settings["Digest:TimeZone"] = "UTC";
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = MailboxBenchmark.WorkerBuilder(cs, smtp, mailbox: null);
         builder.AddIntakeDefaults();
         builder.AddPipelineJobs();
         builder.AddMailIntake();

@@ -221,19 +221,7 @@ public static class MailboxBenchmark
 
     private static IHost StartMailWorker(string cs, DovecotServer dovecot, SmtpCapture smtp)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
-        var settings = BenchDatabase.Settings(cs);
-        settings["Mailbox:Host"] = dovecot.Host;
-        settings["Mailbox:Port"] = dovecot.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Mailbox:Security"] = "None";
-        settings["Mailbox:Username"] = dovecot.Username;
-        settings["Mailbox:Password"] = dovecot.Password;
-        settings["Smtp:Host"] = smtp.Host;
-        settings["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Smtp:Security"] = "None";
-        settings["Digest:TimeZone"] = "UTC";
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = WorkerBuilder(cs, smtp, dovecot);
         builder.AddIntakeDefaults();
         builder.AddJobServer();
         builder.AddPipelineJobs();
@@ -241,6 +229,29 @@ public static class MailboxBenchmark
         var host = builder.Build();
         host.Start();
         return host;
+    }
+
+    /// <summary>A Worker host's settings: the database, the SMTP capture, and the mailbox when one is given (else none is watched).</summary>
+    internal static HostApplicationBuilder WorkerBuilder(string cs, SmtpCapture smtp, DovecotServer? mailbox)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
+        var settings = BenchDatabase.Settings(cs);
+        if (mailbox is not null)
+        {
+            settings["Mailbox:Host"] = mailbox.Host;
+            settings["Mailbox:Port"] = mailbox.Port.ToString(CultureInfo.InvariantCulture);
+            settings["Mailbox:Security"] = "None";
+            settings["Mailbox:Username"] = mailbox.Username;
+            settings["Mailbox:Password"] = mailbox.Password;
+        }
+
+        settings["Smtp:Host"] = smtp.Host;
+        settings["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+        settings["Smtp:Security"] = "None";
+        settings["Digest:TimeZone"] = "UTC";
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        return builder;
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection conn, string sql) =>
