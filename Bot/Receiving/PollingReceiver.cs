@@ -5,14 +5,13 @@ using Microsoft.Extensions.Options;
 namespace AdilSoz.Intake.Bot.Receiving;
 
 /// <summary>
-/// Long polling: fetches updates as raw JSON, stores each one, and only then advances the offset
-/// (which is what acknowledges them to Telegram). A crash between the two re-fetches the same
-/// updates, which the store turns into no-ops.
+/// Long polling: fetches updates as raw JSON, hands each one to the processor (which commits it, handled
+/// or stored), and only then advances the offset (which is what acknowledges them to Telegram). A crash
+/// between the two re-fetches the same updates, which the store turns into no-ops.
 /// </summary>
 public sealed class PollingReceiver(
     IOptions<TelegramOptions> options,
     IHttpClientFactory httpFactory,
-    IServiceScopeFactory scopes,
     UpdateProcessor processor,
     Hosting.PollingReadiness readiness,
     ILogger<PollingReceiver> logger) : BackgroundService
@@ -49,25 +48,13 @@ public sealed class PollingReceiver(
 
                 failures = 0;
                 readiness.Polled();
-                var stored = 0;
-                await using (var scope = scopes.CreateAsyncScope())
+                foreach (var update in root.GetProperty("result").EnumerateArray())
                 {
-                    var store = scope.ServiceProvider.GetRequiredService<UpdateStore>();
-                    foreach (var update in root.GetProperty("result").EnumerateArray())
+                    await processor.ReceiveAsync(update.GetRawText(), stoppingToken);
+                    if (update.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var value))
                     {
-                        await store.StoreAsync(update.GetRawText(), stoppingToken);
-                        if (update.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var value))
-                        {
-                            offset = Math.Max(offset ?? 0, value + 1);
-                        }
-
-                        stored++;
+                        offset = Math.Max(offset ?? 0, value + 1);
                     }
-                }
-
-                if (stored > 0)
-                {
-                    processor.Signal();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -11,16 +11,38 @@ using Telegram.Bot.Types;
 namespace AdilSoz.Intake.Bot.Receiving;
 
 /// <summary>
-/// Handles stored updates in order, one DI scope per update. Several Bot instances share the work:
-/// each claims the next stored update with <c>FOR UPDATE SKIP LOCKED</c>. Updates left behind by a
-/// crash are picked up at the next start. An update that cannot be understood, or that fails
-/// repeatedly, lands in "needs attention" with its raw JSON kept; the bot goes on.
+/// Handles Telegram updates in order, one DI scope per update. An update just received is stored and
+/// handled in one transaction, so its reply waits for one commit, not two (<see cref="ReceiveAsync"/>);
+/// when that is not possible (earlier updates still wait, the handler failed, the update cannot be
+/// read) it is only stored, and taken from the store like updates left behind by a crash. Several Bot
+/// instances share the stored work: each claims the next stored update with <c>FOR UPDATE SKIP LOCKED</c>.
+/// An update that cannot be understood, or that fails repeatedly, lands in "needs attention" with its
+/// raw JSON kept; the bot goes on.
 /// </summary>
 public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UpdateProcessor> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
     private readonly SemaphoreSlim _signal = new(0);
+
+    // One update at a time in this instance, whether just received or taken from the store.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    // Stored updates may be waiting (true at start: a crash may have left some); while they are, a
+    // received update is stored behind them rather than answered ahead of them.
+    private bool _backlog = true;
     private int _failedInARow;
+
+    private enum Outcome
+    {
+        /// <summary>Stored and handled in one transaction.</summary>
+        Handled,
+
+        /// <summary>Not handled now (earlier updates wait, it cannot be read, or it is a redelivery): to be stored.</summary>
+        NotHandled,
+
+        /// <summary>The handler failed and everything was rolled back: to be stored, one attempt counted.</summary>
+        Failed,
+    }
 
     public void Signal()
     {
@@ -59,25 +81,138 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
+    /// <summary>
+    /// Takes an update just received from Telegram (long polling or the webhook). When it returns, the update
+    /// is committed — handled and stored, or stored for the processor — so its source may be acknowledged.
+    /// A database failure throws, and nothing is acknowledged.
+    /// </summary>
+    public async Task ReceiveAsync(string rawJson, CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            var outcome = _backlog ? Outcome.NotHandled : await StoreAndHandleAsync(rawJson, ct);
+            if (outcome == Outcome.Handled)
+            {
+                return;
+            }
+
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<UpdateStore>().StoreAsync(rawJson, ct, attempts: outcome == Outcome.Failed ? 1 : 0);
+            }
+
+            _backlog = true;
+            Signal();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     /// <summary>Processes one stored update; false when there is none.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken ct)
     {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+
+            // Note: the context retries on transient failures, which EF allows for a user transaction only
+            // as one retriable unit; a retry starts the update over from a clean change tracker.
+            var strategy = db.Database.CreateExecutionStrategy();
+
+            // The update's own savepoint (below) is what a failure rolls back to; EF's savepoint around every
+            // SaveChanges inside the transaction would add two round trips per save before the reply goes out.
+            db.Database.AutoSavepointsEnabled = false;
+            var found = await strategy.ExecuteAsync(async cancel =>
+            {
+                db.ChangeTracker.Clear();
+                scope.ServiceProvider.GetRequiredService<AfterCommit>().Discard();
+                return await ProcessInTransactionAsync(scope.ServiceProvider, db, cancel);
+            }, ct);
+            if (!found)
+            {
+                _backlog = false;
+            }
+
+            return found;
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stores a received update and handles it in the same transaction. A handler failure rolls back both
+    /// (the caller then stores the update alone, one attempt counted); so does a redelivery of an update
+    /// stored before.
+    /// </summary>
+    private async Task<Outcome> StoreAndHandleAsync(string rawJson, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var services = scope.ServiceProvider;
+        var store = services.GetRequiredService<UpdateStore>();
+        var item = store.NewItem(rawJson);
+        var update = item.Status == InboundStatus.Stored ? ReadUpdate(Encoding.UTF8.GetBytes(rawJson)) : null;
+        if (update is null)
+        {
+            // Stored alone: the processor puts it in needs attention with the reason.
+            return Outcome.NotHandled;
+        }
 
-        // Note: the context retries on transient failures, which EF allows for a user transaction only
-        // as one retriable unit; a retry starts the update over from a clean change tracker.
-        var strategy = db.Database.CreateExecutionStrategy();
-
-        // The update's own savepoint (below) is what a failure rolls back to; EF's savepoint around every
-        // SaveChanges inside the transaction would add two round trips per save before the reply goes out.
+        var db = services.GetRequiredService<IntakeDbContext>();
         db.Database.AutoSavepointsEnabled = false;
-        return await strategy.ExecuteAsync(async cancel =>
+        var afterCommit = services.GetRequiredService<AfterCommit>();
+        var outcome = await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
         {
             db.ChangeTracker.Clear();
-            scope.ServiceProvider.GetRequiredService<AfterCommit>().Discard();
-            return await ProcessInTransactionAsync(scope.ServiceProvider, db, cancel);
+            afterCommit.Discard();
+            await using var tx = await db.Database.BeginTransactionAsync(cancel);
+            var now = clock.GetUtcNow();
+            item.Id = 0;
+            item.Status = InboundStatus.Processed;
+            item.ProcessedAt = now;
+            db.InboundItems.Add(item);
+            try
+            {
+                await db.SaveChangesAsync(cancel);
+            }
+            catch (DbUpdateException e) when (UpdateStore.IsAlreadyStored(e))
+            {
+                return Outcome.NotHandled;
+            }
+
+            try
+            {
+                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, cancel);
+                await db.SaveChangesAsync(cancel);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("A received update failed ({Error}); stored for another attempt", e.GetType().Name);
+                _failedInARow++;
+                return Outcome.Failed;
+            }
+
+            await tx.CommitAsync(cancel);
+            return Outcome.Handled;
         }, ct);
+        if (outcome == Outcome.Handled)
+        {
+            _failedInARow = 0;
+            Core.Operations.IntakeMetrics.ReportReceived(Channel.Telegram);
+            await RunAfterCommitAsync(afterCommit, item.Id, ct);
+        }
+        else
+        {
+            afterCommit.Discard();
+        }
+
+        return outcome;
     }
 
     private async Task<bool> ProcessInTransactionAsync(IServiceProvider services, IntakeDbContext db, CancellationToken ct)

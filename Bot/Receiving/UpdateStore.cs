@@ -21,14 +21,33 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
 {
     public sealed record Stored(long? InboundItemId, bool IsNew);
 
-    public async Task<Stored> StoreAsync(string rawJson, CancellationToken cancellationToken)
+    /// <summary>Stores the update for the processor to take; <paramref name="attempts"/> counts failed handlings before.</summary>
+    public async Task<Stored> StoreAsync(string rawJson, CancellationToken cancellationToken, int attempts = 0)
+    {
+        var item = NewItem(rawJson);
+        item.Attempts = attempts;
+        db.InboundItems.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            Core.Operations.IntakeMetrics.ReportReceived(Channel.Telegram);
+            return new Stored(item.Id, true);
+        }
+        catch (DbUpdateException e) when (IsAlreadyStored(e))
+        {
+            db.ChangeTracker.Clear();
+            return new Stored(null, false);
+        }
+    }
+
+    /// <summary>The inbound item of a raw update, encrypted, not yet added: status Stored, or needs attention without an update_id.</summary>
+    public InboundItem NewItem(string rawJson)
     {
         var bytes = Encoding.UTF8.GetBytes(rawJson);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var updateId = TryReadUpdateId(rawJson);
         var key = $"{options.Value.BotId}:{updateId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}:{sha[..16]}";
-
-        var item = new InboundItem
+        return new InboundItem
         {
             Channel = Channel.Telegram,
             SourceKey = key,
@@ -39,19 +58,11 @@ public sealed class UpdateStore(IntakeDbContext db, IdentityProtector protector,
             Status = updateId is null ? InboundStatus.NeedsAttention : InboundStatus.Stored,
             Error = updateId is null ? "The update is not valid JSON or has no update_id." : null,
         };
-        db.InboundItems.Add(item);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            Core.Operations.IntakeMetrics.ReportReceived(Channel.Telegram);
-            return new Stored(item.Id, true);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            return new Stored(null, false);
-        }
     }
+
+    /// <summary>The save failed because the same update (same key) is stored already: a redelivery.</summary>
+    public static bool IsAlreadyStored(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public static long? TryReadUpdateId(string rawJson)
     {

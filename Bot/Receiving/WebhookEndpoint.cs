@@ -8,7 +8,8 @@ namespace AdilSoz.Intake.Bot.Receiving;
 
 /// <summary>
 /// Webhook mode: <c>POST /telegram/webhook</c>. The secret header is checked (401 otherwise); the raw
-/// body is stored before answering 200; any failure answers 500 so that Telegram delivers again.
+/// body is committed (handled, or stored for the processor) before answering 200; any failure answers
+/// 500 so that Telegram delivers again.
 /// </summary>
 public static class WebhookEndpoint
 {
@@ -16,7 +17,7 @@ public static class WebhookEndpoint
 
     public static void MapTelegramWebhook(this WebApplication app)
     {
-        app.MapPost(Path, async (HttpContext ctx, IOptions<TelegramOptions> options, UpdateStore store, UpdateProcessor processor) =>
+        app.MapPost(Path, async (HttpContext ctx, IOptions<TelegramOptions> options, UpdateProcessor processor) =>
         {
             var o = options.Value;
             if (o.Mode != TelegramMode.Webhook)
@@ -32,8 +33,7 @@ public static class WebhookEndpoint
 
             using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
             var raw = await reader.ReadToEndAsync(ctx.RequestAborted);
-            await store.StoreAsync(raw, ctx.RequestAborted);
-            processor.Signal();
+            await processor.ReceiveAsync(raw, ctx.RequestAborted);
             return Results.Ok();
         });
     }

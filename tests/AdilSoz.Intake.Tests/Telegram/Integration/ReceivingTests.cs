@@ -62,6 +62,40 @@ public sealed class ReceivingTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_reply_refused_twice_is_sent_on_the_third_attempt_and_the_update_is_stored_once()
+    {
+        const long user = 9050;
+
+        // A 400 is not retried by the reply itself: the update's handling fails, is rolled back with the update
+        // it had just stored, and the update is stored alone and tried again from the store.
+        Api.FailWithServerError(2, 400, "sendMessage");
+        var start = Api.EnqueueText(user, "/start");
+        await new ChatView(Api, user).NextAsync("Выберите язык", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(InboundStatus.Processed, await _system.WaitForInboundAsync(start.UpdateId));
+        await using var db = database.CreateDbContext();
+        var item = Assert.Single(await _system.InboundOfAsync(db, start.UpdateId));
+        Assert.Equal(2, item.Attempts);
+        Assert.Single(Api.SentMessages(user), m => m.Text!.Contains("Выберите язык", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_update_that_fails_five_times_waits_in_needs_attention_and_the_next_reporter_is_answered()
+    {
+        Api.FailWithServerError(5, 400, "sendMessage");
+        var start = Api.EnqueueText(9060, "/start");
+        Assert.Equal(InboundStatus.NeedsAttention, await _system.WaitForInboundAsync(start.UpdateId, TimeSpan.FromSeconds(60)));
+
+        Api.EnqueueText(9061, "/start");
+        await new ChatView(Api, 9061).NextAsync("Выберите язык");
+        await using var db = database.CreateDbContext();
+        var item = Assert.Single(await _system.InboundOfAsync(db, start.UpdateId));
+        Assert.Equal(5, item.Attempts);
+        Assert.Contains("5 times", item.Error, StringComparison.Ordinal);
+        Assert.Empty(Api.SentMessages(9060));
+    }
+
+    [Fact]
     public async Task Too_many_requests_is_waited_out_and_every_reply_arrives_exactly_once()
     {
         const long user = 9020;
