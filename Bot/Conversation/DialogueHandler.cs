@@ -60,7 +60,7 @@ public sealed class DialogueHandler(
 
         var chatId = update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? from.Id;
         var displayName = from.Username is { Length: > 0 } u ? "@" + u : string.Join(' ', new[] { from.FirstName, from.LastName }.Where(n => !string.IsNullOrEmpty(n)));
-        var reporter = await reporters.GetOrCreateAsync(Channel.Telegram, from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var (reporter, isNew) = await reporters.FindOrCreateAsync(Channel.Telegram, from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), displayName, language: null, cancellationToken);
         reporter.Unreachable = false;
 
@@ -85,7 +85,8 @@ public sealed class DialogueHandler(
             return;
         }
 
-        var state = await db.DialogueStates.SingleOrDefaultAsync(s => s.ReporterId == reporter.Id, cancellationToken);
+        // A reporter created just now has no dialogue yet: one round trip less before a newcomer's first reply.
+        var state = isNew ? null : await db.DialogueStates.SingleOrDefaultAsync(s => s.ReporterId == reporter.Id, cancellationToken);
         if (state is null)
         {
             state = new DialogueState { ReporterId = reporter.Id };

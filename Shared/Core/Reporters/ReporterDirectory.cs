@@ -2,22 +2,24 @@ using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AdilSoz.Intake.Core.Reporters;
 
 /// <summary>Finds or creates the pseudonymous reporter behind a channel identity.</summary>
 public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector protector, TimeProvider clock)
 {
-    private const string NewReporterSavepoint = "new_reporter";
-
     /// <summary>
     /// The reporter for <paramref name="identity"/> (Telegram user id, mail address), created on first
     /// contact. A Telegram chat id is refreshed when it changes (Telegram vouches for it); a mail's
     /// contact never is: anyone can write a From or Reply-To, and the stored address is where mail
     /// about the person's reports goes.
     /// </summary>
-    public async Task<Reporter> GetOrCreateAsync(Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct)
+    public async Task<Reporter> GetOrCreateAsync(Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct) =>
+        (await FindOrCreateAsync(channel, identity, contact, displayName, language, ct)).Reporter;
+
+    /// <summary>As <see cref="GetOrCreateAsync"/>, and whether the reporter was created by this call (nothing else of theirs can exist yet).</summary>
+    public async Task<(Reporter Reporter, bool IsNew)> FindOrCreateAsync(
+        Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct)
     {
         var hash = protector.KeyHash(channel, identity);
         var reporter = await db.Reporters.SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
@@ -33,33 +35,23 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
                 Language = language,
                 CreatedAt = clock.GetUtcNow(),
             };
-            db.Reporters.Add(reporter);
 
-            // Note: in PostgreSQL a failed INSERT aborts the whole transaction; inside a caller's transaction
-            // without EF's automatic savepoints, this one lets the lookup below run after a lost race.
-            var transaction = db.Database.AutoSavepointsEnabled ? null : db.Database.CurrentTransaction;
-            if (transaction is not null)
+            // Note: another instance may create the same reporter at the same moment. A failed INSERT would
+            // abort the caller's whole transaction; this one yields no row instead, and the lookup runs again.
+            var id = await db.Database.SqlQuery<long>($"""
+                INSERT INTO "Reporters" ("Channel", "KeyHash", "IdentityEncrypted", "ContactEncrypted", "DisplayNameEncrypted", "Language", "Unreachable", "CreatedAt")
+                VALUES ({channel.ToString()}, {hash}, {reporter.IdentityEncrypted}, {reporter.ContactEncrypted}, {reporter.DisplayNameEncrypted}, {language}, FALSE, {reporter.CreatedAt})
+                ON CONFLICT ("KeyHash") DO NOTHING
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+            if (id.Count == 1)
             {
-                await transaction.CreateSavepointAsync(NewReporterSavepoint, ct);
+                reporter.Id = id[0];
+                db.Reporters.Attach(reporter);
+                return (reporter, true);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // Another instance created the same reporter a moment ago.
-                if (transaction is not null)
-                {
-                    await transaction.RollbackToSavepointAsync(NewReporterSavepoint, ct);
-                }
-
-                db.Entry(reporter).State = EntityState.Detached;
-                reporter = await db.Reporters.SingleAsync(r => r.KeyHash == hash, ct);
-            }
-
-            return reporter;
+            reporter = await db.Reporters.SingleAsync(r => r.KeyHash == hash, ct);
         }
 
         if (reporter.IdentityEncrypted is null)
@@ -75,7 +67,7 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
         }
 
         reporter.Language ??= language;
-        return reporter;
+        return (reporter, false);
     }
 
     /// <summary>

@@ -74,6 +74,45 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Two_instances_meeting_a_new_reporter_at_once_make_one_reporter_and_both_transactions_commit()
+    {
+        await using var first = database.Services.CreateAsyncScope();
+        await using var second = database.Services.CreateAsyncScope();
+        var db1 = first.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        db1.Database.AutoSavepointsEnabled = false;
+        db2.Database.AutoSavepointsEnabled = false;
+        var protector = first.ServiceProvider.GetRequiredService<AdilSoz.Intake.Core.Security.IdentityProtector>();
+        var identity = "race-" + Guid.NewGuid().ToString("N")[..8];
+
+        await using var tx1 = await db1.Database.BeginTransactionAsync();
+        await using var tx2 = await db2.Database.BeginTransactionAsync();
+        var (one, oneIsNew) = await new ReporterDirectory(db1, protector, TimeProvider.System)
+            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@first", "kk", CancellationToken.None);
+
+        // The second instance's creation waits for the first transaction, then finds its reporter.
+        var racing = new ReporterDirectory(db2, protector, TimeProvider.System)
+            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@second", "ru", CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(racing.IsCompleted);
+        await tx1.CommitAsync();
+        var (two, twoIsNew) = await racing;
+
+        // The second transaction is not aborted by the lost race: it still writes and commits.
+        db2.DialogueStates.Add(new DialogueState { ReporterId = two.Id, UpdatedAt = DateTimeOffset.UtcNow });
+        await db2.SaveChangesAsync();
+        await tx2.CommitAsync();
+
+        Assert.True(oneIsNew);
+        Assert.False(twoIsNew);
+        Assert.Equal(one.Id, two.Id);
+        await using var check = database.CreateDbContext();
+        var hash = protector.KeyHash(Channel.Telegram, identity);
+        Assert.Equal("kk", Assert.Single(await check.Reporters.Where(r => r.KeyHash == hash).ToListAsync()).Language);
+        Assert.True(await check.DialogueStates.AnyAsync(s => s.ReporterId == one.Id));
+    }
+
+    [Fact]
     public async Task Reporter_identities_are_not_stored_in_clear_text()
     {
         const string telegramUserId = "987654321";
