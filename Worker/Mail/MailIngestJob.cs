@@ -116,7 +116,7 @@ public sealed class MailIngestJob(
 
         // A failure inside the mail's transaction rolls all of it back (the job's retry takes the mail again), and
         // nothing in it goes on after a failed save, so EF's savepoint around each save (two more round trips a
-        // save, three saves a mail) guards nothing here; ReporterDirectory takes its own where it needs one.
+        // save, three saves a mail) guards nothing here (a new reporter's INSERT cannot fail on a race: it yields no row).
         db.Database.AutoSavepointsEnabled = false;
         var strategy = db.Database.CreateExecutionStrategy();
         var outcome = await strategy.ExecuteAsync(async ct =>
