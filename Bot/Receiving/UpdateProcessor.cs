@@ -12,7 +12,7 @@ namespace AdilSoz.Intake.Bot.Receiving;
 
 /// <summary>
 /// Handles Telegram updates in order, one DI scope per update. An update just received is stored and
-/// handled in one transaction, so its reply waits for one commit, not two (<see cref="ReceiveAsync"/>);
+/// handled in one transaction, so its reply waits for no commit and the update costs one (<see cref="ReceiveAsync"/>);
 /// when that is not possible (earlier updates still wait, the handler failed, the update cannot be
 /// read) it is only stored, and taken from the store like updates left behind by a crash. Several Bot
 /// instances share the stored work: each claims the next stored update with <c>FOR UPDATE SKIP LOCKED</c>.
