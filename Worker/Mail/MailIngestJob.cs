@@ -39,11 +39,14 @@ public sealed class MailIngestJob(
     {
         var done = new List<Outcome>(inboundItemIds.Length);
         Exception? failure = null;
+
+        // The chunk's stored mails in one read; each is locked and checked again in its own transaction.
+        var items = await db.InboundItems.AsNoTracking().Where(i => inboundItemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         foreach (var id in inboundItemIds)
         {
             try
             {
-                if (await IngestOneAsync(id, live: true, cancellationToken) is { } outcome)
+                if (items.TryGetValue(id, out var item) && await IngestOneAsync(item, live: true, cancellationToken) is { } outcome)
                 {
                     done.Add(outcome);
                 }
@@ -70,19 +73,20 @@ public sealed class MailIngestJob(
     /// </summary>
     public async Task IngestAsync(long inboundItemId, bool live, CancellationToken cancellationToken)
     {
-        if (await IngestOneAsync(inboundItemId, live, cancellationToken) is { } outcome)
+        var item = await db.InboundItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inboundItemId, cancellationToken);
+        if (item is not null && await IngestOneAsync(item, live, cancellationToken) is { } outcome)
         {
             AfterCommit([outcome]);
         }
     }
 
-    /// <summary>Ingests one stored mail in its own transaction; null when it was handled already.</summary>
-    private async Task<Outcome?> IngestOneAsync(long inboundItemId, bool live, CancellationToken cancellationToken)
+    /// <summary>Ingests one stored mail (as read before its lock) in its own transaction; null when it was handled already.</summary>
+    private async Task<Outcome?> IngestOneAsync(InboundItem item, bool live, CancellationToken cancellationToken)
     {
         // In a chunk, what an earlier mail left tracked (a failure half way) must not be saved with this one.
         db.ChangeTracker.Clear();
-        var item = await db.InboundItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inboundItemId, cancellationToken);
-        if (item is null || item.Channel != Channel.Email || item.Status != InboundStatus.Stored || item.SubmissionId is not null)
+        var inboundItemId = item.Id;
+        if (item.Channel != Channel.Email || item.Status != InboundStatus.Stored || item.SubmissionId is not null)
         {
             return null;
         }
@@ -123,14 +127,18 @@ public sealed class MailIngestJob(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var locked = await db.InboundItems
-                .FromSql($"""SELECT * FROM "InboundItems" WHERE "Id" = {inboundItemId} FOR UPDATE""")
-                .SingleAsync(ct);
-            if (locked.Status != InboundStatus.Stored || locked.SubmissionId is not null)
+            // The row is locked and its state read again; the raw mail, which never changes, is not read twice.
+            var now = await db.Database.SqlQuery<ItemState>($"""
+                SELECT "Status", "SubmissionId", "Attempts" FROM "InboundItems" WHERE "Id" = {inboundItemId} FOR UPDATE
+                """).SingleAsync(ct);
+            if (now.Status != nameof(InboundStatus.Stored) || now.SubmissionId is not null)
             {
                 return null;
             }
 
+            var locked = item.Copy();
+            locked.Attempts = now.Attempts;
+            db.InboundItems.Attach(locked);
             var result = await IngestAsync(locked, mail, sender, reporter?.Id, live, ct);
             await transaction.CommitAsync(ct);
             return result;
@@ -189,6 +197,9 @@ public sealed class MailIngestJob(
     {
         public long InboundItemId { get; init; }
     }
+
+    /// <summary>What of a stored mail's row can change while it waits: read again under its lock.</summary>
+    private sealed record ItemState(string Status, long? SubmissionId, int Attempts);
 
     /// <summary>The claimed sender: address, its keyed hash, and why it is not believed (null when it is).</summary>
     private sealed record Sender(string Address, string Hash, string? NotVerified);

@@ -47,4 +47,12 @@ public sealed class InboundItem
     public DateTimeOffset? PurgedAt { get; set; }
 
     public Submission? Submission { get; set; }
+
+    /// <summary>A copy of the row's values (not of its submission) to attach and change, leaving this one as read.</summary>
+    public InboundItem Copy()
+    {
+        var copy = (InboundItem)MemberwiseClone();
+        copy.Submission = null;
+        return copy;
+    }
 }
