@@ -105,7 +105,8 @@ public static class FileTypes
             return OfficeOle.GetValueOrDefault(extension);
         }
 
-        return extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) && IsPlainText(head) ? "text/plain" : null;
+        // A script (#!) is refused even as text: someone may run what they download.
+        return extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) && !head.StartsWith("#!"u8) && IsPlainText(head) ? "text/plain" : null;
     }
 
     /// <summary>UTF-8 text without control characters other than tabs and line ends (the head may end inside a character).</summary>
