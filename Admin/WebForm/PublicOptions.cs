@@ -30,6 +30,10 @@ public sealed class PublicOptions
     [Range(1, 7 * 24 * 60)]
     public int LockMinutes { get; set; } = 60;
 
+    /// <summary>Receipt checks a minute for all references together (guessing across references), beyond which /status answers 429.</summary>
+    [Range(1, 100_000)]
+    public int StatusChecksPerMinute { get; set; } = 120;
+
     /// <summary>The onion service's address (e.g. <c>abc…xyz.onion</c>), shown on the form; optional.</summary>
     [RegularExpression(@"^[a-z2-7]{56}\.onion$", ErrorMessage = "Public:OnionAddress must be a v3 onion address (56 letters and digits, then .onion).")]
     public string? OnionAddress { get; set; }

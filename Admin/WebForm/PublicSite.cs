@@ -1,8 +1,10 @@
+using System.Threading.RateLimiting;
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AdilSoz.Intake.Admin.WebForm;
 
@@ -16,6 +18,8 @@ namespace AdilSoz.Intake.Admin.WebForm;
 /// </summary>
 public static class PublicSite
 {
+    private const string StatusChecks = "status-checks";
+
     public static bool IsPublic(string[] args) => args is ["public", ..];
 
     public static async Task<int> RunAsync(string[] args)
@@ -51,7 +55,23 @@ public static class PublicSite
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/WebForm");
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/WebForm";
+            o.Conventions.AddPageApplicationModelConvention("/Status", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(StatusChecks)));
+        });
+
+        // Guessing across references: one budget of receipt checks for everyone (there is no one to tell apart).
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(StatusChecks, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.StatusChecksPerMinute, Window = TimeSpan.FromMinutes(1),
+                })
+                : RateLimitPartition.GetNoLimiter("show"));
+        });
         // Cyrillic and Kazakh letters are written as they are, not as &#x...; entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -86,6 +106,7 @@ public static class PublicSite
         app.UseStatusCodePages(PublicStyle.StatusPageAsync);
         app.UseUiLanguage();
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapGet("/", () => Results.Redirect("report"));
         app.MapGet(PublicStyle.Path, PublicStyle.Serve);
         app.MapIntakeHealth();

@@ -109,6 +109,28 @@ public sealed class PublicProcessTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Receipt_checks_beyond_the_overall_budget_a_minute_are_refused_for_every_reference()
+    {
+        _public.Kill();
+        await _public.StartAsync(new Dictionary<string, string>(Limits) { ["Public__StatusChecksPerMinute"] = "3" });
+        using var client = _public.CreateClient();
+        var (reference, receipt) = await WebFormPosts.ReportAsync(client, "A report whose status is checked too often.");
+        for (var i = 0; i < 3; i++)
+        {
+            await WebFormPosts.OpenStatusAsync(client, $"AS-2026-{90000 + i}", "1111 2222 3333 4444");
+        }
+
+        var form = await client.GetStringAsync("/status");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AdminApp.AntiforgeryToken(form),
+            ["Reference"] = reference,
+            ["Receipt"] = receipt,
+        });
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/status", content)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_named_pdf_that_is_a_program_is_refused_with_the_text_kept_and_nothing_is_stored()
     {
         using var client = _public.CreateClient();
