@@ -34,6 +34,13 @@ public sealed class PublicOptions
     [Range(1, 100_000)]
     public int StatusChecksPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Posts read at once (reports, replies, status checks); more wait their turn. Each may hold up to
+    /// <see cref="MaxRequestBytes"/> in memory: uploads are never buffered to disk.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ConcurrentPosts { get; set; } = 8;
+
     /// <summary>The onion service's address (e.g. <c>abc…xyz.onion</c>), shown on the form; optional.</summary>
     [RegularExpression(@"^[a-z2-7]{56}\.onion$", ErrorMessage = "Public:OnionAddress must be a v3 onion address (56 letters and digits, then .onion).")]
     public string? OnionAddress { get; set; }

@@ -45,6 +45,9 @@ public static class PublicSite
         {
             o.MultipartBodyLengthLimit = limits.MaxRequestBytes;
             o.ValueCountLimit = 64;
+            // Note: past this threshold (64 kB by default) a form's body is buffered to a temporary file, which
+            // a killed process leaves behind, photos included. Kept in memory, bounded by ConcurrentPosts.
+            o.MemoryBufferThreshold = (int)Math.Min(int.MaxValue, limits.MaxRequestBytes);
         });
 
         // The staff processes rotate the shared key ring; this one only uses it (its role may not write keys).
@@ -65,6 +68,12 @@ public static class PublicSite
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetConcurrencyLimiter("posts", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = limits.ConcurrentPosts, QueueLimit = limits.ConcurrentPosts * 8,
+                })
+                : RateLimitPartition.GetNoLimiter("show"));
             o.AddPolicy(StatusChecks, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
                 {

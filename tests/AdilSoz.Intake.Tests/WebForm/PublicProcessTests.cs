@@ -239,6 +239,10 @@ public sealed class PublicProcessTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task Killed_in_the_middle_of_an_upload_the_process_leaves_the_whole_report_or_none()
     {
+        // Started with a temporary folder of its own, to see whether an upload leaves anything on disk.
+        var temp = Directory.CreateTempSubdirectory("adilsoz-public-temp-");
+        _public.Kill();
+        await _public.StartAsync(new Dictionary<string, string>(Limits) { ["ASPNETCORE_TEMP"] = temp.FullName });
         var jar = new CookieContainer();
         using var client = _public.CreateClient(cookies: jar);
         var before = await CountsAsync();
@@ -269,6 +273,8 @@ public sealed class PublicProcessTests(PostgresDatabase database) : IClassFixtur
         }
 
         Assert.Equal(before, await CountsAsync());
+        Assert.Empty(temp.GetFiles("*", SearchOption.AllDirectories));
+        temp.Delete(recursive: true);
 
         // Started again, the same reporter sends the whole report: all of it is there.
         await _public.StartAsync(Limits);
