@@ -240,6 +240,17 @@ public sealed class WebFormBrowserTests : IClassFixture<PostgresDatabase>, IAsyn
     }
 
     [Fact]
+    public async Task The_staff_site_does_not_serve_the_reporters_pages()
+    {
+        // Signed in, so that an unknown path answers 404 instead of the way to the login page.
+        var (staff, _) = await new ModerationSeed(_admin).BrowserAsync(Roles.Admin);
+        foreach (var path in new[] { "/report", "/status", "/public.css" })
+        {
+            Assert.True((await staff.GetAsync(path)).StatusCode == System.Net.HttpStatusCode.NotFound, path);
+        }
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_is_refused_in_the_reporters_language_and_the_typed_text_is_kept()
     {
         var expected = new Dictionary<string, string>
