@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the whole system: Admin (http://127.0.0.1:5080), Worker, and the Bot when a token is set.
-# Without ConnectionStrings__Intake it provisions a local PostgreSQL database with two roles (an owner
-# that migrates, an application role without superuser rights for the processes), a key-encryption
+# Runs the whole system: Admin (http://127.0.0.1:5080), the public web form (http://127.0.0.1:5090),
+# Worker, and the Bot when a token is set.
+# Without ConnectionStrings__Intake it provisions a local PostgreSQL database with three roles (an owner
+# that migrates, an application role without superuser rights for the processes, a public role that may
+# only store web reports and read their status, for the public process), a key-encryption
 # certificate for the key ring, a first admin, and the demo data of the foundation's February 2021
 # report. Secrets live in .local/ (mode 600). Starts on whatever state it finds. Ctrl+C stops everything.
 set -euo pipefail
@@ -11,6 +13,7 @@ cd "$(dirname "$0")"
 umask 077
 urls="${ADMIN_URLS:-http://127.0.0.1:5080}"
 health="${WORKER_HEALTH_URLS:-http://127.0.0.1:5082}"
+public_urls="${PUBLIC_URLS:-http://127.0.0.1:5090}"
 state=.local
 mkdir -p "$state" && chmod 700 "$state"
 
@@ -23,13 +26,15 @@ if [ -z "${ConnectionStrings__Intake:-}" ]; then
   local_default=1
   [[ $db =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "ADILSOZ_DATABASE: use lower-case letters, digits and _" >&2; exit 1; }
   ensure_local_postgres
-  owner="${db}_owner" app="${db}_app"
+  owner="${db}_owner" app="${db}_app" public_role="${db}_public"
   ensure_role "$owner" "$(secret_in "$state/pg-owner.pass")" NOCREATEDB
   ensure_role "$app" "$(secret_in "$state/pg-app.pass")" NOCREATEDB
+  ensure_role "$public_role" "$(secret_in "$state/pg-public.pass")" NOCREATEDB
   database_exists "$db" || fresh_database=1
   ensure_database "$db" "$owner"
   owner_connection="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=$owner;Password=$(cat "$state/pg-owner.pass")"
   export ConnectionStrings__Intake="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=$app;Password=$(cat "$state/pg-app.pass")"
+  public_connection="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=$public_role;Password=$(cat "$state/pg-public.pass")"
 fi
 
 # The key ring is encrypted with a certificate of this copy (keep .local/keyring.* apart from backups).
@@ -68,6 +73,7 @@ start() { local name=$1; shift; (cd "$name" && exec dotnet "$(bin "$name")" "$@"
 migrate() {
   if [ $local_default -eq 1 ]; then
     ConnectionStrings__Intake="$owner_connection" admin migrate --app-role "$app"
+    ConnectionStrings__Intake="$owner_connection" admin migrate --public-role "$public_role"
   else
     admin migrate
   fi
@@ -131,6 +137,15 @@ else
 fi
 if [ -n "${Telegram__BotToken:-}" ]; then start Bot --urls "${BOT_URLS:-http://127.0.0.1:5081}"; fi
 start Admin --urls "$urls"
+# The public process: the web form and the status page, with the public role (outside the local default,
+# PUBLIC_CONNECTION_STRING, or else the processes' connection string).
+if curl -fsS "$public_urls/healthz" >/dev/null 2>&1; then
+  public_line="not started: something already answers on $public_urls (another copy?); set PUBLIC_URLS"
+else
+  (cd Admin && ConnectionStrings__Intake="${public_connection:-${PUBLIC_CONNECTION_STRING:-$ConnectionStrings__Intake}}" \
+    exec dotnet "$(bin Admin)" public --urls "$public_urls") >"$state/public.log" 2>&1 & pids+=($!)
+  public_line="$public_urls/report and /status (log: $state/public.log)"
+fi
 
 healthy=0
 for _ in $(seq 1 60); do curl -fsS "$urls/healthz" >/dev/null 2>&1 && { healthy=1; break; }; sleep 1; done
@@ -139,6 +154,7 @@ cat <<MSG
 
 AdilSoz.Intake is running.
   Admin site:  $urls   (log in as $email; the password was shown when it was made and is in $state/admin-login.txt)
+  Web form:    $public_line
   Worker:      $worker_line
   Bot:         $([ -n "${Telegram__BotToken:-}" ] && echo "running (log: $state/bot.log; probes and metrics on ${BOT_URLS:-http://127.0.0.1:5081})" || echo "not started: set Telegram__BotToken to run it")
   Mailbox:     $([ -n "${Mailbox__Host:-}" ] && echo "watching ${Mailbox__Host}" || echo "not watched: set Mailbox__Host, Mailbox__Username, Mailbox__Password")

@@ -2,6 +2,7 @@ using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Admin.Hosting;
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Admin.Moderation;
+using AdilSoz.Intake.Admin.WebForm;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Operations;
@@ -9,6 +10,11 @@ using AdilSoz.Intake.Core.Operations;
 if (AdminCommands.IsCommand(args))
 {
     return await AdminCommands.RunAsync(args);
+}
+
+if (PublicSite.IsPublic(args))
+{
+    return await PublicSite.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdilSoz.Intake.Admin.Hosting;
 
 /// <summary>
-/// The sub-commands of CONTRACT.md: <c>migrate</c> (and <c>migrate --from-legacy</c>), <c>users add</c>, <c>users disable|enable|reset-2fa|reset-password</c>,
+/// The sub-commands of CONTRACT.md: <c>migrate</c> (and <c>migrate --app-role</c>, <c>--public-role</c>, <c>--from-legacy</c>), <c>users add</c>, <c>users disable|enable|reset-2fa|reset-password</c>,
 /// <c>api-keys add</c> (and <c>api-keys list</c>, <c>api-keys revoke</c>, <c>demo</c>).
 /// Each exits 0 on success, or non-zero with one clear line on stderr.
 /// </summary>
@@ -31,6 +31,7 @@ public static class AdminCommands
             {
                 ["migrate"] => Done("Database is up to date."),
                 ["migrate", "--app-role", var appRole] => await GrantAsync(services, appRole),
+                ["migrate", "--public-role", var publicRole] => await GrantPublicAsync(services, publicRole),
                 ["migrate", "--from-legacy"] => Done($"Database is up to date; the history of its eight legacy migrations is now {initial}."),
                 ["users", "add", .. var rest] => await AddUserAsync(services, rest),
                 ["users", "disable", .. var rest] => await ChangeUserAsync(services, "disable", rest, StaffAccounts.DisableAsync, "disabled; their sessions end within a minute"),
@@ -42,7 +43,7 @@ public static class AdminCommands
                 ["api-keys", "list"] => await ListApiKeysAsync(services),
                 ["api-keys", "revoke", .. var rest] => await RevokeApiKeyAsync(services, rest),
                 ["demo", ..] => await DemoData.LoadAsync(services),
-                _ => Fail("Unknown command. Use: migrate [--app-role ROLE] | migrate --from-legacy | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
+                _ => Fail("Unknown command. Use: migrate [--app-role ROLE | --public-role ROLE] | migrate --from-legacy | users add --email E --role R | users disable|enable|reset-2fa|reset-password --email E | api-keys add --name N --role R | api-keys list | api-keys revoke --name N | demo"),
             };
         },
         beforeMigration: args is ["migrate", "--from-legacy"]
@@ -54,6 +55,12 @@ public static class AdminCommands
     {
         await IntakeDatabase.GrantToAppRoleAsync(services, appRole);
         return Done($"Database is up to date; role {appRole} may read and write its tables.");
+    }
+
+    private static async Task<int> GrantPublicAsync(IServiceProvider services, string publicRole)
+    {
+        await IntakeDatabase.GrantToPublicRoleAsync(services, publicRole);
+        return Done($"Database is up to date; role {publicRole} may store web reports and read their status, nothing else.");
     }
 
     public static async Task EnsureRolesAsync(IServiceProvider services)

@@ -197,8 +197,12 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             return Task.FromResult(ModerationResult.Done());
         }, ct);
 
+    /// <summary>
+    /// Whether a message reaches the reporter: over their channel's contact, or, for a web report, on its status
+    /// page, which the reporter opens with the reference and the receipt (a contact is optional there).
+    /// </summary>
     public static bool CanReach(Submission s) =>
-        s.Reporter is { Unreachable: false, IdentityDeletedAt: null, ContactEncrypted: not null };
+        s.Reporter is { Unreachable: false, IdentityDeletedAt: null } r && (r.ContactEncrypted is not null || r.Channel == Channel.Web);
 
     private static string Language(Submission s) => s.Reporter?.Language ?? s.Language ?? "ru";
 

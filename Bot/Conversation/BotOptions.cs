@@ -18,4 +18,7 @@ public sealed class BotOptions
     /// <summary>Longest total wait for Telegram's "retry after" while sending one update's replies.</summary>
     [Range(1, 3600)]
     public int MaxRetryAfterWaitSeconds { get; set; } = 300;
+
+    /// <summary>The web form's onion address (<c>Public:OnionAddress</c>, shared with the public process), told in /privacy.</summary>
+    public string? OnionAddress { get; set; }
 }

@@ -37,7 +37,7 @@ public sealed class DialogueHandler(
     // Note: groups get the "private chats only" answer once per Bot instance, not on every message.
     private static readonly ConcurrentDictionary<long, bool> AnsweredGroups = new();
 
-    private static readonly DialogueEngine Engine = new();
+    private readonly DialogueEngine _engine = new(options.Value.OnionAddress);
 
     public async Task HandleAsync(Update update, long inboundItemId, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class DialogueHandler(
 
         var snapshot = DialogueSnapshot.FromStored(state.Step, state.DraftJson, reporter.Language);
         var now = clock.GetUtcNow();
-        var result = Engine.Handle(snapshot, ev, now);
+        var result = _engine.Handle(snapshot, ev, now);
         var outgoing = new List<OutgoingMessage>(result.Messages);
         var next = result.State;
 

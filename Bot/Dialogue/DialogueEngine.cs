@@ -8,7 +8,7 @@ namespace AdilSoz.Intake.Bot.Dialogue;
 /// the <see cref="DialogueSnapshot"/>, calls <see cref="Handle"/>, sends the messages, persists the
 /// new snapshot and carries out the effects (submit, status, delete, language).
 /// </summary>
-public sealed partial class DialogueEngine
+public sealed partial class DialogueEngine(string? onionAddress = null)
 {
     /// <summary>Longest text taken from one message.</summary>
     public const int MaxMessageLength = 4000;
@@ -78,7 +78,7 @@ public sealed partial class DialogueEngine
         return OutgoingMessage.Plain(BotTexts.Get(language, "StatusHeader") + "\n\n" + string.Join("\n\n", lines));
     }
 
-    private static void OnCommand(Turn turn, string command)
+    private void OnCommand(Turn turn, string command)
     {
         switch (command)
         {
@@ -108,6 +108,11 @@ public sealed partial class DialogueEngine
                 break;
             case "privacy" or "about":
                 turn.Say("Privacy");
+                if (onionAddress is not null)
+                {
+                    turn.Say("PrivacyOnion", onionAddress);
+                }
+
                 RepeatPrompt(turn);
                 break;
             case "delete_my_data":

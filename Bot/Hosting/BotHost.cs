@@ -27,6 +27,7 @@ public static class BotHost
         builder.Services.AddScoped<ReporterDirectory>();
         builder.Services.AddOptions<BotOptions>()
             .BindConfiguration(BotOptions.SectionName)
+            .Configure(o => o.OnionAddress = builder.Configuration["Public:OnionAddress"] is { Length: > 0 } onion ? onion : null)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<MessageRateLimiter>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdilSoz.Intake.Core.Intake;
 using MimeKit;
 using MimeKit.Cryptography;
 using MimeKit.Text;
@@ -280,11 +281,14 @@ internal sealed class MailWalker(MailParserOptions options, MailBudget? budget =
         return sink.Overflowed ? [] : sink.ToArray();
     }
 
+    private static string FallbackName(string contentType, int number) =>
+        $"attachment-{number}{(MimeTypes.TryGetExtension(contentType, out var extension) ? extension : ".bin")}";
+
     private void AddAttachment(MimePart part, string origin)
     {
         var bytes = Decode(part, true, out var size);
         var contentType = part.ContentType.MimeType.ToLowerInvariant();
-        var name = FileNames.Clean(part.FileName) ?? FileNames.Fallback(contentType, Attachments.Count + 1);
+        var name = FileNames.Clean(part.FileName) ?? FallbackName(contentType, Attachments.Count + 1);
         var tooLarge = size > 0 && bytes.Length == 0;
         if (tooLarge)
         {

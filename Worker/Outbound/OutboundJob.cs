@@ -129,6 +129,8 @@ public sealed class OutboundJob(
             {
                 Channel.Email => await SendMailAsync(queued, cancellationToken),
                 Channel.Telegram => await SendTelegramAsync(queued, cancellationToken),
+                // The reporter reads it on the report's status page (reference + receipt); nothing leaves the building.
+                Channel.Web => await FinishAsync(queued.Id, OutboundStatus.Sent, null, null, fromQueued: true),
                 _ => (OutboundStatus.Suppressed, "The channel cannot deliver to this reporter."),
             };
             logger.LogInformation("Outbound message {OutboundMessageId} {Status}", outboundMessageId, status);
@@ -356,6 +358,7 @@ public sealed class OutboundJob(
         {
             null => "The reporter no longer exists.",
             { Unreachable: true } => "The reporter is unreachable (blocked the bot or the address bounced).",
+            { Channel: Channel.Web, IdentityEncrypted: not null } => null,
             { ContactEncrypted: null } => "The reporter's contact was deleted.",
             _ => null,
         };

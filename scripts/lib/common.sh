@@ -84,18 +84,21 @@ ensure_database() {
   pg_admin "REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT CREATE, USAGE ON SCHEMA public TO $2" "$1" >/dev/null
 }
 
-# Two roles, neither a superuser: adilsoz_test makes one database per test class (and may end the
-# connections of its own tests, pg_signal_backend); adilsoz_test_app is the processes' application role.
-# Random passwords, made on the first run into the user's state folder (mode 600), one pair per machine
+# Three roles, none a superuser: adilsoz_test makes one database per test class (and may end the
+# connections of its own tests, pg_signal_backend); adilsoz_test_app is the processes' application role;
+# adilsoz_test_public is the role of the public web form process.
+# Random passwords, made on the first run into the user's state folder (mode 600), one set per machine
 # account, so that several copies of the repository testing at once do not reset each other's passwords.
-# Sets ADILSOZ_TEST_PG and ADILSOZ_TEST_PG_APP unless ADILSOZ_TEST_PG is given.
+# Sets ADILSOZ_TEST_PG, ADILSOZ_TEST_PG_APP and ADILSOZ_TEST_PG_PUBLIC unless ADILSOZ_TEST_PG is given.
 ensure_test_roles() {
   [ -z "${ADILSOZ_TEST_PG:-}" ] || return 0
   local dir="${XDG_STATE_HOME:-$HOME/.local/state}/adilsoz-tests"
   (umask 077; mkdir -p "$dir")
   ensure_role adilsoz_test "$(secret_in "$dir/pg-test.pass")" CREATEDB
   ensure_role adilsoz_test_app "$(secret_in "$dir/pg-test-app.pass")" NOCREATEDB
+  ensure_role adilsoz_test_public "$(secret_in "$dir/pg-test-public.pass")" NOCREATEDB
   pg_admin "GRANT pg_signal_backend TO adilsoz_test" >/dev/null
   export ADILSOZ_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test;Password=$(cat "$dir/pg-test.pass")"
   export ADILSOZ_TEST_PG_APP="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_app;Password=$(cat "$dir/pg-test-app.pass")"
+  export ADILSOZ_TEST_PG_PUBLIC="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_public;Password=$(cat "$dir/pg-test-public.pass")"
 }

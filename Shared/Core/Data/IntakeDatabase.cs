@@ -167,33 +167,62 @@ public static class IntakeDatabase
     /// sequence of the schemas <c>public</c> and <c>hangfire</c>, now and (default privileges of the role
     /// that migrates) for the tables later migrations add. Idempotent; run by <c>Admin migrate --app-role</c>.
     /// </summary>
-    public static async Task GrantToAppRoleAsync(IServiceProvider services, string role, CancellationToken cancellationToken = default)
-    {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[a-z_][a-z0-9_]{0,62}$"))
-        {
-            throw new StartupException($"--app-role: {role} is not a plain PostgreSQL role name (lower-case letters, digits, _).");
-        }
-
-        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        var database = connection.Database.Replace("\"", "\"\"", StringComparison.Ordinal);
-        var sql = $"""
+    public static Task GrantToAppRoleAsync(IServiceProvider services, string role, CancellationToken cancellationToken = default) =>
+        GrantAsync(services, "--app-role", role, database => $"""
             GRANT CONNECT ON DATABASE "{database}" TO {role};
             GRANT USAGE ON SCHEMA public, {HangfireSetup.SchemaName} TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, {HangfireSetup.SchemaName} TO {role};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public, {HangfireSetup.SchemaName} TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public, {HangfireSetup.SchemaName} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public, {HangfireSetup.SchemaName} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {role};
-            """;
-        await using var grant = new NpgsqlCommand(sql, connection);
+            """, cancellationToken);
+
+    /// <summary>
+    /// Gives the role of the public process (<c>Admin public</c>: the web form and the status page) only what it
+    /// needs: to start (the schema's history, the key ring, the installation secrets, the reference lists), to
+    /// insert a report with its files, reporter, raw item and receipt (reading back only the ids and the
+    /// reference the inserts return), to count the web reports of the last minute, to check and count receipts,
+    /// to read a report's status through <c>web_report_status</c> (which runs with the owner's rights), and to
+    /// enqueue the pipeline in Hangfire. No SELECT on submissions, reporters, files, raw items or messages; no
+    /// UPDATE or DELETE but the receipts' attempt counters. Idempotent; run by <c>Admin migrate --public-role</c>.
+    /// </summary>
+    public static Task GrantToPublicRoleAsync(IServiceProvider services, string role, CancellationToken cancellationToken = default) =>
+        GrantAsync(services, "--public-role", role, database => $"""
+            GRANT CONNECT ON DATABASE "{database}" TO {role};
+            GRANT USAGE ON SCHEMA public, {HangfireSetup.SchemaName} TO {role};
+            GRANT SELECT ON "__EFMigrationsHistory", "DataProtectionKeys", "AppSecrets", "Regions", "Categories" TO {role};
+            GRANT INSERT ON "InboundItems", "Submissions", "Attachments", "Blobs", "Reporters", "WebReceipts" TO {role};
+            GRANT SELECT ("Id", "Channel", "ReceivedAt") ON "InboundItems" TO {role};
+            GRANT SELECT ("Id", "Reference") ON "Submissions" TO {role};
+            GRANT SELECT ("Id") ON "Attachments", "Reporters" TO {role};
+            GRANT SELECT, UPDATE ("FailedAttempts", "LockedUntil") ON "WebReceipts" TO {role};
+            GRANT USAGE ON SEQUENCE {IntakeDbContext.ReferenceSequence} TO {role};
+            GRANT USAGE ON SEQUENCE "InboundItems_Id_seq" TO {role};
+            GRANT EXECUTE ON FUNCTION web_report_status(bigint) TO {role};
+            GRANT SELECT, INSERT, UPDATE ON {HangfireSetup.SchemaName}.job, {HangfireSetup.SchemaName}.state,
+                {HangfireSetup.SchemaName}.jobparameter, {HangfireSetup.SchemaName}.jobqueue TO {role};
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA {HangfireSetup.SchemaName} TO {role};
+            """, cancellationToken);
+
+    private static async Task GrantAsync(IServiceProvider services, string option, string role, Func<string, string> sql, CancellationToken cancellationToken)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            throw new StartupException($"{option}: {role} is not a plain PostgreSQL role name (lower-case letters, digits, _).");
+        }
+
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var database = connection.Database.Replace("\"", "\"\"", StringComparison.Ordinal);
+        await using var grant = new NpgsqlCommand(sql(database), connection);
         try
         {
             await grant.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedObject)
         {
-            throw new StartupException($"--app-role: {e.MessageText}; create the role first (scripts/lib/common.sh does for run.sh).");
+            throw new StartupException($"{option}: {e.MessageText}; create the role first (scripts/lib/common.sh does for run.sh).");
         }
     }
 

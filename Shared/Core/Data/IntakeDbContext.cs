@@ -3,6 +3,7 @@ using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Core.Web;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
     public DbSet<DedupKey> DedupKeys => Set<DedupKey>();
 
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+
+    public DbSet<WebReceipt> WebReceipts => Set<WebReceipt>();
 
     public DbSet<Reporter> Reporters => Set<Reporter>();
 

@@ -31,6 +31,19 @@ public sealed class DialogueCommandTests
     }
 
     [Fact]
+    public void Privacy_tells_the_web_forms_onion_address_when_one_is_set()
+    {
+        var onion = new string('b', 56) + ".onion";
+        var told = new DialogueDriver("kk", onionAddress: onion);
+        told.Text("/privacy");
+        Assert.Contains(told.Replies, r => r.Contains($"http://{onion}/report", StringComparison.Ordinal) && r.Contains("Tor Browser", StringComparison.Ordinal));
+
+        var plain = new DialogueDriver("kk");
+        plain.Text("/privacy");
+        Assert.DoesNotContain(plain.Replies, r => r.Contains(".onion", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Skipping_the_naming_question_keeps_the_reporter_anonymous()
     {
         var d = DialogueScenarios.AtStep(DialogueStep.Naming);

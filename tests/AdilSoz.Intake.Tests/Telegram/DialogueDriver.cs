@@ -8,13 +8,14 @@ namespace AdilSoz.Intake.Tests.Telegram;
 /// </summary>
 internal sealed class DialogueDriver
 {
-    private readonly DialogueEngine _engine = new();
+    private readonly DialogueEngine _engine;
     private long _nextMessageId = 100;
     private string _step = "start";
     private string _draftJson = "{}";
 
-    public DialogueDriver(string? language = null, DateTimeOffset? now = null)
+    public DialogueDriver(string? language = null, DateTimeOffset? now = null, string? onionAddress = null)
     {
+        _engine = new DialogueEngine(onionAddress);
         Language = language;
         Now = now ?? new DateTimeOffset(2021, 2, 10, 9, 0, 0, TimeSpan.Zero);
         if (language is not null)

@@ -1037,6 +1037,38 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.ToTable("SessionKeys");
                 });
 
+            modelBuilder.Entity("AdilSoz.Intake.Core.Web.WebReceipt", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("WebReceipts", t =>
+                        {
+                            t.HasCheckConstraint("ck_web_receipt_attempts", "\"FailedAttempts\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("AdilSoz.Intake.Language.Reference.Category", b =>
                 {
                     b.Property<string>("Code")
@@ -1429,6 +1461,15 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.HasOne("AdilSoz.Intake.Core.Security.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Core.Web.WebReceipt", b =>
+                {
+                    b.HasOne("AdilSoz.Intake.Core.Intake.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("AdilSoz.Intake.Core.Web.WebReceipt", "SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
