@@ -104,6 +104,7 @@ public sealed class TextTests
     [InlineData("ұсталды", "detain")]
     [InlineData("detained", "detain")]
     [InlineData("изъяли", "seize")]
+    [InlineData("кіргізілмеді", "prevent")]
     [InlineData("аккредитации", "accreditation")]
     [InlineData("искать", null)]
     [InlineData("сотрудники", null)]
