@@ -17,7 +17,7 @@ public static class Concepts
         ("assault", ["избил", "избит", "избиен", "удар", "напал", "нападен", "соққы", "ұрып", "ұрды", "шабуыл", "beat", "assault", "attack", "punch", "kick"]),
         ("seize", ["изъял", "изъят", "отобрал", "отнял", "конфиск", "тәркіле", "тартып", "seiz", "confiscat", "took away"]),
         ("equipment", ["техник", "аппаратур", "оборудован", "ноутбук", "жабдық", "құрал", "equipment", "gear", "laptop"]),
-        ("lawsuit", ["иск", "исков", "истец", "талап", "lawsuit", "sue", "sued", "suing", "claim", "plaintiff"]),
+        ("lawsuit", ["иск", "исков", "истец", "талап ар", "lawsuit", "sue", "sued", "suing", "claim", "plaintiff"]),
         ("court", ["суд", "сот", "court", "judge"]),
         ("honor", ["чест", "достоинств", "репутац", "клевет", "абырой", "ар-намыс", "намыс", "ар-ождан", "жала", "honor", "honour", "dignity", "reputation", "defamation", "libel", "slander"]),
         ("accreditation", ["аккредит", "accredit"]),

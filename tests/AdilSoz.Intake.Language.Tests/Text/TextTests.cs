@@ -112,6 +112,17 @@ public sealed class TextTests
         Assert.Equal(concept, Concepts.Of(word));
 
     [Theory]
+    // A claim (талап арыз) is a lawsuit; a demand (талап етеді) and requirements (талаптар) are not.
+    [InlineData("талап", "арыз", "lawsuit")]
+    [InlineData("талап", "етеді", null)]
+    [InlineData("дали", "пройти", "prevent")]
+    public void Concepts_of_two_words(string first, string second, string? concept)
+    {
+        Assert.Equal(concept, Concepts.OfPair(first, second));
+        Assert.Null(Concepts.Of(first));
+    }
+
+    [Theory]
     [InlineData("и", true)]
     [InlineData("және", true)]
     [InlineData("the", true)]
