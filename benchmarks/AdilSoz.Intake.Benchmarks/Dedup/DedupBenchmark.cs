@@ -216,8 +216,12 @@ public static class DedupBenchmark
                 }
             }
 
+            var slowest = best.Select((ms, i) => (Ms: ms, Keys: DedupKeys.WeightedOf(fingerprints[i]))).OrderByDescending(x => x.Ms).Take(3)
+                .Select(x => $"{x.Ms:0.0} ms with {x.Keys.Count} keys ({x.Keys.Values.Count(k => k.Combined)} combined)");
+            var keysPerLookup = fingerprints.Average(fp => DedupKeys.WeightedOf(fp).Count);
             var stats = Stats.Of(best);
-            Console.WriteLine($"  each lookup's best of {options.Passes} passes: p50 {stats.P50:0.00} / p99 {stats.P99:0.00} ms (load average {LoadAverage()})");
+            Console.WriteLine($"  each lookup's best of {options.Passes} passes: p50 {stats.P50:0.00} / p99 {stats.P99:0.00} ms (load average {LoadAverage()}); " +
+                $"{keysPerLookup:0} keys a lookup, the slowest: {string.Join(", ", slowest)}");
         }
 
         Console.WriteLine($"  per lookup: {(double)(readAfter.Tuples - readBefore.Tuples) / queries.Count:0} key index entries read, " +
