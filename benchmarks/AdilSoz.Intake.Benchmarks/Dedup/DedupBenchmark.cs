@@ -216,8 +216,9 @@ public static class DedupBenchmark
                 }
             }
 
+            // Listed before Stats.Of sorts the times in place.
             var slowest = best.Select((ms, i) => (Ms: ms, Keys: DedupKeys.WeightedOf(fingerprints[i]))).OrderByDescending(x => x.Ms).Take(3)
-                .Select(x => $"{x.Ms:0.0} ms with {x.Keys.Count} keys ({x.Keys.Values.Count(k => k.Combined)} combined)");
+                .Select(x => $"{x.Ms:0.0} ms with {x.Keys.Count} keys ({x.Keys.Values.Count(k => k.Combined)} combined)").ToList();
             var keysPerLookup = fingerprints.Average(fp => DedupKeys.WeightedOf(fp).Count);
             var stats = Stats.Of(best);
             Console.WriteLine($"  each lookup's best of {options.Passes} passes: p50 {stats.P50:0.00} / p99 {stats.P99:0.00} ms (load average {LoadAverage()}); " +
