@@ -27,6 +27,17 @@ public static partial class DuplicateMatcher
     private const double PeopleConflict = 0.5;
     private const double OutletConflict = 0.5;
 
+    /// <summary>
+    /// Multiplier when both reports say what happened and name no kind of incident in common (a seizure / being
+    /// kept out of a session): as strong as another place or other people, and for the same reason — one report
+    /// may tell only part of what happened, as it may name only one of the people, but both telling something
+    /// and nothing alike is most often two incidents.
+    /// </summary>
+    private const double IncidentConflict = 0.5;
+
+    /// <summary>Multiplier when the dates the reports give are <see cref="DateFarDays"/> apart: neither close nor clearly other.</summary>
+    private const double DateNearMiss = 0.8;
+
     /// <summary>Dates at most this many days apart are "close together"; more than <see cref="DateFarDays"/> apart conflict.</summary>
     private const int DateCloseDays = 1;
     private const int DateFarDays = 2;
@@ -53,7 +64,7 @@ public static partial class DuplicateMatcher
         var text = TextSimilarity(a.Terms, b.Terms);
         var names = SharedNames(a, b);
         var (placeSignal, places, placeConflict) = ComparePlaces(a.Places, b.Places);
-        var (dateSignal, dates, dateConflict) = CompareDates(a.Dates, b.Dates);
+        var (dateSignal, dates, dateConflict, dateNearMiss) = CompareDates(a.Dates, b.Dates);
 
         var score = (TextWeight * Math.Min(1.0, text / TextSaturation))
             + (NameWeight * Math.Min(1.0, names.Count / 2.0))
@@ -68,6 +79,10 @@ public static partial class DuplicateMatcher
         if (dateConflict is not null)
         {
             score *= DateConflict;
+        }
+        else if (dateNearMiss is not null)
+        {
+            score *= DateNearMiss;
         }
 
         // Both name people (surnames) and share no name at all: most likely other people.
@@ -86,6 +101,13 @@ public static partial class DuplicateMatcher
         if (outletConflict is not null)
         {
             score *= OutletConflict;
+        }
+
+        // Both say what was done and nothing alike (a seizure / threats): most likely two incidents.
+        var incidentConflict = DifferentIncidents(a, b);
+        if (incidentConflict is not null)
+        {
+            score *= IncidentConflict;
         }
 
         var receiptGap = (int)Math.Abs((a.ReceivedAt - b.ReceivedAt).TotalDays);
@@ -136,9 +158,19 @@ public static partial class DuplicateMatcher
             parts.Add("different dates: " + dateConflict);
         }
 
+        if (dateNearMiss is not null)
+        {
+            parts.Add($"dates {DateFarDays} days apart: " + dateNearMiss);
+        }
+
         if (peopleConflict is not null)
         {
             parts.Add("different people: " + peopleConflict);
+        }
+
+        if (incidentConflict is not null)
+        {
+            parts.Add("different incidents: " + incidentConflict);
         }
 
         if (outletConflict is not null)
@@ -234,21 +266,30 @@ public static partial class DuplicateMatcher
             : (false, [], a[0].Display + " / " + b[0].Display);
     }
 
-    private static (bool Close, List<string> Dates, string? Conflict) CompareDates(IReadOnlyList<DateOnly> a, IReadOnlyList<DateOnly> b)
+    /// <summary>
+    /// Dates of two reports: close together (at most <see cref="DateCloseDays"/> apart, shown), a conflict (all more
+    /// than <see cref="DateFarDays"/> apart: "A / B"), or a near miss (the closest exactly <see cref="DateFarDays"/> apart).
+    /// </summary>
+    private static (bool Close, List<string> Dates, string? Conflict, string? NearMiss) CompareDates(IReadOnlyList<DateOnly> a, IReadOnlyList<DateOnly> b)
     {
         if (a.Count == 0 || b.Count == 0)
         {
-            return (false, [], null);
+            return (false, [], null, null);
         }
 
         var best = int.MaxValue;
+        var closest = "";
         var close = new List<string>();
         foreach (var x in a)
         {
             foreach (var y in b)
             {
                 var gap = Math.Abs(x.DayNumber - y.DayNumber);
-                best = Math.Min(best, gap);
+                if (gap < best)
+                {
+                    (best, closest) = (gap, Months.Display(x) + " / " + Months.Display(y));
+                }
+
                 if (gap <= DateCloseDays && !close.Contains(Months.Display(x)))
                 {
                     close.Add(Months.Display(x));
@@ -256,8 +297,8 @@ public static partial class DuplicateMatcher
             }
         }
 
-        return best > DateFarDays
-            ? (false, [], Months.Display(a[0]) + " / " + Months.Display(b[0]))
-            : (close.Count > 0, close, null);
+        return best > DateFarDays ? (false, [], Months.Display(a[0]) + " / " + Months.Display(b[0]), null)
+            : best == DateFarDays ? (false, [], null, closest)
+            : (close.Count > 0, close, null, null);
     }
 }

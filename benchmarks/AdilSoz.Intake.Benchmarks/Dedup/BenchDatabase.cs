@@ -37,10 +37,32 @@ internal static class BenchDatabase
         ["DataProtection:AllowUnprotected"] = "true",
     };
 
+    public static string ConnectionString(string server) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ConnectionString;
+
+    /// <summary>Submissions in the benchmark's database, or null when there is no such database (or no such table).</summary>
+    public static async Task<long?> SubmissionsAsync(string server)
+    {
+        await using (var postgres = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+        {
+            await postgres.OpenAsync();
+            if (await ScalarAsync(postgres, $"SELECT 1 FROM pg_database WHERE datname = '{Name}'") is null)
+            {
+                return null;
+            }
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString(server));
+        await connection.OpenAsync();
+        return await ScalarAsync(connection, "SELECT to_regclass('\"Submissions\"') IS NOT NULL") is true
+            ? (long)(await ScalarAsync(connection, "SELECT count(*) FROM \"Submissions\""))!
+            : null;
+    }
+
     public static async Task<string> CreateAsync(string server)
     {
         await DropAsync(server);
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ConnectionString;
+        var connectionString = ConnectionString(server);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration.AddInMemoryCollection(Settings(connectionString));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -19,7 +19,12 @@ public static class DedupBenchmark
     private sealed record Row(
         int Size, TimeSpan Load, TimeSpan Fingerprints, long Keys, TimeSpan KeyIndexBuild, long KeyIndexBytes,
         Stats Lookup, Stats Exact, double FingerprintMicros, double Recall, int FalseLinks, int Queries,
-        TimeSpan TrgmIndexBuild, long TrgmIndexBytes, Stats Trgm, double TrgmRecall, int TrgmCount);
+        TimeSpan TrgmIndexBuild, long TrgmIndexBytes, Stats Trgm, double TrgmRecall, int TrgmCount)
+    {
+        public string LoadAverage { get; init; } = "";
+
+        public bool Reused { get; init; }
+    }
 
     private sealed record Stats(double P50, double P99, double Mean)
     {
@@ -37,8 +42,15 @@ public static class DedupBenchmark
 
     public static async Task<int> RunAsync(DedupBenchmarkOptions options)
     {
-        Console.WriteLine($"dedup benchmark: sizes {string.Join(", ", options.Sizes)}; {options.Queries} queries (pg_trgm up to {options.TrgmQueries}, {options.TrgmBudgetSeconds} s budget); {Environment.ProcessorCount} cores");
-        var connectionString = await BenchDatabase.CreateAsync(options.Server);
+        Console.WriteLine($"dedup benchmark: sizes {string.Join(", ", options.Sizes)}; {options.Queries} queries (pg_trgm up to {options.TrgmQueries}, {options.TrgmBudgetSeconds} s budget); {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+        var reused = options.Reuse && options.Sizes.Length == 1 ? await BenchDatabase.SubmissionsAsync(options.Server) : null;
+        var reuse = reused == options.Sizes[0];
+        if (options.Reuse && !reuse)
+        {
+            Console.WriteLine($"  --reuse: the database holds {reused?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "no"} submissions, not {options.Sizes[0]:N0} of one size: loading it afresh");
+        }
+
+        var connectionString = reuse ? BenchDatabase.ConnectionString(options.Server) : await BenchDatabase.CreateAsync(options.Server);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await BenchDatabase.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm");
@@ -51,7 +63,10 @@ public static class DedupBenchmark
         {
             foreach (var size in options.Sizes)
             {
-                await DropIndexesAsync(connection);
+                if (!reuse)
+                {
+                    await DropIndexesAsync(connection);
+                }
 
                 // Queries with a known answer: the first report of each pair is loaded, the second is asked.
                 var pairs = Enumerable.Range(0, options.Queries).Select(_ => generator.Pair(365, lastDays: 30)).ToList();
@@ -64,13 +79,20 @@ public static class DedupBenchmark
                 var pairIndex = 0;
                 foreach (var batch in reports.Chunk(LoadBatch))
                 {
-                    var fpWatch = Stopwatch.StartNew();
-                    var fps = new Fingerprint[batch.Length];
                     var firstId = nextId;
-                    Parallel.For(0, batch.Length, i => fps[i] = Fingerprinter.Compute(
-                        new DedupInput(firstId + i, batch[i].Text, null, null, batch[i].ReceivedAt, null, null, batch[i].Files, null)));
-                    fingerprintTime += fpWatch.Elapsed;
-                    keys += await CopyAsync(connection, batch, fps, firstId);
+
+                    // A reused database already holds these reports under these ids (the generator is deterministic):
+                    // they are generated again only to know each one's event and the answers' ids.
+                    if (!reuse)
+                    {
+                        var fpWatch = Stopwatch.StartNew();
+                        var fps = new Fingerprint[batch.Length];
+                        Parallel.For(0, batch.Length, i => fps[i] = Fingerprinter.Compute(
+                            new DedupInput(firstId + i, batch[i].Text, null, null, batch[i].ReceivedAt, null, null, batch[i].Files, null)));
+                        fingerprintTime += fpWatch.Elapsed;
+                        keys += await CopyAsync(connection, batch, fps, firstId);
+                    }
+
                     for (var i = 0; i < batch.Length; i++)
                     {
                         eventOf.Add(batch[i].EventId);
@@ -81,21 +103,25 @@ public static class DedupBenchmark
                     }
 
                     nextId += batch.Length;
-                    Console.Write($"\r  loaded {eventOf.Count - 1:N0} submissions ({load.Elapsed.TotalSeconds:0}s)   ");
+                    Console.Write($"\r  {(reuse ? "generated again" : "loaded")} {eventOf.Count - 1:N0} submissions ({load.Elapsed.TotalSeconds:0}s)   ");
                 }
 
                 load.Stop();
                 Console.WriteLine();
-                var (keyBuild, trgmBuild) = await BuildIndexesAsync(connection, withTrgm: options.TrgmQueries > 0);
+                var (keyBuild, trgmBuild) = reuse
+                    ? (TimeSpan.Zero, await BuildTrgmIndexAsync(connection, options.TrgmQueries > 0))
+                    : await BuildIndexesAsync(connection, withTrgm: options.TrgmQueries > 0);
                 var keyIndexBytes = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('\"IX_DedupKeys_Key_ReceivedAt\"')"))!;
                 var trgmBytes = options.TrgmQueries > 0
                     ? (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('ix_bench_submissions_text_trgm')"))!
                     : 0;
                 var totalKeys = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT count(*) FROM \"DedupKeys\""))!;
 
+                var loadBefore = LoadAverage();
                 var row = await MeasureAsync(connectionString, connection, pairs, answers, eventOf, options);
                 rows.Add(row with
                 {
+                    LoadAverage = $"{loadBefore} → {LoadAverage()}", Reused = reuse,
                     Size = eventOf.Count - 1, Load = load.Elapsed, Fingerprints = fingerprintTime, Keys = totalKeys,
                     KeyIndexBuild = keyBuild, KeyIndexBytes = keyIndexBytes, TrgmIndexBuild = trgmBuild, TrgmIndexBytes = trgmBytes,
                 });
@@ -119,7 +145,14 @@ public static class DedupBenchmark
         Dictionary<int, long> answers, List<long> eventOf, DedupBenchmarkOptions options)
     {
         await using var db = new IntakeDbContext(new DbContextOptionsBuilder<IntakeDbContext>().UseNpgsql(connectionString).Options);
-        var index = new NearDuplicateIndex();
+        var defaults = new NearDuplicateIndex();
+        var index = new NearDuplicateIndex
+        {
+            PerKeyLimit = options.PerKeyLimit ?? defaults.PerKeyLimit,
+            CombinedKeyLimit = options.CombinedKeyLimit ?? defaults.CombinedKeyLimit,
+            MaxCandidates = options.MaxCandidates ?? defaults.MaxCandidates,
+        };
+        Console.WriteLine($"  rows read per key: {index.PerKeyLimit} (combined keys {index.CombinedKeyLimit}); candidates verified: {index.MaxCandidates}");
         var since = new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero);
         var queries = pairs.Select((p, i) => (Report: p.Second, Answer: answers[i], ExactText: p.First.Text)).ToList();
         var fingerprints = queries.Select(q => Fingerprinter.Compute(new DedupInput(-1, q.Report.Text, null, null, q.Report.ReceivedAt, null, null, q.Report.Files, null))).ToList();
@@ -138,6 +171,7 @@ public static class DedupBenchmark
             fpMicros.Add(sw.Elapsed.TotalMilliseconds * 1000);
         }
 
+        var readBefore = await IndexReadsAsync(connection);
         var lookup = new List<double>();
         var examples = 6;
         var found = 0;
@@ -158,13 +192,41 @@ public static class DedupBenchmark
 
             foreach (var wrong in results.Where(r => r.Result.Level is LinkLevel.SameEvent or LinkLevel.Exact && eventOf[(int)r.SubmissionId] != queries[i].Report.EventId))
             {
+                // Every false link with both texts and both events, to judge whether the two could be told apart.
                 falseLinks++;
-                if (examples-- > 0)
-                {
-                    Console.WriteLine($"  false link: {wrong.Result.Score} {wrong.Result.Explanation}");
-                }
+                var stored = (string)(await BenchDatabase.ScalarAsync(connection, $"SELECT \"Text\" FROM \"Submissions\" WHERE \"Id\" = {wrong.SubmissionId}"))!;
+                Console.WriteLine($"  false link {falseLinks}: {wrong.Result.Score} {wrong.Result.Explanation}");
+                Console.WriteLine($"    asked   (event {queries[i].Report.EventId}, received {queries[i].Report.ReceivedAt:yyyy-MM-dd}): {queries[i].Report.Text}");
+                Console.WriteLine($"    linked  (event {eventOf[(int)wrong.SubmissionId]}, submission {wrong.SubmissionId}): {stored}");
             }
         }
+
+        var readAfter = await IndexReadsAsync(connection);
+        if (options.Passes > 1)
+        {
+            // On a shared machine one pass's p99 is mostly the scheduler's: each lookup's best of several passes is its own cost.
+            var best = new List<double>(lookup);
+            for (var pass = 1; pass < options.Passes; pass++)
+            {
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    await index.FindAsync(db, [new LookupRequest(-1, fingerprints[i], since)], CancellationToken.None);
+                    best[i] = Math.Min(best[i], sw.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            // Listed before Stats.Of sorts the times in place.
+            var slowest = best.Select((ms, i) => (Ms: ms, Keys: DedupKeys.WeightedOf(fingerprints[i]))).OrderByDescending(x => x.Ms).Take(3)
+                .Select(x => $"{x.Ms:0.0} ms with {x.Keys.Count} keys ({x.Keys.Values.Count(k => k.Combined)} combined)").ToList();
+            var keysPerLookup = fingerprints.Average(fp => DedupKeys.WeightedOf(fp).Count);
+            var stats = Stats.Of(best);
+            Console.WriteLine($"  each lookup's best of {options.Passes} passes: p50 {stats.P50:0.00} / p99 {stats.P99:0.00} ms (load average {LoadAverage()}); " +
+                $"{keysPerLookup:0} keys a lookup, the slowest: {string.Join(", ", slowest)}");
+        }
+
+        Console.WriteLine($"  per lookup: {(double)(readAfter.Tuples - readBefore.Tuples) / queries.Count:0} key index entries read, " +
+            $"{(double)(readAfter.HeapFetches - readBefore.HeapFetches) / queries.Count:0} of them checked in the table (not yet all-visible)");
 
         var exact = new List<double>();
         foreach (var q in queries)
@@ -215,6 +277,20 @@ public static class DedupBenchmark
 
         return new Row(0, default, default, 0, default, 0, Stats.Of(lookup), Stats.Of(exact), Stats.Of(fpMicros).P50,
             (double)found / queries.Count, falseLinks, queries.Count, default, 0, Stats.Of(trgm), trgm.Count == 0 ? double.NaN : (double)trgmFound / trgm.Count, trgm.Count);
+    }
+
+    /// <summary>
+    /// Entries the key index has returned, and heap rows fetched through it, so far (the lookups' sessions report
+    /// their counts once idle for at most ten seconds).
+    /// </summary>
+    private static async Task<(long Tuples, long HeapFetches)> IndexReadsAsync(NpgsqlConnection connection)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        await BenchDatabase.ExecuteAsync(connection, "SELECT pg_stat_clear_snapshot()");
+        await using var command = new NpgsqlCommand(
+            """SELECT idx_tup_read, idx_tup_fetch FROM pg_stat_user_indexes WHERE indexrelname = 'IX_DedupKeys_Key_ReceivedAt'""", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
     }
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, SyntheticReport[] batch, Fingerprint[] fps, long firstId)
@@ -281,6 +357,17 @@ public static class DedupBenchmark
             """);
     }
 
+    private static async Task<TimeSpan> BuildTrgmIndexAsync(NpgsqlConnection connection, bool withTrgm)
+    {
+        var sw = Stopwatch.StartNew();
+        if (withTrgm)
+        {
+            await BenchDatabase.ExecuteAsync(connection, """CREATE INDEX IF NOT EXISTS ix_bench_submissions_text_trgm ON "Submissions" USING gin ("Text" gin_trgm_ops)""");
+        }
+
+        return sw.Elapsed;
+    }
+
     private static async Task<(TimeSpan Keys, TimeSpan Trgm)> BuildIndexesAsync(NpgsqlConnection connection, bool withTrgm)
     {
         await BenchDatabase.ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
@@ -307,12 +394,12 @@ public static class DedupBenchmark
     private static void Print(List<Row> rows)
     {
         Console.WriteLine();
-        Console.WriteLine("| prior submissions | load (fingerprints) | keys | key index build | key index size | lookup+verify p50 / p99 | exact p50 / p99 | fingerprint p50 | same-event found | false links | pg_trgm GIN build | GIN size | pg_trgm p50 / p99 (n) | pg_trgm top-10 found | p50 ratio | p99 ratio |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| prior submissions | load average (lookups) | load (fingerprints) | keys | key index build | key index size | lookup+verify p50 / p99 | exact p50 / p99 | fingerprint p50 | same-event found | false links | pg_trgm GIN build | GIN size | pg_trgm p50 / p99 (n) | pg_trgm top-10 found | p50 ratio | p99 ratio |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             Console.WriteLine(
-                $"| {r.Size:N0} | {r.Load.TotalSeconds:0.0} s ({r.Fingerprints.TotalSeconds:0.0} s) | {r.Keys:N0} | {r.KeyIndexBuild.TotalSeconds:0.0} s | {Mb(r.KeyIndexBytes)} | " +
+                $"| {r.Size:N0} | {r.LoadAverage} | {(r.Reused ? "reused" : $"{r.Load.TotalSeconds:0.0} s ({r.Fingerprints.TotalSeconds:0.0} s)")} | {r.Keys:N0} | {r.KeyIndexBuild.TotalSeconds:0.0} s | {Mb(r.KeyIndexBytes)} | " +
                 $"{r.Lookup.P50:0.00} / {r.Lookup.P99:0.00} ms | {r.Exact.P50:0.000} / {r.Exact.P99:0.000} ms | {r.FingerprintMicros:0} µs | {r.Recall:P0} of {r.Queries} | {r.FalseLinks} | " +
                 $"{r.TrgmIndexBuild.TotalSeconds:0.0} s | {Mb(r.TrgmIndexBytes)} | {r.Trgm.P50:0.0} / {r.Trgm.P99:0.0} ms ({r.TrgmCount}) | {r.TrgmRecall:P0} | " +
                 $"{r.Trgm.P50 / r.Lookup.P50:0.0}x | {r.Trgm.P99 / r.Lookup.P99:0.0}x |");
@@ -320,6 +407,9 @@ public static class DedupBenchmark
 
         Console.WriteLine();
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using AdilSoz.Intake.Language.Text;
 
 namespace AdilSoz.Intake.Benchmarks.Dedup;
@@ -83,11 +85,16 @@ public sealed class SyntheticReports(int seed)
         var middle = SurnameMiddles[_random.Next(SurnameMiddles.Length)];
         var surname = root.EndsWith("ов", StringComparison.Ordinal) ? root : root + middle + (_random.Next(3) == 0 ? "ев" : "ов");
         var outlet = OutletPlaceRu[_random.Next(OutletPlaceRu.Length)] + " " + OutletWordsRu[_random.Next(OutletWordsRu.Length)].ToLowerInvariant();
+        var id = ++_eventId;
         return new Event(
-            ++_eventId, _random.Next(Templates.Kinds), _random.Next(Cities.Length), date,
+            id, _random.Next(Templates.Kinds), _random.Next(Cities.Length), date,
             FirstNames[_random.Next(FirstNames.Length)], surname, outlet,
-            _random.Next(4) == 0 ? Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "00000000000000000000000000000000" : null);
+            _random.Next(4) == 0 ? Photo(id) : null);
     }
+
+    /// <summary>The SHA-256 of an event's photo: its own, and the same in every run of one seed.</summary>
+    private string Photo(long eventId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"photo {seed} {eventId}")));
 
     private int ClusterSize() => _random.Next(10) switch
     {

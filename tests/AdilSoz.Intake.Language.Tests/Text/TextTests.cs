@@ -104,11 +104,23 @@ public sealed class TextTests
     [InlineData("ұсталды", "detain")]
     [InlineData("detained", "detain")]
     [InlineData("изъяли", "seize")]
+    [InlineData("кіргізілмеді", "prevent")]
     [InlineData("аккредитации", "accreditation")]
     [InlineData("искать", null)]
     [InlineData("сотрудники", null)]
     public void Concepts_map_words_of_three_languages_to_one_term(string word, string? concept) =>
         Assert.Equal(concept, Concepts.Of(word));
+
+    [Theory]
+    // A claim (талап арыз) is a lawsuit; a demand (талап етеді) and requirements (талаптар) are not.
+    [InlineData("талап", "арыз", "lawsuit")]
+    [InlineData("талап", "етеді", null)]
+    [InlineData("дали", "пройти", "prevent")]
+    public void Concepts_of_two_words(string first, string second, string? concept)
+    {
+        Assert.Equal(concept, Concepts.OfPair(first, second));
+        Assert.Null(Concepts.Of(first));
+    }
 
     [Theory]
     [InlineData("и", true)]

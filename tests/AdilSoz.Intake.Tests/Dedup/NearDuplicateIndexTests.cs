@@ -68,6 +68,32 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_crowd_sharing_a_first_name_an_outlet_and_a_city_does_not_hide_the_duplicate()
+    {
+        // Five years back, out of the other tests' windows.
+        var at = Now.AddYears(-5);
+        var answer = await AddAsync("3 февраля в Актобе полиция задержала журналиста «Наша газета» Айгерим Жаксылыкову на митинге.", at);
+        string[] roots = ["Ахмет", "Бекет", "Дауле", "Ержан", "Жумаб", "Калие", "Мурат", "Нурла", "Омарб", "Сапар"];
+        string[] middles = ["", "ба", "кул", "тас", "жан", "хан"];
+        var crowd = new List<long>();
+        for (var i = 0; i < roots.Length * middles.Length; i++)
+        {
+            // More reports than a key reads rows, all more recent than the answer, on other days and of other people.
+            var day = 10 + (i % 15);
+            crowd.Add((await AddAsync(
+                $"{day} февраля в Актобе журналиста «Наша газета» Айгерим {roots[i % roots.Length]}{middles[i / roots.Length]}ову не пустили на сессию маслихата.",
+                at.AddDays(day - 3).AddMinutes(i))).Id);
+        }
+
+        var asked = await AddAsync("Aigerim Zhaksylykova of Nasha Gazeta was detained by police at a rally in Aktobe on February 3.", at.AddDays(1));
+
+        await using var db = database.CreateDbContext();
+        var found = (await LookUpAsync(db, asked.Fp, at.AddYears(-1), asked.Id)).Near;
+        Assert.Contains(found, f => f.SubmissionId == answer.Id && f.Result.Level == LinkLevel.SameEvent);
+        Assert.DoesNotContain(found, f => crowd.Contains(f.SubmissionId) && f.Result.Level == LinkLevel.SameEvent);
+    }
+
+    [Fact]
     public async Task Adding_twice_changes_nothing()
     {
         var (id, fp) = await AddAsync("В Таразе журналиста не пустили на сессию маслихата.", Now);
