@@ -33,12 +33,7 @@ public sealed class ModerationBrowserTests : IClassFixture<PostgresDatabase>, IA
         _app.StartServer();
         _baseUrl = $"http://127.0.0.1:{port}";
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

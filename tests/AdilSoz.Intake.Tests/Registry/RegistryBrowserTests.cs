@@ -62,12 +62,7 @@ public sealed class RegistryBrowserTests(PostgresDatabase database) : IClassFixt
             Assert.True(health == HttpStatusCode.OK, $"The Admin host did not start: {(host.HasExited ? await stderr : "no answer")}");
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            await using var browser = await Chromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
             await page.GotoAsync(baseUrl + "/account/login?lang=en");
