@@ -4,7 +4,6 @@ using AdilSoz.Intake.Core.Locking;
 using AdilSoz.Intake.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace AdilSoz.Intake.Worker.Mail;
 
@@ -45,8 +44,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
             && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
             && o.CreatedAt > since, ct);
 
-        using var composed = AcknowledgementComposer.Compose(mail, submission.Reference, MailboxAddress.Parse(mailbox.Value.Address), clock.GetUtcNow(),
-            submission.Language, parser.Value.MaxMessageBytes);
+        var (subject, body) = AcknowledgementComposer.Text(mail, submission.Reference, submission.Language, parser.Value.MaxMessageBytes);
         var message = new OutboundMessage
         {
             IdempotencyKey = key,
@@ -54,8 +52,8 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
             Kind = mail.TooLarge ? OutboundKind.Notice : OutboundKind.Acknowledgement,
             SubmissionId = submission.Id,
             ReporterId = reporterId,
-            Subject = composed.Subject,
-            Body = composed.TextBody ?? "",
+            Subject = subject,
+            Body = body,
             Status = recent ? OutboundStatus.Suppressed : OutboundStatus.Queued,
             Error = recent ? $"Suppressed: this sender was already answered automatically within the last {Window.TotalMinutes:0} minutes." : null,
             CreatedAt = clock.GetUtcNow(),

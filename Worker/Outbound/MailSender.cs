@@ -11,17 +11,17 @@ using MimeKit;
 namespace AdilSoz.Intake.Worker.Outbound;
 
 /// <summary>
-/// Builds and sends the mail of an outbound message with MailKit: acknowledgements and notices are
-/// composed from the original mail (<see cref="AcknowledgementComposer"/>), other messages from their
-/// subject and body, threaded to the report's mail; staff messages (digest, hearing reminder) go to their
-/// <see cref="OutboundMessage.Recipient"/>. A new SMTP connection per message.
+/// Builds and sends the mail of an outbound message with MailKit from its subject and body, threaded to the
+/// report's mail: acknowledgements and notices to a reporter as automatic replies (<see cref="AcknowledgementComposer"/>),
+/// other messages as they are; staff messages (digest, hearing reminder) go to their
+/// <see cref="OutboundMessage.Recipient"/>. A single message gets a connection of its own; a batch shares one
+/// (<see cref="OutboundJob.SendManyAsync"/>).
 /// </summary>
 public sealed class MailSender(
     IntakeDbContext db,
     IdentityProtector protector,
     IOptions<SmtpOptions> smtp,
     IOptions<MailboxOptions> mailbox,
-    IOptions<MailParserOptions> parser,
     TimeProvider clock,
     ILogger<MailSender> logger)
 {
@@ -38,16 +38,86 @@ public sealed class MailSender(
     }
 
     /// <summary>The mail of an outbound message, with its fixed Message-ID; null when there is no address to write to.</summary>
-    public async Task<MimeMessage?> BuildAsync(OutboundMessage message, CancellationToken ct)
+    public async Task<MimeMessage?> BuildAsync(OutboundMessage message, CancellationToken ct) =>
+        Build(message, (await AddressingAsync([message], ct)).GetValueOrDefault(message.Id));
+
+    /// <summary>
+    /// What the mails of these messages need besides their rows, in two queries whatever their number: the
+    /// reporter's address and name (decrypted), the report's reference and the Message-ID of the mail it came in.
+    /// </summary>
+    public async Task<Dictionary<long, Addressing>> AddressingAsync(IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct)
     {
-        var mime = await ComposeAsync(message, ct);
-        if (mime is not null && message.ProviderMessageId is { } messageId)
+        var reporterIds = messages.Where(m => m.Recipient is null && m.ReporterId is not null).Select(m => m.ReporterId!.Value).Distinct().ToList();
+        var submissionIds = messages.Where(m => m.SubmissionId is not null).Select(m => m.SubmissionId!.Value).Distinct().ToList();
+        var reporters = reporterIds.Count == 0
+            ? []
+            : await db.Reporters.AsNoTracking().Where(r => reporterIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.ContactEncrypted, r.DisplayNameEncrypted }).ToDictionaryAsync(r => r.Id, ct);
+        var originals = submissionIds.Count == 0
+            ? []
+            : await (from s in db.Submissions.AsNoTracking()
+                     where submissionIds.Contains(s.Id)
+                     join i in db.InboundItems on s.InboundItemId equals i.Id into items
+                     from i in items.DefaultIfEmpty()
+                     select new { s.Id, s.Reference, MessageId = i == null || i.PurgedAt != null ? null : i.MessageId })
+                .ToDictionaryAsync(o => o.Id, ct);
+
+        var addressing = new Dictionary<long, Addressing>();
+        foreach (var message in messages)
         {
-            mime.MessageId = messageId;
+            var reporter = message.ReporterId is { } reporterId ? reporters.GetValueOrDefault(reporterId) : null;
+            var original = message.SubmissionId is { } submissionId ? originals.GetValueOrDefault(submissionId) : null;
+            addressing[message.Id] = new Addressing(
+                message.Recipient ?? protector.Unprotect(reporter?.ContactEncrypted),
+                message.Recipient is null ? protector.Unprotect(reporter?.DisplayNameEncrypted) : null,
+                original?.Reference,
+                original?.MessageId);
         }
 
+        return addressing;
+    }
+
+    /// <summary>The mail of an outbound message with its fixed Message-ID; null when there is no address to write to.</summary>
+    public MimeMessage? Build(OutboundMessage message, Addressing? addressing)
+    {
+        if (addressing?.To is not { Length: > 0 } to || !MailboxAddress.TryParse(to, out var address))
+        {
+            return null;
+        }
+
+        var messageId = message.ProviderMessageId ?? NewMessageId(message, FromAddress);
+        if (message.Kind is OutboundKind.Acknowledgement or OutboundKind.Notice && message.Recipient is null)
+        {
+            // The automatic reply to a mail report: its text was written when the report was read.
+            return AcknowledgementComposer.Mail(FromAddress, new MailboxAddress(addressing.DisplayName ?? "", address.Address),
+                message.Subject ?? addressing.Reference ?? "", message.Body, addressing.InReplyTo, messageId, clock.GetUtcNow());
+        }
+
+        var mime = new MimeMessage();
+        mime.From.Add(FromAddress);
+        mime.To.Add(address);
+        mime.Subject = message.Subject ?? addressing.Reference ?? "";
+        mime.Date = clock.GetUtcNow();
+        mime.MessageId = messageId;
+        if (message.Recipient is null && addressing.InReplyTo is { } inReplyTo)
+        {
+            mime.InReplyTo = inReplyTo;
+            mime.References.Add(inReplyTo);
+        }
+
+        if (message.Recipient is not null)
+        {
+            mime.Headers.Add("Auto-Submitted", "auto-generated");
+        }
+
+        var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
+        text.SetText("utf-8", message.Body);
+        mime.Body = text;
         return mime;
     }
+
+    /// <summary>Where a mail goes and what it answers; <see cref="To"/> is null when there is no one to write to.</summary>
+    public sealed record Addressing(string? To, string? DisplayName, string? Reference, string? InReplyTo);
 
     /// <summary>
     /// A connected (and authenticated) client. Nothing has been sent when this fails; without
@@ -118,75 +188,6 @@ public sealed class MailSender(
         InvalidOperationException when e.Message.StartsWith("Smtp:Host is not set", StringComparison.Ordinal) => e.Message,
         _ => e.GetType().Name,
     };
-
-    private async Task<MimeMessage?> ComposeAsync(OutboundMessage message, CancellationToken ct)
-    {
-        var original = await OriginalAsync(message.SubmissionId, ct);
-        if (message.Kind is OutboundKind.Acknowledgement or OutboundKind.Notice && original is not null
-            && AcknowledgementPolicy.Recipient(original.Mail) is not null)
-        {
-            return AcknowledgementComposer.Compose(original.Mail, original.Reference, FromAddress, clock.GetUtcNow(), original.Language, parser.Value.MaxMessageBytes);
-        }
-
-        var to = message.Recipient;
-        if (to is null)
-        {
-            var reporter = message.ReporterId is { } id ? await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) : null;
-            to = protector.Unprotect(reporter?.ContactEncrypted);
-        }
-
-        if (to is not { Length: > 0 })
-        {
-            return null;
-        }
-
-        var mime = new MimeMessage();
-        mime.From.Add(FromAddress);
-        mime.To.Add(MailboxAddress.Parse(to));
-        mime.Subject = message.Subject ?? original?.Reference ?? "";
-        mime.Date = clock.GetUtcNow();
-        if (message.Recipient is null && original?.Mail.MessageId is { } inReplyTo)
-        {
-            mime.InReplyTo = inReplyTo;
-            mime.References.Add(inReplyTo);
-        }
-
-        if (message.Recipient is not null)
-        {
-            mime.Headers.Add("Auto-Submitted", "auto-generated");
-        }
-
-        var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
-        text.SetText("utf-8", message.Body);
-        mime.Body = text;
-        return mime;
-    }
-
-    private sealed record Original(ParsedMail Mail, string Reference, string? Language);
-
-    private async Task<Original?> OriginalAsync(long? submissionId, CancellationToken ct)
-    {
-        if (submissionId is null)
-        {
-            return null;
-        }
-
-        var row = await db.Submissions.AsNoTracking().Where(s => s.Id == submissionId)
-            .Select(s => new { s.Reference, s.Language, s.InboundItemId }).SingleOrDefaultAsync(ct);
-        if (row?.InboundItemId is not { } itemId)
-        {
-            return null;
-        }
-
-        var raw = await db.InboundItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.RawEncrypted).SingleAsync(ct);
-        if (raw.Length == 0)
-        {
-            // Purged by retention or an erasure: no headers to thread the reply on.
-            return null;
-        }
-
-        return new Original(MailParser.Parse(protector.UnprotectRaw(raw), parser.Value), row.Reference, row.Language);
-    }
 
     /// <summary>An SMTP client that notes when the server accepted a recipient: from then on message data may be on its way.</summary>
     public sealed class TrackingSmtpClient : SmtpClient

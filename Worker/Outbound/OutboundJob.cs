@@ -3,6 +3,7 @@ using System.Globalization;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Core.Telegram;
 using Microsoft.EntityFrameworkCore;
@@ -33,40 +34,261 @@ public sealed class OutboundJob(
     TimeProvider clock,
     ILogger<OutboundJob> logger) : IOutboundJob
 {
-    /// <summary>The connection a <see cref="SendManyAsync"/> keeps open between its mails; null for a single send.</summary>
-    private MailSender.TrackingSmtpClient? _shared;
-
-    private bool _many;
-
+    /// <summary>
+    /// Sends a chunk's replies: the rows are locked and made ready in one transaction (phase 1 of
+    /// <see cref="SendAsync"/> for all of them), the mails go through one SMTP connection, and each is marked
+    /// Sending (committed) just before it is handed over, in the statement that records the one before it as
+    /// Sent. A message that fails stays queued (or is counted sent, unconfirmed) as after a single send; the
+    /// others go on, and the job then fails so that Hangfire retries the ones left queued.
+    /// </summary>
     public async Task SendManyAsync(long[] outboundMessageIds, CancellationToken cancellationToken)
     {
-        _many = true;
+        var (mails, others) = await PrepareManyAsync(outboundMessageIds, cancellationToken);
         Exception? failure = null;
-        try
+        foreach (var id in others)
         {
-            foreach (var id in outboundMessageIds)
+            try
             {
-                try
-                {
-                    await SendAsync(id, cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The others go on; this one stays queued (or is recorded as sent, unconfirmed) as after a single send.
-                    failure ??= e;
-                    DropShared();
-                }
+                await SendAsync(id, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure ??= e;
             }
         }
-        finally
+
+        if (mails.Count > 0)
         {
-            await CloseSharedAsync();
-            _many = false;
+            failure = await SendMailsAsync(mails, cancellationToken) ?? failure;
         }
 
         if (failure is not null)
         {
             throw failure is OutboundNotSentException ? new OutboundNotSentException(failure.Message) : new OutboundNotSentException(failure.GetType().Name);
+        }
+    }
+
+    /// <summary>Phase 1 for a batch: the mails ready to send (Message-IDs fixed, committed) and the ids of the others.</summary>
+    private async Task<(List<OutboundMessage> Mails, List<long> Others)> PrepareManyAsync(long[] ids, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        db.Database.AutoSavepointsEnabled = false;
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var rows = await db.OutboundMessages.FromSql($"""SELECT * FROM "OutboundMessages" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""").ToListAsync(ct);
+            var reporterIds = rows.Where(r => r.Channel == Channel.Email && r.Status == OutboundStatus.Queued && r.Recipient is null && r.ReporterId is not null)
+                .Select(r => r.ReporterId!.Value).Distinct().ToList();
+            var reporters = reporterIds.Count == 0
+                ? []
+                : await db.Reporters.AsNoTracking().Where(r => reporterIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+
+            var mails = new List<OutboundMessage>();
+            var others = new List<long>();
+            foreach (var message in rows)
+            {
+                if (message.Channel != Channel.Email)
+                {
+                    others.Add(message.Id);
+                }
+                else if (message.Status == OutboundStatus.Sending)
+                {
+                    CountUnconfirmed(message);
+                }
+                else if (message.Status == OutboundStatus.Queued)
+                {
+                    message.Attempts++;
+                    var reporter = message.ReporterId is { } reporterId ? reporters.GetValueOrDefault(reporterId) : null;
+                    if (SuppressionReason(message, reporter) is { } reason)
+                    {
+                        Suppress(message, reason);
+                    }
+                    else
+                    {
+                        message.ProviderMessageId ??= MailSender.NewMessageId(message, mail.FromAddress);
+                        mails.Add(message);
+                    }
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (mails, others);
+        }, cancellationToken);
+    }
+
+    /// <summary>Sends ready mails through one connection; returns the first failure, after trying them all.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope",
+        Justification = "The connection is kept from one mail to the next: disposed when it fails and in the finally.")]
+    private async Task<Exception?> SendMailsAsync(List<OutboundMessage> mails, CancellationToken ct)
+    {
+        Dictionary<long, MailSender.Addressing> addressing;
+        try
+        {
+            addressing = await mail.AddressingAsync(mails, ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or DbException or InvalidOperationException)
+        {
+            var notSent = new OutboundNotSentException($"database: {e.GetType().Name}");
+            foreach (var message in mails)
+            {
+                await PutBackAsync(message.Id, notSent);
+            }
+
+            return notSent;
+        }
+
+        Exception? failure = null;
+        MailSender.TrackingSmtpClient? client = null;
+
+        // The mail the server took last, recorded as Sent with the next one's Sending (or at the end).
+        long? taken = null;
+        try
+        {
+            foreach (var message in mails)
+            {
+                try
+                {
+                    using var mime = mail.Build(message, addressing.GetValueOrDefault(message.Id));
+                    if (mime is null)
+                    {
+                        await FinishAsync(message.Id, OutboundStatus.Suppressed, "No address to write to.", null, fromQueued: true);
+                        continue;
+                    }
+
+                    if (client is not { IsConnected: true })
+                    {
+                        client?.Dispose();
+                        client = null;
+                        try
+                        {
+                            client = await mail.ConnectAsync(message.Id, ct);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            throw new OutboundNotSentException(MailSender.Describe(e));
+                        }
+                    }
+
+                    client.StartMessage();
+                    var before = taken;
+                    taken = null;
+                    if (!await MarkSendingAsync(message.Id, before, ct))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        await client.SendAsync(mime, ct);
+                    }
+                    catch (Exception e) when (MailSender.NotAccepted(client, e))
+                    {
+                        throw new OutboundNotSentException(MailSender.Describe(e));
+                    }
+                    catch (Exception e)
+                    {
+                        client.Dispose();
+                        client = null;
+                        await FinishAsync(message.Id, OutboundStatus.Unconfirmed, $"{UnconfirmedError} ({MailSender.Describe(e)})", null);
+                        logger.LogWarning("Outbound message {OutboundMessageId}: the server may have taken it ({Error}); counted as sent, not sent again", message.Id, MailSender.Describe(e));
+                        continue;
+                    }
+
+                    logger.LogInformation("Outbound message {OutboundMessageId} {Status}", message.Id, OutboundStatus.Sent);
+                    taken = message.Id;
+                }
+                catch (OutboundNotSentException e)
+                {
+                    client?.Dispose();
+                    client = null;
+                    await PutBackAsync(message.Id, e);
+                    failure ??= e;
+                }
+            }
+        }
+        finally
+        {
+            if (taken is { } last)
+            {
+                await FinishAsync(last, OutboundStatus.Sent, null, null);
+            }
+
+            if (client is not null)
+            {
+                await QuitAsync(client);
+            }
+        }
+
+        return failure;
+    }
+
+    /// <summary>
+    /// Marks the row Sending, committed, and in the same statement records the mail taken before it as Sent;
+    /// false when another run took this one first.
+    /// </summary>
+    private async Task<bool> MarkSendingAsync(long id, long? taken, CancellationToken ct)
+    {
+        if (taken is not { } before)
+        {
+            return await MarkSendingAsync(id, ct);
+        }
+
+        List<long> changed;
+        try
+        {
+            var (queued, sending, sent, unconfirmed) = (nameof(OutboundStatus.Queued), nameof(OutboundStatus.Sending), nameof(OutboundStatus.Sent), nameof(OutboundStatus.Unconfirmed));
+            changed = await db.Database.SqlQuery<long>($"""
+                UPDATE "OutboundMessages"
+                SET "Status" = CASE WHEN "Id" = {id} THEN {sending} ELSE {sent} END,
+                    "SentAt" = CASE WHEN "Id" = {id} THEN "SentAt" ELSE {clock.GetUtcNow()} END,
+                    "Error" = CASE WHEN "Id" = {id} THEN "Error" ELSE NULL END
+                WHERE ("Id" = {id} AND "Status" = {queued}) OR ("Id" = {before} AND "Status" IN ({sending}, {unconfirmed}))
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or DbException or InvalidOperationException)
+        {
+            // Nothing of this one was sent; the one before was, and its Sent is recorded with the usual retries.
+            await FinishAsync(before, OutboundStatus.Sent, null, null);
+            throw new OutboundNotSentException($"database: {e.GetType().Name}");
+        }
+
+        return changed.Contains(id);
+    }
+
+    /// <summary>The server certainly did not take it: the row is queued again and Hangfire retries with backoff.</summary>
+    private async Task PutBackAsync(long id, OutboundNotSentException e)
+    {
+        Core.Operations.IntakeMetrics.OutboundFailed();
+        try
+        {
+            await db.OutboundMessages.Where(o => o.Id == id && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboundStatus.Queued).SetProperty(o => o.Error, e.Message), CancellationToken.None);
+        }
+        catch (Exception failed) when (failed is NpgsqlException or DbException or InvalidOperationException)
+        {
+            // Note: a row left Sending is counted sent, unconfirmed, by the retry; one left Queued is simply retried.
+            logger.LogWarning("Outbound message {OutboundMessageId}: its failure could not be recorded ({Error})", id, failed.GetType().Name);
+        }
+
+        logger.LogWarning("Outbound message {OutboundMessageId} not sent yet ({Error}); it stays queued and is retried", id, e.Message);
+    }
+
+    private static async Task QuitAsync(MailSender.TrackingSmtpClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.Net.Smtp.SmtpCommandException or OperationCanceledException)
+        {
+            // Note: QUIT after the last message's 250; every message sent is the server's already.
+        }
+        finally
+        {
+            client.Dispose();
         }
     }
 
@@ -85,12 +307,9 @@ public sealed class OutboundJob(
             var message = await LockAsync(outboundMessageId, ct);
             if (message?.Status == OutboundStatus.Sending)
             {
-                message.Status = OutboundStatus.Unconfirmed;
-                message.Error = UnconfirmedError;
-                message.SentAt = clock.GetUtcNow();
+                CountUnconfirmed(message);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                logger.LogWarning("Outbound message {OutboundMessageId} was being sent when its run ended: counted as sent, not sent again", message.Id);
                 return false;
             }
 
@@ -100,12 +319,13 @@ public sealed class OutboundJob(
             }
 
             message.Attempts++;
-            var reason = await SuppressionReasonAsync(message, ct);
+            var reporter = message.ReporterId is { } reporterId && message.Recipient is null && message.Kind != OutboundKind.ModeratorAlert
+                ? await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reporterId, ct)
+                : null;
+            var reason = SuppressionReason(message, reporter);
             if (reason is not null)
             {
-                message.Status = OutboundStatus.Suppressed;
-                message.Error = reason;
-                logger.LogInformation("Outbound message {OutboundMessageId} suppressed: {Reason}", message.Id, reason);
+                Suppress(message, reason);
             }
             else if (message.Channel == Channel.Email && message.ProviderMessageId is null)
             {
@@ -141,42 +361,31 @@ public sealed class OutboundJob(
         }
         catch (OutboundNotSentException e)
         {
-            Core.Operations.IntakeMetrics.OutboundFailed();
-            await db.OutboundMessages.Where(o => o.Id == outboundMessageId && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboundStatus.Queued).SetProperty(o => o.Error, e.Message), CancellationToken.None);
-            logger.LogWarning("Outbound message {OutboundMessageId} not sent yet ({Error}); it stays queued and is retried", outboundMessageId, e.Message);
+            await PutBackAsync(outboundMessageId, e);
             throw;
         }
     }
 
-    private void DropShared()
+    private void CountUnconfirmed(OutboundMessage message)
     {
-        _shared?.Dispose();
-        _shared = null;
+        message.Status = OutboundStatus.Unconfirmed;
+        message.Error = UnconfirmedError;
+        message.SentAt = clock.GetUtcNow();
+        logger.LogWarning("Outbound message {OutboundMessageId} was being sent when its run ended: counted as sent, not sent again", message.Id);
     }
 
-    private async Task CloseSharedAsync()
+    private void Suppress(OutboundMessage message, string reason)
     {
-        if (_shared is { } client)
-        {
-            try
-            {
-                await client.DisconnectAsync(true, CancellationToken.None);
-            }
-            catch (Exception e) when (e is IOException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.Net.Smtp.SmtpCommandException or OperationCanceledException)
-            {
-                // Note: QUIT after the last message's 250; every message sent is the server's already.
-            }
-
-            DropShared();
-        }
+        message.Status = OutboundStatus.Suppressed;
+        message.Error = reason;
+        logger.LogInformation("Outbound message {OutboundMessageId} suppressed: {Reason}", message.Id, reason);
     }
 
     private const string UnconfirmedError = "Sending was interrupted: the server may not have received it. Counted as sent, not sent again.";
 
     /// <summary>Returns the final status; throws <see cref="OutboundNotSentException"/> when the server certainly did not take it.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope",
-        Justification = "A single send disposes its connection in the finally; in a batch the connection is the job's (_shared), closed by SendManyAsync.")]
+        Justification = "The mail and the connection are disposed by the using statement right after the try that makes them.")]
     private async Task<(OutboundStatus, string?)> SendMailAsync(OutboundMessage message, CancellationToken ct)
     {
         MimeKit.MimeMessage? mime;
@@ -189,22 +398,15 @@ public sealed class OutboundJob(
                 return await FinishAsync(message.Id, OutboundStatus.Suppressed, "No address to write to.", null, fromQueued: true);
             }
 
-            client = _many && _shared is { IsConnected: true } shared ? shared : await mail.ConnectAsync(message.Id, ct);
+            client = await mail.ConnectAsync(message.Id, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new OutboundNotSentException(MailSender.Describe(e));
         }
 
-        if (_many)
-        {
-            // Note: the next mail of the batch goes over this connection; whether the server accepted a recipient
-            // is tracked per message, so a failure of this one is judged on this one alone.
-            _shared = client;
-            client.StartMessage();
-        }
-
-        try
+        using (mime)
+        using (client)
         {
             if (!await MarkSendingAsync(message.Id, ct))
             {
@@ -213,14 +415,7 @@ public sealed class OutboundJob(
 
             try
             {
-                if (_many)
-                {
-                    await client.SendAsync(mime, ct);
-                }
-                else
-                {
-                    await MailSender.SendAsync(client, mime, ct);
-                }
+                await MailSender.SendAsync(client, mime, ct);
             }
             catch (Exception e) when (MailSender.NotAccepted(client, e))
             {
@@ -228,15 +423,7 @@ public sealed class OutboundJob(
             }
             catch (Exception e)
             {
-                DropShared();
                 return await FinishAsync(message.Id, OutboundStatus.Unconfirmed, $"{UnconfirmedError} ({MailSender.Describe(e)})", null);
-            }
-        }
-        finally
-        {
-            if (!_many)
-            {
-                client.Dispose();
             }
         }
 
@@ -336,7 +523,8 @@ public sealed class OutboundJob(
     private Task<OutboundMessage?> LockAsync(long id, CancellationToken ct) =>
         db.OutboundMessages.FromSql($"""SELECT * FROM "OutboundMessages" WHERE "Id" = {id} FOR UPDATE""").SingleOrDefaultAsync(ct);
 
-    private async Task<string?> SuppressionReasonAsync(OutboundMessage message, CancellationToken ct)
+    /// <summary>Why the message is not to be sent, or null; <paramref name="reporter"/> is the message's reporter when it has one.</summary>
+    private string? SuppressionReason(OutboundMessage message, Reporter? reporter)
     {
         if (message.Kind == OutboundKind.ModeratorAlert)
         {
@@ -348,12 +536,11 @@ public sealed class OutboundJob(
             return message.Channel == Channel.Email ? null : "Staff messages go by mail only.";
         }
 
-        if (message.ReporterId is not { } reporterId)
+        if (message.ReporterId is null)
         {
             return "The reporter is anonymous (no one to write to).";
         }
 
-        var reporter = await db.Reporters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reporterId, ct);
         return reporter switch
         {
             null => "The reporter no longer exists.",
