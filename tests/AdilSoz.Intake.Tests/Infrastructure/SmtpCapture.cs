@@ -38,6 +38,9 @@ public sealed class SmtpCapture : IAsyncLifetime
     /// <summary>When true, every message is refused with "550 5.1.1 &lt;address&gt;: Recipient address rejected".</summary>
     public bool RejectRecipients { get; set; }
 
+    /// <summary>When set, a message to an address it matches is refused as by <see cref="RejectRecipients"/>.</summary>
+    public Func<string, bool>? RejectRecipient { get; set; }
+
     /// <summary>How many messages were refused so far.</summary>
     public int Refused => _refused;
 
@@ -202,7 +205,7 @@ public sealed class SmtpCapture : IAsyncLifetime
                 return new SmtpResponse(SmtpReplyCode.Aborted, "try again later");
             }
 
-            if (owner.RejectRecipients)
+            if (owner.RejectRecipients || owner.RejectRecipient is { } reject && transaction.To.Any(m => reject($"{m.User}@{m.Host}")))
             {
                 Interlocked.Increment(ref owner._refused);
                 var to = string.Join(", ", transaction.To.Select(m => $"<{m.User}@{m.Host}>"));

@@ -14,7 +14,8 @@ namespace AdilSoz.Intake.Tests.Reliability;
 
 /// <summary>
 /// The outbox against a real SMTP server: a message whose sending was interrupted is never sent a second
-/// time, and a refusal the server answered leaves the message queued, with the status code only.
+/// time, and a refusal the server answered leaves the message queued, with the status code only, alone
+/// or in a batch sent through one connection.
 /// </summary>
 public sealed class OutboundOnceTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
@@ -97,7 +98,50 @@ public sealed class OutboundOnceTests(PostgresDatabase database) : IClassFixture
         }
     }
 
-    private async Task<long> AddAsync(string name, OutboundStatus status)
+    [Fact]
+    public async Task In_a_batch_a_refused_mail_stays_queued_while_the_others_go_out_once_and_the_retry_sends_only_it()
+    {
+        var interrupted = await AddAsync("batch-interrupted", OutboundStatus.Sending);
+        var first = await AddAsync("batch-first", OutboundStatus.Queued);
+        var refused = await AddAsync("batch-refused", OutboundStatus.Queued, "closed.desk@example.org");
+        var last = await AddAsync("batch-last", OutboundStatus.Queued);
+        long[] batch = [interrupted, first, refused, last];
+
+        _smtp.RejectRecipient = address => address == "closed.desk@example.org";
+        try
+        {
+            var refusal = await Assert.ThrowsAsync<OutboundNotSentException>(() => SendManyAsync(batch));
+            Assert.Equal("SMTP 550 (MessageNotAccepted)", refusal.Message);
+        }
+        finally
+        {
+            _smtp.RejectRecipient = null;
+        }
+
+        Assert.Equal(["batch-first", "batch-last"], _smtp.Messages.Select(m => m.Subject ?? "").Where(s => s.StartsWith("batch-", StringComparison.Ordinal)).Order());
+        await using (var db = database.CreateDbContext())
+        {
+            var rows = await db.OutboundMessages.AsNoTracking().Where(o => batch.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+            Assert.Equal(OutboundStatus.Unconfirmed, rows[interrupted].Status);
+            Assert.Equal((OutboundStatus.Sent, 1), (rows[first].Status, rows[first].Attempts));
+            Assert.NotNull(rows[first].SentAt);
+            Assert.Equal((OutboundStatus.Queued, 1, "SMTP 550 (MessageNotAccepted)"), (rows[refused].Status, rows[refused].Attempts, rows[refused].Error));
+            Assert.Equal((OutboundStatus.Sent, 1), (rows[last].Status, rows[last].Attempts));
+            Assert.Equal(rows[first].ProviderMessageId, _smtp.Messages.Single(m => m.Subject == "batch-first").MessageId);
+        }
+
+        await SendManyAsync(batch);
+        await SendManyAsync(batch);
+
+        Assert.Equal(["batch-first", "batch-last", "batch-refused"], _smtp.Messages.Select(m => m.Subject ?? "").Where(s => s.StartsWith("batch-", StringComparison.Ordinal)).Order());
+        await using (var db = database.CreateDbContext())
+        {
+            var row = await db.OutboundMessages.AsNoTracking().SingleAsync(o => o.Id == refused);
+            Assert.Equal((OutboundStatus.Sent, 2, (string?)null), (row.Status, row.Attempts, row.Error));
+        }
+    }
+
+    private async Task<long> AddAsync(string name, OutboundStatus status, string recipient = "desk.outbound@example.org")
     {
         await using var db = database.CreateDbContext();
         var message = new OutboundMessage
@@ -105,7 +149,7 @@ public sealed class OutboundOnceTests(PostgresDatabase database) : IClassFixture
             IdempotencyKey = $"test:{name}:{Guid.NewGuid():N}",
             Channel = Channel.Email,
             Kind = OutboundKind.Digest,
-            Recipient = "desk.outbound@example.org",
+            Recipient = recipient,
             Subject = name,
             Body = "Сводка срочных сообщений за день.",
             Status = status,
@@ -116,6 +160,12 @@ public sealed class OutboundOnceTests(PostgresDatabase database) : IClassFixture
         db.OutboundMessages.Add(message);
         await db.SaveChangesAsync();
         return message.Id;
+    }
+
+    private async Task SendManyAsync(long[] ids)
+    {
+        await using var scope = _worker.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IOutboundJob>().SendManyAsync(ids, CancellationToken.None);
     }
 
     private async Task SendAsync(long id)
