@@ -101,8 +101,13 @@ public static class PublicSite
                 h["Referrer-Policy"] = "no-referrer";
                 h["Permissions-Policy"] = Security.SecurityHeaders.PermissionsPolicy;
                 h.ContentSecurityPolicy = PublicStyle.ContentSecurityPolicy;
-                // Nothing of a reporter's page is kept by the browser or a proxy (the receipt is shown once).
-                h.CacheControl = "no-store";
+                // Nothing of a reporter's page is kept by the browser or a proxy (the receipt is shown once); the
+                // public registry's pages set their own short lifetime with validators (PublicFreshness).
+                if (string.IsNullOrEmpty(h.CacheControl))
+                {
+                    h.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             return next(ctx);
@@ -116,7 +121,6 @@ public static class PublicSite
         app.UseUiLanguage();
         app.UseRouting();
         app.UseRateLimiter();
-        app.MapGet("/", () => Results.Redirect("report"));
         app.MapGet(PublicStyle.Path, PublicStyle.Serve);
         app.MapIntakeHealth();
         app.MapRazorPages();
