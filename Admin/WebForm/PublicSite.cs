@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.WebForm.OpenData;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Operations;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,7 +11,7 @@ namespace AdilSoz.Intake.Admin.WebForm;
 
 /// <summary>
 /// <c>Admin public</c>: the reporters' pages as a process of their own (the web form <c>/report</c>, the status page
-/// <c>/status</c>, <c>/healthz</c>), so that the staff site can stay on an internal address. Only the pages under
+/// <c>/status</c>, <c>/healthz</c>) and the public registry (pages, map, feed, open data, public API), so that the staff site can stay on an internal address. Only the pages under
 /// <c>WebForm/</c> exist here: the staff pages, the API and the Hangfire dashboard are not mapped and answer 404.
 /// It works under any Host header and over plain HTTP (an onion service): relative URLs only, no HSTS, no
 /// redirect to HTTPS, cookies Secure only over HTTPS. It never reads a forwarded client address, and logs no
@@ -74,6 +75,11 @@ public static class PublicSite
                     PermitLimit = limits.ConcurrentPosts, QueueLimit = limits.ConcurrentPosts * 8,
                 })
                 : RateLimitPartition.GetNoLimiter("show"));
+            // The public API: one budget a minute for all callers (the process keeps no caller's address, even in memory).
+            o.AddPolicy(PublicData.ApiPolicy, _ => RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.ApiRequestsPerMinute, Window = TimeSpan.FromMinutes(1),
+            }));
             o.AddPolicy(StatusChecks, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
                 {
@@ -123,6 +129,7 @@ public static class PublicSite
         app.UseRateLimiter();
         app.MapGet(PublicStyle.Path, PublicStyle.Serve);
         app.MapIntakeHealth();
+        app.MapPublicData();
         app.MapRazorPages();
     }
 }
