@@ -60,7 +60,7 @@ public static class PublicRegistrySql
                i."Outlets",
                ARRAY(SELECT DISTINCT c."Kind"::text FROM "LegalCases" c WHERE c."IncidentId" = i."Id" ORDER BY 1) AS "CaseKinds",
                coalesce((SELECT jsonb_agg(jsonb_build_object(
-                           'kind', c."Kind", 'filedOn', c."FiledOn", 'honorDignity', c."HonorDignity", 'inCourt', c."InCourt",
+                           'kind', lower(c."Kind"), 'filedOn', c."FiledOn", 'honorDignity', c."HonorDignity", 'inCourt', c."InCourt",
                            'claimedKzt', c."ClaimedKzt",
                            'rulings', coalesce((SELECT jsonb_agg(jsonb_build_object('on', r."On", 'inFavorOfMedia', r."InFavorOfMedia",
                                                    'collectedKzt', r."CollectedKzt") ORDER BY r."On", r."Id")
