@@ -163,8 +163,8 @@ public static class PublicFreshness
             headers.LastModified = changed.ToString("R", CultureInfo.InvariantCulture);
         }
 
-        // A response that sets the language cookie is nobody else's to keep.
-        headers.CacheControl = context.Request.Query.ContainsKey("lang") ? "no-store" : $"public, max-age={MaxAgeSeconds}";
+        // A response that sets the language cookie is the browser's own to keep, not a shared cache's.
+        headers.CacheControl = (headers.ContainsKey("Set-Cookie") ? "private" : "public") + $", max-age={MaxAgeSeconds}";
         headers.Vary = "Accept-Language, Cookie";
         var request = context.Request.GetTypedHeaders();
         if (request.IfNoneMatch.Count > 0)
