@@ -48,7 +48,8 @@ public static class PublicStyle
         th, td { border-bottom: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }
         svg.map { width: 100%; height: auto; }
         svg.map a:focus rect, svg.map a:hover rect { stroke: #b00020; stroke-width: 3; }
-        figure.map { margin: 1em 0; }
+        figure.map, figure.chart { margin: 1em 0; }
+        figure.chart svg { max-width: 100%; height: auto; }
         nav.pages a { margin-right: 1em; }
         """;
 

@@ -77,7 +77,7 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
     }
 
     [Fact]
-    public async Task The_map_colours_every_region_by_its_count_lists_the_counts_and_links_each_region_to_its_list()
+    public async Task The_map_colours_every_region_by_its_count_lists_the_counts_and_links_each_region_and_category_to_its_list()
     {
         using var client = _public.CreateClient();
         var html = await client.GetStringAsync("/map?category=obstruction");
@@ -103,6 +103,11 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
 
         var listed = await client.GetStringAsync(tiles["shymkent"].Href);
         Assert.Equal(new[] { _data.Named }, Ids(listed));
+
+        // The same incidents by category, as bars and as a table whose rows lead to their lists.
+        Assert.Contains("Obstruction of professional activity 21 Detention of a journalist 1 Violence during professional activity 1", text, StringComparison.Ordinal);
+        Assert.Contains("""<a href="/incidents?category=detention">Detention of a journalist</a>""", html, StringComparison.Ordinal);
+        Assert.Contains("Detention of a journalist: 1</title>", html, StringComparison.Ordinal);
     }
 
     [Fact]
