@@ -11,8 +11,9 @@ namespace AdilSoz.Intake.Admin.WebForm;
 
 /// <summary>
 /// <c>Admin public</c>: the reporters' pages as a process of their own (the web form <c>/report</c>, the status page
-/// <c>/status</c>, <c>/healthz</c>) and the public registry (pages, map, feed, open data, public API), so that the staff site can stay on an internal address. Only the pages under
-/// <c>WebForm/</c> exist here: the staff pages, the API and the Hangfire dashboard are not mapped and answer 404.
+/// <c>/status</c>, <c>/healthz</c>) and the public registry (pages, map, feed, open data, public API), so that the
+/// staff site can stay on an internal address. Only the pages under <c>WebForm/</c> and the public data exist here:
+/// the staff pages, the staff API and the Hangfire dashboard are not mapped and answer 404.
 /// It works under any Host header and over plain HTTP (an onion service): relative URLs only, no HSTS, no
 /// redirect to HTTPS, cookies Secure only over HTTPS. It never reads a forwarded client address, and logs no
 /// request line or connection, so no IP address is logged or stored.
