@@ -24,6 +24,7 @@ builder.AddApiConventions();
 builder.AddModeration();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<UiText>();
+builder.Services.AddScoped<PublicText>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -41,6 +41,10 @@ public sealed class PublicOptions
     [Range(1, 1000)]
     public int ConcurrentPosts { get; set; } = 8;
 
+    /// <summary>Requests a minute to <c>/api/public/v1/incidents</c> from all callers together, beyond which it answers 429.</summary>
+    [Range(1, 1_000_000)]
+    public int ApiRequestsPerMinute { get; set; } = 600;
+
     /// <summary>The onion service's address (e.g. <c>abc…xyz.onion</c>), shown on the form; optional.</summary>
     [RegularExpression(@"^[a-z2-7]{56}\.onion$", ErrorMessage = "Public:OnionAddress must be a v3 onion address (56 letters and digits, then .onion).")]
     public string? OnionAddress { get; set; }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using AdilSoz.Intake.Admin.Localization;
+using AdilSoz.Intake.Admin.WebForm.OpenData;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Operations;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,8 +11,9 @@ namespace AdilSoz.Intake.Admin.WebForm;
 
 /// <summary>
 /// <c>Admin public</c>: the reporters' pages as a process of their own (the web form <c>/report</c>, the status page
-/// <c>/status</c>, <c>/healthz</c>), so that the staff site can stay on an internal address. Only the pages under
-/// <c>WebForm/</c> exist here: the staff pages, the API and the Hangfire dashboard are not mapped and answer 404.
+/// <c>/status</c>, <c>/healthz</c>) and the public registry (pages, map, feed, open data, public API), so that the
+/// staff site can stay on an internal address. Only the pages under <c>WebForm/</c> and the public data exist here:
+/// the staff pages, the staff API and the Hangfire dashboard are not mapped and answer 404.
 /// It works under any Host header and over plain HTTP (an onion service): relative URLs only, no HSTS, no
 /// redirect to HTTPS, cookies Secure only over HTTPS. It never reads a forwarded client address, and logs no
 /// request line or connection, so no IP address is logged or stored.
@@ -74,6 +76,11 @@ public static class PublicSite
                     PermitLimit = limits.ConcurrentPosts, QueueLimit = limits.ConcurrentPosts * 8,
                 })
                 : RateLimitPartition.GetNoLimiter("show"));
+            // The public API: one budget a minute for all callers (the process keeps no caller's address, even in memory).
+            o.AddPolicy(PublicData.ApiPolicy, _ => RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.ApiRequestsPerMinute, Window = TimeSpan.FromMinutes(1),
+            }));
             o.AddPolicy(StatusChecks, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions
                 {
@@ -101,8 +108,13 @@ public static class PublicSite
                 h["Referrer-Policy"] = "no-referrer";
                 h["Permissions-Policy"] = Security.SecurityHeaders.PermissionsPolicy;
                 h.ContentSecurityPolicy = PublicStyle.ContentSecurityPolicy;
-                // Nothing of a reporter's page is kept by the browser or a proxy (the receipt is shown once).
-                h.CacheControl = "no-store";
+                // Nothing of a reporter's page is kept by the browser or a proxy (the receipt is shown once); the
+                // public registry's pages set their own short lifetime with validators (PublicFreshness).
+                if (string.IsNullOrEmpty(h.CacheControl))
+                {
+                    h.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             return next(ctx);
@@ -116,9 +128,9 @@ public static class PublicSite
         app.UseUiLanguage();
         app.UseRouting();
         app.UseRateLimiter();
-        app.MapGet("/", () => Results.Redirect("report"));
         app.MapGet(PublicStyle.Path, PublicStyle.Serve);
         app.MapIntakeHealth();
+        app.MapPublicData();
         app.MapRazorPages();
     }
 }

@@ -36,6 +36,21 @@ public static class PublicStyle
         ol.conversation { list-style: none; padding: 0; }
         ol.conversation li { border: 1px solid #ccc; padding: .6em; margin: .6em 0; white-space: pre-wrap; }
         ol.conversation li.mine { background: #f2f6fb; }
+        form.filters { display: grid; grid-template-columns: max-content 1fr; gap: .3em .8em; align-items: center; }
+        form.filters label { margin: 0; }
+        form.filters button { grid-column: 1; }
+        ol.incidents li { margin: .8em 0; }
+        .withheld { font-style: italic; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
+        dl.facts dd { margin: 0; }
+        .narrative { white-space: pre-wrap; }
+        table { border-collapse: collapse; }
+        th, td { border-bottom: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }
+        svg.map { width: 100%; height: auto; }
+        svg.map a:focus rect, svg.map a:hover rect { stroke: #b00020; stroke-width: 3; }
+        figure.map, figure.chart { margin: 1em 0; }
+        figure.chart svg { max-width: 100%; height: auto; }
+        nav.pages a { margin-right: 1em; }
         """;
 
     public static IResult Serve() => Results.Text(Css, "text/css", Encoding.UTF8);

@@ -54,6 +54,11 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<Ruling> Rulings => Set<Ruling>();
 
+    /// <summary>Published incidents, public fields only (the view the public process reads).</summary>
+    public DbSet<PublicIncident> PublicIncidents => Set<PublicIncident>();
+
+    public DbSet<PublicRegistryState> PublicRegistryState => Set<PublicRegistryState>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Region> Regions => Set<Region>();

@@ -33,6 +33,12 @@ public sealed class Incident
 
     public bool IsPublic { get; set; }
 
+    /// <summary>When an Editor published the incident on the public site; null while it is not published.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When an Editor last withdrew it from the public site (it left pages, feeds and open data then).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
     /// <summary>Names of victims without consent are redacted when published.</summary>
     public List<Victim> Victims { get; set; } = [];
 

@@ -22,6 +22,7 @@ public sealed class PublicProcessTests(PostgresDatabase database) : IClassFixtur
         ["Public__MaxFileBytes"] = "200000",
         ["Public__MaxTotalBytes"] = "400000",
         ["Public__ReportsPerMinute"] = "1000",
+        ["Public__ApiRequestsPerMinute"] = "5",
     };
 
     private PublicProcess _public = null!;
@@ -41,7 +42,7 @@ public sealed class PublicProcessTests(PostgresDatabase database) : IClassFixtur
 
         foreach (var path in new[]
         {
-            "/queue", "/account/login", "/submissions/1", "/incidents", "/users", "/api-keys", "/audit", "/reports", "/dashboard",
+            "/queue", "/account/login", "/submissions/1", "/incidents/new", "/incidents/1/edit", "/incidents/1/publish", "/users", "/api-keys", "/audit", "/reports", "/dashboard",
             "/api/v1/submissions", "/api/v1/submissions?channel=web", "/api/v1/incidents", "/hangfire", "/hangfire/jobs/enqueued",
             "/attachments/1", "/metrics", "/readyz",
         })
@@ -65,6 +66,22 @@ public sealed class PublicProcessTests(PostgresDatabase database) : IClassFixtur
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("no-store", page.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_api_answers_429_beyond_its_budget_a_minute_while_the_pages_stay_open()
+    {
+        using var client = _public.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var n = 0; n < 6; n++)
+        {
+            statuses.Add((await client.GetAsync("/api/public/v1/incidents")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/incidents")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/open-data/incidents.csv")).StatusCode);
     }
 
     [Fact]

@@ -74,3 +74,19 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         b.Property(x => x.Code).HasMaxLength(64);
     }
 }
+
+internal sealed class PublicIncidentConfiguration : IEntityTypeConfiguration<PublicIncident>
+{
+    public void Configure(EntityTypeBuilder<PublicIncident> b)
+    {
+        // A view made by PublicRegistrySql (not by EF): migrations leave it alone.
+        b.HasNoKey().ToView(PublicRegistrySql.PublicIncidents);
+        b.Property(x => x.Victims).HasColumnType("jsonb");
+        b.Property(x => x.LegalCases).HasColumnType("jsonb");
+    }
+}
+
+internal sealed class PublicRegistryStateConfiguration : IEntityTypeConfiguration<PublicRegistryState>
+{
+    public void Configure(EntityTypeBuilder<PublicRegistryState> b) => b.HasNoKey().ToView(PublicRegistrySql.State);
+}

@@ -582,6 +582,9 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("PerpetratorType")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RegionCode")
                         .HasColumnType("character varying(64)");
 
@@ -610,6 +613,9 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -680,6 +686,83 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_legal_case_claimed", "\"ClaimedKzt\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Core.Registry.PublicIncident", b =>
+                {
+                    b.PrimitiveCollection<List<string>>("CaseKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("CategoryCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LegalCases")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Narrative")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("Outlets")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector");
+
+                    b.Property<string>("Settlement")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Victims")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("public_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Core.Registry.PublicRegistryState", b =>
+                {
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Published")
+                        .HasColumnType("bigint");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("public_registry_state", (string)null);
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Registry.Ruling", b =>

@@ -1,0 +1,58 @@
+using NpgsqlTypes;
+
+namespace AdilSoz.Intake.Core.Registry;
+
+/// <summary>
+/// An incident as the public sees it: a row of the view <c>public_incidents</c> (published incidents only), or of
+/// <c>incident_public_fields</c> for an Editor's preview before publishing. Only public fields: no narrative
+/// history, links, submissions, notes or reporters; victims who did not consent have no name (nor outlet) and
+/// their names are masked in the texts. The SQL is in <see cref="Data.PublicRegistrySql"/>.
+/// </summary>
+public sealed class PublicIncident
+{
+    public long Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateOnly OccurredOn { get; set; }
+
+    public DatePrecision DatePrecision { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    public string? Settlement { get; set; }
+
+    public string? CategoryCode { get; set; }
+
+    public string Summary { get; set; } = "";
+
+    public string? Narrative { get; set; }
+
+    /// <summary>JSON array of <c>{ name (null when withheld), role, outlet (null when withheld) }</c>.</summary>
+    public string Victims { get; set; } = "[]";
+
+    public List<string> Outlets { get; set; } = [];
+
+    /// <summary>Kinds of the legal cases (Criminal, Civil, Administrative), for the case-kind filter.</summary>
+    public List<string> CaseKinds { get; set; } = [];
+
+    /// <summary>JSON array of the legal cases' public fields with their rulings.</summary>
+    public string LegalCases { get; set; } = "[]";
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public NpgsqlTsVector SearchVector { get; set; } = null!;
+}
+
+/// <summary>
+/// The one row of the view <c>public_registry_state</c>: how many incidents are public and when the public data last
+/// changed (a publication, an edit of a public incident, a withdrawal), the source of ETag and Last-Modified.
+/// </summary>
+public sealed class PublicRegistryState
+{
+    public long Published { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+}
