@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Moderation;
 
-/// <summary>Filters of the queue; all optional.</summary>
+/// <summary>Filters of the queue; all optional. <paramref name="AssignedTo"/>: one staff member's items; <paramref name="Unassigned"/>: nobody's.</summary>
 public sealed record QueueFilter(Channel? Channel = null, string? Language = null, string? Category = null, string? Region = null,
-    int? OlderThanDays = null, bool NeedsAttention = false);
+    int? OlderThanDays = null, bool NeedsAttention = false, string? AssignedTo = null, bool Unassigned = false);
 
 public sealed record QueueRow(long Id, string Reference, Channel Channel, SubmissionKind Kind, DateTimeOffset ReceivedAt, string? Language,
     bool Urgent, string? Subject, string Preview, string? Category, string? Region, long? ClusterId, long? ParentId,
     string? ClaimedBy, DateTimeOffset? ClaimedUntil, int Attachments, int Followups,
-    string? SenderNotVerified = null, string? MentionsReference = null);
+    string? SenderNotVerified = null, string? MentionsReference = null, string? AssignedTo = null);
 
 /// <summary>A cluster in the queue: its first item (by urgency, then age) and its other pending members.</summary>
 public sealed record QueueGroup(QueueRow Lead, IReadOnlyList<QueueRow> Others);
@@ -109,6 +109,15 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
             q = q.Where(s => s.RegionCode == f.Region || (s.RegionCode == null && s.SuggestedRegion == f.Region));
         }
 
+        if (f.AssignedTo is { Length: > 0 } assignee)
+        {
+            q = q.Where(s => s.AssignedTo == assignee);
+        }
+        else if (f.Unassigned)
+        {
+            q = q.Where(s => s.AssignedTo == null);
+        }
+
         if (f.OlderThanDays is > 0 and var days)
         {
             var before = clock.GetUtcNow().AddDays(-days);
@@ -145,7 +154,8 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
         s.Attachments.Count,
         db.Submissions.Count(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending),
         s.SenderNotVerified,
-        db.Submissions.Where(m => m.Id == s.MentionsId).Select(m => m.Reference).FirstOrDefault()));
+        db.Submissions.Where(m => m.Id == s.MentionsId).Select(m => m.Reference).FirstOrDefault(),
+        s.AssignedTo));
 
     /// <summary>Cursor: (urgent, received-at ticks, id) of the last row; none starts at the first urgent item.</summary>
     private static (bool Urgent, DateTimeOffset? ReceivedAt, long? Id) Decode(string? cursor)

@@ -34,6 +34,10 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
     [BindProperty(SupportsGet = true)]
     public bool Attention { get; set; }
 
+    /// <summary><c>me</c>: the caller's items; <c>none</c>: nobody's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Assigned { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
@@ -47,11 +51,12 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
 
     public string Actor => ActorName.Of(User);
 
-    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention;
+    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention || Assigned is "me" or "none";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var filter = new QueueFilter(Channel, Lang, Category, Region, Age, Attention);
+        var filter = new QueueFilter(Channel, Lang, Category, Region, Age, Attention,
+            AssignedTo: Assigned == "me" ? Actor : null, Unassigned: Assigned == "none");
         try
         {
             Result = await queue.PageAsync(filter, Cursor, 50, ct);

@@ -118,6 +118,14 @@ public sealed class Submission
 
     public DateTimeOffset? ClaimedUntil { get; set; }
 
+    /// <summary>
+    /// The staff member (account name) who owns the item until it is decided; unlike the claim it does not
+    /// time out. Null: unassigned.
+    /// </summary>
+    public string? AssignedTo { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
+
     /// <summary>When retention purged this submission's text (rejected spam past its retention period).</summary>
     public DateTimeOffset? PurgedAt { get; set; }
 

@@ -291,6 +291,13 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("Affected")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("AttentionReason")
                         .HasColumnType("text");
 
@@ -437,6 +444,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     b.HasIndex("TextHash");
 
+                    b.HasIndex("AssignedTo", "Status");
+
                     b.HasIndex("Status", "Urgent", "ReceivedAt", "Id");
 
                     b.ToTable("Submissions", t =>
@@ -551,6 +560,13 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("CategoryCode")
                         .HasColumnType("character varying(64)");
 
@@ -612,6 +628,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedTo");
 
                     b.HasIndex("OccurredOn");
 
