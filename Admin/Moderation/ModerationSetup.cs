@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdilSoz.Intake.Admin.Moderation;
 
-/// <summary>The monitors' moderation: queue, claims, assignments, actions, attachment downloads.</summary>
+/// <summary>The monitors' moderation: queue, claims, assignments, notes, actions, attachment downloads.</summary>
 public static class ModerationSetup
 {
     public static IHostApplicationBuilder AddModeration(this IHostApplicationBuilder builder)
@@ -13,6 +13,7 @@ public static class ModerationSetup
         builder.Services.AddScoped<Claims>();
         builder.Services.AddScoped<QueueQuery>();
         builder.Services.AddScoped<Assignments>();
+        builder.Services.AddScoped<Notes>();
         builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         return builder;

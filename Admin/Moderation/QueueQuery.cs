@@ -1,13 +1,14 @@
 using AdilSoz.Intake.Admin.Api;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdilSoz.Intake.Admin.Moderation;
 
 /// <summary>Filters of the queue; all optional. <paramref name="AssignedTo"/>: one staff member's items; <paramref name="Unassigned"/>: nobody's.</summary>
 public sealed record QueueFilter(Channel? Channel = null, string? Language = null, string? Category = null, string? Region = null,
-    int? OlderThanDays = null, bool NeedsAttention = false, string? AssignedTo = null, bool Unassigned = false);
+    int? OlderThanDays = null, bool NeedsAttention = false, string? AssignedTo = null, bool Unassigned = false, string? Search = null);
 
 public sealed record QueueRow(long Id, string Reference, Channel Channel, SubmissionKind Kind, DateTimeOffset ReceivedAt, string? Language,
     bool Urgent, string? Subject, string Preview, string? Category, string? Region, long? ClusterId, long? ParentId,
@@ -107,6 +108,16 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock)
         if (!string.IsNullOrEmpty(f.Region))
         {
             q = q.Where(s => s.RegionCode == f.Region || (s.RegionCode == null && s.SuggestedRegion == f.Region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            // Words in the reference, the subject, the text, or the team's notes on the item or its cluster.
+            var term = f.Search.Trim();
+            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            q = q.Where(s => s.Reference == term || EF.Functions.ILike(s.Text, pattern) || (s.Subject != null && EF.Functions.ILike(s.Subject, pattern))
+                || db.InternalNotes.Any(n => ((n.EntityType == InternalNote.OnSubmission && n.EntityId == s.Id)
+                    || (n.EntityType == InternalNote.OnCluster && n.EntityId == s.ClusterId)) && EF.Functions.ILike(n.Text, pattern)));
         }
 
         if (f.AssignedTo is { Length: > 0 } assignee)

@@ -15,7 +15,7 @@ namespace AdilSoz.Intake.Admin.Pages.Incidents;
 
 /// <summary>An incident: facts, victims, outlets, legal cases with rulings, linked submissions, history.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
-public sealed class DetailsModel(IntakeDbContext db, Assignments assignments) : PageModel
+public sealed class DetailsModel(IntakeDbContext db, Assignments assignments, Notes notes) : PageModel
 {
     public sealed record LinkedSubmission(long Id, string Reference, Channel Channel, DateTimeOffset ReceivedAt, string Preview);
 
@@ -35,6 +35,13 @@ public sealed class DetailsModel(IntakeDbContext db, Assignments assignments) : 
     /// <summary>The staff member to assign the incident to; empty: nobody.</summary>
     [BindProperty]
     public string? Assignee { get; set; }
+
+    /// <summary>A new internal note (staff only).</summary>
+    [BindProperty]
+    public string? NoteText { get; set; }
+
+    /// <summary>The team's notes on the incident.</summary>
+    public IReadOnlyList<InternalNote> TeamNotes { get; private set; } = [];
 
     [TempData]
     public string? Flash { get; set; }
@@ -66,6 +73,26 @@ public sealed class DetailsModel(IntakeDbContext db, Assignments assignments) : 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Adds an internal note to the incident; colleagues it mentions get a mail.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct)
+    {
+        var result = await notes.AddToIncidentAsync(id, NoteText, Actor, ct);
+        if (result.Outcome == ModerationOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            Error = result.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct);
+        }
+
+        Flash = "NoteAdded";
+        return RedirectToPage(new { id });
+    }
+
     private async Task<IActionResult> LoadAsync(long id, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().Include(i => i.LegalCases).ThenInclude(c => c.Rulings)
@@ -85,6 +112,7 @@ public sealed class DetailsModel(IntakeDbContext db, Assignments assignments) : 
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == RegistryStore.EntityType && a.EntityId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
         Staff = await StaffMail.StaffAsync(db, ct);
+        TeamNotes = await notes.OfIncidentAsync(id, ct);
         return Page();
     }
 }

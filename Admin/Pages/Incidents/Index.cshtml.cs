@@ -84,7 +84,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
             after = null;
         }
 
-        var incidents = filter.Apply(db.Incidents.AsNoTracking(), Categories);
+        var incidents = filter.Apply(db.Incidents.AsNoTracking(), Categories, db.InternalNotes);
         var actor = Moderation.ActorName.Of(User);
         incidents = Assigned switch
         {

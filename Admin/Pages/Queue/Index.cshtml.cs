@@ -34,6 +34,10 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
     [BindProperty(SupportsGet = true)]
     public bool Attention { get; set; }
 
+    /// <summary>Words in the reference, subject, text or the team's notes.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     /// <summary><c>me</c>: the caller's items; <c>none</c>: nobody's.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Assigned { get; set; }
@@ -51,12 +55,13 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
 
     public string Actor => ActorName.Of(User);
 
-    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention || Assigned is "me" or "none";
+    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention || Assigned is "me" or "none"
+        || !string.IsNullOrWhiteSpace(Search);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var filter = new QueueFilter(Channel, Lang, Category, Region, Age, Attention,
-            AssignedTo: Assigned == "me" ? Actor : null, Unassigned: Assigned == "none");
+            AssignedTo: Assigned == "me" ? Actor : null, Unassigned: Assigned == "none", Search: Search);
         try
         {
             Result = await queue.PageAsync(filter, Cursor, 50, ct);

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace AdilSoz.Intake.Core.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261204171845_TeamTriage")]
+    [Migration("20261204173328_TeamTriage")]
     partial class TeamTriage
     {
         /// <inheritdoc />
@@ -553,6 +553,49 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Core.Moderation.InternalNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "CreatedAt");
+
+                    b.ToTable("InternalNotes", t =>
+                        {
+                            t.HasCheckConstraint("ck_internal_note_entity", "\"EntityType\" IN ('submission','cluster','incident')");
+                        });
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Registry.Incident", b =>

@@ -1,5 +1,7 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -37,6 +39,25 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 maxLength: 256,
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "InternalNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EntityId = table.Column<long>(type: "bigint", nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Mentions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InternalNotes", x => x.Id);
+                    table.CheckConstraint("ck_internal_note_entity", "\"EntityType\" IN ('submission','cluster','incident')");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_AssignedTo_Status",
                 table: "Submissions",
@@ -46,11 +67,19 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 name: "IX_Incidents_AssignedTo",
                 table: "Incidents",
                 column: "AssignedTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InternalNotes_EntityType_EntityId_CreatedAt",
+                table: "InternalNotes",
+                columns: new[] { "EntityType", "EntityId", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "InternalNotes");
+
             migrationBuilder.DropIndex(
                 name: "IX_Submissions_AssignedTo_Status",
                 table: "Submissions");
