@@ -50,6 +50,11 @@ public sealed class Assignments(IntakeDbContext db, IBackgroundJobClient jobs, I
                 Audit.Add(db, clock, actor, ActionOf(s.AssignedTo, assignee), "submission", s.Id, new { from = s.AssignedTo, to = assignee });
                 s.AssignedTo = assignee;
                 s.AssignedAt = assignee is null ? null : now;
+                if (assignee is not null)
+                {
+                    s.FirstResponseAt ??= now;
+                }
+
                 s.UpdatedAt = now;
             }
 

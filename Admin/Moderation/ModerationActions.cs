@@ -82,6 +82,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             foreach (var s in items)
             {
                 s.Status = SubmissionStatus.Approved;
+                s.FirstResponseAt ??= now;
                 s.IncidentId = incidentId;
                 s.DecisionNote = Blank(note);
                 Audit.Add(db, clock, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
@@ -135,6 +136,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
         {
             var s = items[0];
             s.Status = SubmissionStatus.Rejected;
+            s.FirstResponseAt ??= now;
             s.RejectReason = reason;
             s.DecisionNote = Blank(note);
             Audit.Add(db, clock, actor, "reject", "submission", s.Id, new { reason }, Blank(note));
@@ -193,6 +195,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
 
             var (subject, body) = ReporterMail.Question(Language(s), s.Reference, question);
             Notify(s, OutboundKind.Question, $"question:{s.Id}:{Guid.NewGuid():N}", subject, body, now);
+            s.FirstResponseAt ??= now;
             Audit.Add(db, clock, actor, "ask", "submission", s.Id, null, question);
             return Task.FromResult(ModerationResult.Done());
         }, ct);

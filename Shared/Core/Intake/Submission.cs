@@ -126,6 +126,12 @@ public sealed class Submission
 
     public DateTimeOffset? AssignedAt { get; set; }
 
+    /// <summary>
+    /// When a person first responded to the report: asked the reporter, decided, or assigned it to someone.
+    /// Null while it waits; measured against the response targets (<c>Moderation:UrgentResponseHours</c>, <c>ResponseHours</c>).
+    /// </summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
+
     /// <summary>When retention purged this submission's text (rejected spam past its retention period).</summary>
     public DateTimeOffset? PurgedAt { get; set; }
 

@@ -324,6 +324,9 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("Fingerprint")
                         .HasColumnType("jsonb");
 
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ForwardedFromEncrypted")
                         .HasColumnType("text");
 

@@ -27,6 +27,12 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FirstResponseAt",
+                table: "Submissions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "AssignedAt",
                 table: "Incidents",
                 type: "timestamp with time zone",
@@ -94,6 +100,10 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "AssignedTo",
+                table: "Submissions");
+
+            migrationBuilder.DropColumn(
+                name: "FirstResponseAt",
                 table: "Submissions");
 
             migrationBuilder.DropColumn(

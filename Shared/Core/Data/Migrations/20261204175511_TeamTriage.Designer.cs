@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace AdilSoz.Intake.Core.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261204173328_TeamTriage")]
+    [Migration("20261204175511_TeamTriage")]
     partial class TeamTriage
     {
         /// <inheritdoc />
@@ -326,6 +326,9 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     b.Property<string>("Fingerprint")
                         .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ForwardedFromEncrypted")
                         .HasColumnType("text");
