@@ -75,7 +75,7 @@ public sealed partial class ResponseTargetTests : IClassFixture<PostgresDatabase
         [.. CardRegex().Matches(html).Select(m => (long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
             m.Groups[1].Value.Contains("overdue", StringComparison.Ordinal)))];
 
-    [GeneratedRegex("<li class=\"group([^\"]*)\">\\s*<a class=\"open\" href=\"/submissions/(\\d+)\"")]
+    [GeneratedRegex("<li class=\"group([^\"]*)\">\\s*<input[^>]*>\\s*<a class=\"open\" href=\"/submissions/(\\d+)\"")]
     private static partial Regex CardRegex();
 
     [GeneratedRegex("<tr><td>(\\d{4}-\\d{2})</td><td>(\\d+)</td><td>([\\d.]+)</td><td>([\\d.]+)</td></tr>")]

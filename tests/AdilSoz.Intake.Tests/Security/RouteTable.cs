@@ -71,6 +71,7 @@ public static class RouteTable
         new("GET /", "/", Staff("302 /queue")),
         new("GET /Index", "/Index", Staff("302 /queue")),
         new("GET /queue", "/queue", Staff()),
+        new("POST /queue?handler=Bulk", "/queue?handler=Bulk", Staff("302 /queue"), Form: true),
         new("GET /dashboard", "/dashboard", Staff()),
         new("GET /audit", "/audit", Staff()),
         new("GET /incidents", "/incidents", Staff()),
