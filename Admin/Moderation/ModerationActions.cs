@@ -82,6 +82,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
             foreach (var s in items)
             {
                 s.Status = SubmissionStatus.Approved;
+                s.FirstResponseAt ??= now;
                 s.IncidentId = incidentId;
                 s.DecisionNote = Blank(note);
                 Audit.Add(db, clock, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
@@ -131,16 +132,28 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
     }
 
     public Task<ModerationResult> RejectAsync(long id, RejectReason reason, string? note, string actor, CancellationToken ct) =>
-        InTransactionAsync([id], actor, async (items, now) =>
+        RejectManyAsync([id], reason, note, actor, ct);
+
+    /// <summary>
+    /// Rejects the items (one, or several chosen in the queue) in one transaction: an audit entry and the
+    /// reporter's notification for each; none is rejected when one cannot be.
+    /// </summary>
+    public Task<ModerationResult> RejectManyAsync(IReadOnlyList<long> ids, RejectReason reason, string? note, string actor, CancellationToken ct) =>
+        InTransactionAsync(ids, actor, async (items, now) =>
         {
-            var s = items[0];
-            s.Status = SubmissionStatus.Rejected;
-            s.RejectReason = reason;
-            s.DecisionNote = Blank(note);
-            Audit.Add(db, clock, actor, "reject", "submission", s.Id, new { reason }, Blank(note));
-            var (subject, body) = ReporterMail.Rejected(Language(s), s.Reference, reason, Blank(note));
-            Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
-            await db.Submissions.Where(f => f.ParentId == s.Id && f.Status == SubmissionStatus.Pending)
+            foreach (var s in items)
+            {
+                s.Status = SubmissionStatus.Rejected;
+                s.FirstResponseAt ??= now;
+                s.RejectReason = reason;
+                s.DecisionNote = Blank(note);
+                Audit.Add(db, clock, actor, "reject", "submission", s.Id, items.Count > 1 ? new { reason, together = items.Count } : new { reason }, Blank(note));
+                var (subject, body) = ReporterMail.Rejected(Language(s), s.Reference, reason, Blank(note));
+                Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
+            }
+
+            var itemIds = items.Select(s => s.Id).ToList();
+            await db.Submissions.Where(f => f.ParentId != null && itemIds.Contains(f.ParentId.Value) && f.Status == SubmissionStatus.Pending)
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, SubmissionStatus.Rejected).SetProperty(f => f.RejectReason, reason).SetProperty(f => f.UpdatedAt, now), ct);
             return ModerationResult.Done();
         }, ct);
@@ -193,6 +206,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
 
             var (subject, body) = ReporterMail.Question(Language(s), s.Reference, question);
             Notify(s, OutboundKind.Question, $"question:{s.Id}:{Guid.NewGuid():N}", subject, body, now);
+            s.FirstResponseAt ??= now;
             Audit.Add(db, clock, actor, "ask", "submission", s.Id, null, question);
             return Task.FromResult(ModerationResult.Done());
         }, ct);

@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,11 @@ public sealed record IncidentFilter(
     LegalCaseKind? CaseKind = null,
     string? Query = null)
 {
-    /// <summary>The incidents that pass every filter given (order with <see cref="After"/>).</summary>
-    public IQueryable<Incident> Apply(IQueryable<Incident> incidents, IReadOnlyCollection<Category> categories)
+    /// <summary>
+    /// The incidents that pass every filter given (order with <see cref="After"/>). With <paramref name="notes"/> (the
+    /// staff's registry page only; never an export or the API) the query also finds words in the team's notes.
+    /// </summary>
+    public IQueryable<Incident> Apply(IQueryable<Incident> incidents, IReadOnlyCollection<Category> categories, IQueryable<InternalNote>? notes = null)
     {
         if (From is { } from)
         {
@@ -61,8 +65,18 @@ public sealed record IncidentFilter(
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var q = Query.Trim();
-            incidents = incidents.Where(i => EF.Property<NpgsqlTsVector>(i, IncidentSearch.Column)
-                .Matches(EF.Functions.WebSearchToTsQuery("simple", q).Or(EF.Functions.WebSearchToTsQuery("russian", q))));
+            if (notes is null)
+            {
+                incidents = incidents.Where(i => EF.Property<NpgsqlTsVector>(i, IncidentSearch.Column)
+                    .Matches(EF.Functions.WebSearchToTsQuery("simple", q).Or(EF.Functions.WebSearchToTsQuery("russian", q))));
+            }
+            else
+            {
+                var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                incidents = incidents.Where(i => EF.Property<NpgsqlTsVector>(i, IncidentSearch.Column)
+                        .Matches(EF.Functions.WebSearchToTsQuery("simple", q).Or(EF.Functions.WebSearchToTsQuery("russian", q)))
+                    || notes.Any(n => n.EntityType == InternalNote.OnIncident && n.EntityId == i.Id && EF.Functions.ILike(n.Text, pattern)));
+            }
         }
 
         return incidents;

@@ -3,6 +3,7 @@ using System.Text;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace AdilSoz.Intake.Worker.Digest;
 /// The daily mail digest of urgent reports: one outbound mail per staff recipient (the <c>Digest:To</c>
 /// addresses, else the Admins and Monitors with a mail address) listing the day's urgent submissions
 /// (reference, time, suggested category and place, a one-line excerpt — never the reporter) and the
-/// day's counts by status. Nothing is written on a day without urgent reports. Idempotent: each mail
+/// day's counts by status, and how many reports are past their response target now. Nothing is written on a day without urgent reports. Idempotent: each mail
 /// has the key <c>digest:{day}:{recipient}</c>, so the job run twice writes and sends each once; the
 /// mails go out through <see cref="IOutboundJob"/> (SMTP, exactly once).
 /// </summary>
@@ -24,6 +25,7 @@ public sealed class DailyDigestJob(
     IntakeDbContext db,
     IBackgroundJobClient jobs,
     IOptions<DigestOptions> options,
+    IOptions<ModerationOptions> targets,
     TimeProvider clock,
     IStringLocalizer<DigestComposer> texts,
     ILogger<DailyDigestJob> logger)
@@ -58,7 +60,8 @@ public sealed class DailyDigestJob(
 
         var counts = await ofDay.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var (subject, body) = new DigestComposer(texts).Compose(day, urgent, counts, zone);
+        var overdue = await ResponseTargets.Overdue(db.Submissions.AsNoTracking(), targets.Value, clock.GetUtcNow()).CountAsync(cancellationToken);
+        var (subject, body) = new DigestComposer(texts).Compose(day, urgent, counts, zone, overdue);
         var recipients = await RecipientsAsync(cancellationToken);
         var keys = recipients.ToDictionary(r => $"digest:{day:yyyy-MM-dd}:{r.Key}", r => r.Address);
 

@@ -14,7 +14,7 @@ public sealed class DigestComposer(IStringLocalizer<DigestComposer> texts)
     public const int ExcerptLength = 120;
 
     public (string Subject, string Body) Compose(
-        DateOnly day, IReadOnlyList<DigestItem> urgent, IReadOnlyDictionary<SubmissionStatus, int> countsOfDay, TimeZoneInfo zone)
+        DateOnly day, IReadOnlyList<DigestItem> urgent, IReadOnlyDictionary<SubmissionStatus, int> countsOfDay, TimeZoneInfo zone, int overdue = 0)
     {
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var subject = Format("Subject", date, urgent.Count);
@@ -33,6 +33,11 @@ public sealed class DigestComposer(IStringLocalizer<DigestComposer> texts)
         foreach (var (status, count) in countsOfDay.Where(c => c.Value > 0).OrderBy(c => c.Key))
         {
             body.Append(CultureInfo.InvariantCulture, $"  {status}: {count}\n");
+        }
+
+        if (overdue > 0)
+        {
+            body.Append('\n').Append(Format("Overdue", overdue)).Append('\n');
         }
 
         return (subject, body.ToString());

@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Core.Dedup;
 using AdilSoz.Intake.Core.Jobs;
+using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Worker.Digest;
 using AdilSoz.Intake.Worker.Registry;
@@ -28,6 +29,8 @@ public static class PipelineJobs
         builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone is not a known time zone (e.g. Asia/Almaty).")
             .ValidateOnStart();
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DailyDigestJob>();
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;

@@ -5,17 +5,19 @@ using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Registry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdilSoz.Intake.Admin.Pages.Dashboard;
 
 /// <summary>Incidents and cases per month and per category over a chosen period, as server-rendered SVG.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
-public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clock) : PageModel
+public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clock, TimeProvider time, IOptions<ModerationOptions> targets) : PageModel
 {
     private const string IncidentColor = "#0b5fa5";
     private const string CaseColor = "#d9822b";
@@ -42,6 +44,16 @@ public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clo
     public const int HearingDays = 30;
 
     public IReadOnlyList<Hearing> UpcomingHearings { get; private set; } = [];
+
+    /// <summary>Time to the first human response of the reports received in a month (foundation's time), in hours.</summary>
+    public sealed record ResponseMonth(string Month, int Answered, double Median, double P90);
+
+    public IReadOnlyList<ResponseMonth> ResponseTimes { get; private set; } = [];
+
+    /// <summary>Reports past their response target with no response yet, now.</summary>
+    public int Overdue { get; private set; }
+
+    public ModerationOptions Targets => targets.Value;
 
     /// <summary>The latest mail was taken in without sender verification (the Worker has no trusted authserv-id).</summary>
     public bool SenderVerificationOff { get; private set; }
@@ -86,6 +98,18 @@ public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clo
         var casesByCategory = await db.LegalCases.Where(c => c.FiledOn >= first && c.FiledOn <= end)
             .GroupBy(c => c.Incident!.CategoryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
         var (_, categories) = await RegistryStore.ReferenceAsync(db, ct);
+        Overdue = await ResponseTargets.Overdue(db.Submissions.AsNoTracking(), targets.Value, time.GetUtcNow()).CountAsync(ct);
+        var since = FoundationClock.StartOfDay(first);
+        var until = FoundationClock.StartOfDay(last.AddMonths(1));
+        // Months in the foundation's time (UTC+5; 'Etc/GMT-5' in PostgreSQL's inverted POSIX sign).
+        ResponseTimes = await db.Database.SqlQuery<ResponseMonth>($"""
+            SELECT to_char("ReceivedAt" AT TIME ZONE 'Etc/GMT-5', 'YYYY-MM') AS "Month", count(*)::int AS "Answered",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "FirstResponseAt" - "ReceivedAt")) / 3600 AS "Median",
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM "FirstResponseAt" - "ReceivedAt")) / 3600 AS "P90"
+            FROM "Submissions"
+            WHERE "FirstResponseAt" IS NOT NULL AND "ReceivedAt" >= {since} AND "ReceivedAt" < {until}
+            GROUP BY 1
+            """).OrderBy(r => r.Month).ToListAsync(ct);
 
         var months = new List<DateOnly>();
         for (var m = first; m <= last; m = m.AddMonths(1))

@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Admin.Moderation;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
@@ -14,7 +15,7 @@ namespace AdilSoz.Intake.Admin.Pages.Incidents;
 
 /// <summary>An incident: facts, victims, outlets, legal cases with rulings, linked submissions, history.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
-public sealed class DetailsModel(IntakeDbContext db) : PageModel
+public sealed class DetailsModel(IntakeDbContext db, Assignments assignments, Notes notes) : PageModel
 {
     public sealed record LinkedSubmission(long Id, string Reference, Channel Channel, DateTimeOffset ReceivedAt, string Preview);
 
@@ -28,7 +29,71 @@ public sealed class DetailsModel(IntakeDbContext db) : PageModel
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    /// <summary>Who can be assigned the incident.</summary>
+    public IReadOnlyList<string> Staff { get; private set; } = [];
+
+    /// <summary>The staff member to assign the incident to; empty: nobody.</summary>
+    [BindProperty]
+    public string? Assignee { get; set; }
+
+    /// <summary>A new internal note (staff only).</summary>
+    [BindProperty]
+    public string? NoteText { get; set; }
+
+    /// <summary>The team's notes on the incident.</summary>
+    public IReadOnlyList<InternalNote> TeamNotes { get; private set; } = [];
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public string? Error { get; private set; }
+
+    public string Actor => ActorName.Of(User);
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => LoadAsync(id, ct);
+
+    /// <summary>Assigns the incident to a staff member, to the caller, or to nobody.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct)
+    {
+        var assignee = string.IsNullOrWhiteSpace(Assignee) ? null : Assignee.Trim();
+        var result = await assignments.AssignIncidentAsync(id, assignee, Actor, ct);
+        if (result.Outcome == ModerationOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            Error = result.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct);
+        }
+
+        Flash = assignee is null ? "Unassigned" : "Assigned";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Adds an internal note to the incident; colleagues it mentions get a mail.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct)
+    {
+        var result = await notes.AddToIncidentAsync(id, NoteText, Actor, ct);
+        if (result.Outcome == ModerationOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            Error = result.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct);
+        }
+
+        Flash = "NoteAdded";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> LoadAsync(long id, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().Include(i => i.LegalCases).ThenInclude(c => c.Rulings)
             .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
@@ -46,6 +111,8 @@ public sealed class DetailsModel(IntakeDbContext db) : PageModel
             .ToListAsync(ct);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == RegistryStore.EntityType && a.EntityId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
+        Staff = await StaffMail.StaffAsync(db, ct);
+        TeamNotes = await notes.OfIncidentAsync(id, ct);
         return Page();
     }
 }

@@ -17,7 +17,8 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
-    public sealed record Row(long Id, string Title, DateOnly OccurredOn, string? RegionCode, string? CategoryCode, List<string> Outlets, bool IsPublic, int Cases);
+    public sealed record Row(long Id, string Title, DateOnly OccurredOn, string? RegionCode, string? CategoryCode, List<string> Outlets, bool IsPublic, int Cases,
+        string? AssignedTo);
 
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -40,6 +41,10 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary><c>me</c>: the caller's incidents; <c>none</c>: nobody's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Assigned { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
@@ -56,7 +61,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
     /// <summary>The current filters as a query string (without the cursor), for the export and next-page links.</summary>
     public string FilterQuery => string.Join('&', new (string, string?)[]
         {
-            ("from", From), ("to", To), ("region", Region), ("category", Category), ("outlet", Outlet), ("caseKind", CaseKind), ("q", Q),
+            ("from", From), ("to", To), ("region", Region), ("category", Category), ("outlet", Outlet), ("caseKind", CaseKind), ("q", Q), ("assigned", Assigned),
         }.Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -79,9 +84,17 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
             after = null;
         }
 
-        var rows = await IncidentFilter.After(filter.Apply(db.Incidents.AsNoTracking(), Categories), after)
+        var incidents = filter.Apply(db.Incidents.AsNoTracking(), Categories, db.InternalNotes);
+        var actor = Moderation.ActorName.Of(User);
+        incidents = Assigned switch
+        {
+            "me" => incidents.Where(i => i.AssignedTo == actor),
+            "none" => incidents.Where(i => i.AssignedTo == null),
+            _ => incidents,
+        };
+        var rows = await IncidentFilter.After(incidents, after)
             .Take(PageSize + 1)
-            .Select(i => new Row(i.Id, i.Title, i.OccurredOn, i.RegionCode, i.CategoryCode, i.Outlets, i.IsPublic, i.LegalCases.Count))
+            .Select(i => new Row(i.Id, i.Title, i.OccurredOn, i.RegionCode, i.CategoryCode, i.Outlets, i.IsPublic, i.LegalCases.Count, i.AssignedTo))
             .ToListAsync(ct);
         Items = rows.Take(PageSize).ToList();
         if (rows.Count > PageSize)

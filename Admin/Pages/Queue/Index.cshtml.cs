@@ -14,7 +14,7 @@ namespace AdilSoz.Intake.Admin.Pages.Queue;
 /// <summary>The moderation queue: clusters of pending reports, urgent first, then oldest; filters; keyset pages.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, ModerationActions actions, Assignments assignments, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Channel? Channel { get; set; }
@@ -34,8 +34,43 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
     [BindProperty(SupportsGet = true)]
     public bool Attention { get; set; }
 
+    /// <summary>Words in the reference, subject, text or the team's notes.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary><c>me</c>: the caller's items; <c>none</c>: nobody's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Assigned { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
+
+    /// <summary>The items chosen for a bulk action (checkboxes on the cards).</summary>
+    [BindProperty]
+    public List<long> Selected { get; set; } = [];
+
+    /// <summary><c>spam</c>: reject as spam; <c>assign</c>: assign to <see cref="BulkAssignee"/> (empty: nobody).</summary>
+    [BindProperty]
+    public string? BulkAction { get; set; }
+
+    [BindProperty]
+    public string? BulkAssignee { get; set; }
+
+    /// <summary>The query of the queue the bulk form was posted from, to return to.</summary>
+    [BindProperty]
+    public string? ReturnQuery { get; set; }
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    [TempData]
+    public string? BulkError { get; set; }
+
+    /// <summary>Who can be assigned items.</summary>
+    public IReadOnlyList<string> Staff { get; private set; } = [];
+
+    /// <summary>Most items one bulk action takes.</summary>
+    public const int BulkLimit = 200;
 
     public QueuePage Result { get; private set; } = new([], null, new QueueCounts(0, 0, 0));
 
@@ -47,11 +82,13 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
 
     public string Actor => ActorName.Of(User);
 
-    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention;
+    public bool Filtered => Channel is not null || Lang is { Length: > 0 } || Category is { Length: > 0 } || Region is { Length: > 0 } || Age is > 0 || Attention || Assigned is "me" or "none"
+        || !string.IsNullOrWhiteSpace(Search);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var filter = new QueueFilter(Channel, Lang, Category, Region, Age, Attention);
+        var filter = new QueueFilter(Channel, Lang, Category, Region, Age, Attention,
+            AssignedTo: Assigned == "me" ? Actor : null, Unassigned: Assigned == "none", Search: Search);
         try
         {
             Result = await queue.PageAsync(filter, Cursor, 50, ct);
@@ -63,7 +100,44 @@ public sealed class IndexModel(QueueQuery queue, IntakeDbContext db, TimeProvide
 
         // The reference lists are small (20 regions, ~40 categories).
         (Regions, Categories) = await RegistryStore.ReferenceAsync(db, ct);
+        Staff = await StaffMail.StaffAsync(db, ct);
         return Page();
+    }
+
+    /// <summary>
+    /// Rejects the chosen items as spam, or assigns them, in one transaction with an audit entry for each; a
+    /// plain form post (no script needed), then back to the same view of the queue.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken ct)
+    {
+        var back = "/queue" + (ReturnQuery is { Length: > 1 } q && q.StartsWith('?') && !q.Contains("//", StringComparison.Ordinal) ? q : "");
+        if (Selected.Count == 0)
+        {
+            BulkError = "BulkNothingChosen";
+            return Redirect(back);
+        }
+
+        if (Selected.Count > BulkLimit)
+        {
+            return BadRequest();
+        }
+
+        var result = BulkAction switch
+        {
+            "spam" => await actions.RejectManyAsync(Selected, RejectReason.Spam, null, Actor, ct),
+            "assign" => await assignments.AssignSubmissionsAsync(Selected, string.IsNullOrWhiteSpace(BulkAssignee) ? null : BulkAssignee.Trim(), Actor, ct),
+            _ => ModerationResult.Invalid("Choose an action."),
+        };
+        if (result.Succeeded)
+        {
+            Flash = BulkAction == "spam" ? "BulkRejected" : "BulkAssigned";
+        }
+        else
+        {
+            BulkError = result.Outcome == ModerationOutcome.Invalid && BulkAction is not ("spam" or "assign") ? "BulkNoAction" : "BulkFailed";
+        }
+
+        return Redirect(back);
     }
 
     public string RegionName(string? code, string language) => Regions.FirstOrDefault(r => r.Code == code) is { } r

@@ -16,7 +16,8 @@ namespace AdilSoz.Intake.Admin.Pages.Submissions;
 /// <summary>One submission: text, files, provenance, thread, suggestions, cluster, history and the actions.</summary>
 [Authorize(Policy = AdminSecurity.MonitorPolicy)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, Claims claims, IdentityProtector protector, TimeProvider clock) : PageModel
+public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, Claims claims, Assignments assignments, Notes notes,
+    IdentityProtector protector, TimeProvider clock) : PageModel
 {
     public SubmissionView View { get; private set; } = null!;
 
@@ -66,6 +67,23 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     [BindProperty]
     public string? Question { get; set; }
+
+    /// <summary>The staff member to assign the item to; empty: nobody.</summary>
+    [BindProperty]
+    public string? Assignee { get; set; }
+
+    /// <summary>A new internal note (staff only).</summary>
+    [BindProperty]
+    public string? NoteText { get; set; }
+
+    [BindProperty]
+    public bool NoteOnCluster { get; set; }
+
+    /// <summary>The team's notes on the item and on its cluster.</summary>
+    public IReadOnlyList<AdilSoz.Intake.Core.Moderation.InternalNote> TeamNotes { get; private set; } = [];
+
+    /// <summary>Who can be assigned the item.</summary>
+    public IReadOnlyList<string> Staff { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -128,6 +146,24 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     public Task<IActionResult> OnPostAskAsync(long id, CancellationToken ct) =>
         ActAsync(id, async _ => await actions.AskAsync(id, Question ?? "", Actor, ct), "Asked", ct, single: true);
+
+    /// <summary>Assigns the item (or its whole cluster) to a staff member, to the caller, or to nobody.</summary>
+    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
+        ActAsync(id, async ids => await assignments.AssignSubmissionsAsync(ids, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee.Trim(), Actor, ct),
+            string.IsNullOrWhiteSpace(Assignee) ? "Unassigned" : "Assigned", ct);
+
+    /// <summary>Adds an internal note to the item (or its cluster); colleagues it mentions get a mail.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct)
+    {
+        var result = await notes.AddToSubmissionAsync(id, NoteText, NoteOnCluster, Actor, ct);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(id, result, ct);
+        }
+
+        Flash = "NoteAdded";
+        return RedirectToPage(new { id });
+    }
 
     /// <summary>Shows the reporter's identity in this one response, after recording who asked, when and why.</summary>
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
@@ -227,6 +263,8 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
         View = view;
         (Regions, Categories) = await RegistryStore.ReferenceAsync(db, ct);
+        Staff = await StaffMail.StaffAsync(db, ct);
+        TeamNotes = await notes.OfSubmissionAsync(id, view.Submission.ClusterId, ct);
         if (view.Submission.MentionsId is { } mentionsId)
         {
             Mentions = await db.Submissions.AsNoTracking().Where(m => m.Id == mentionsId)

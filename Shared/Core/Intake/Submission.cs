@@ -118,6 +118,20 @@ public sealed class Submission
 
     public DateTimeOffset? ClaimedUntil { get; set; }
 
+    /// <summary>
+    /// The staff member (account name) who owns the item until it is decided; unlike the claim it does not
+    /// time out. Null: unassigned.
+    /// </summary>
+    public string? AssignedTo { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>
+    /// When a person first responded to the report: asked the reporter, decided, or assigned it to someone.
+    /// Null while it waits; measured against the response targets (<c>Moderation:UrgentResponseHours</c>, <c>ResponseHours</c>).
+    /// </summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
+
     /// <summary>When retention purged this submission's text (rejected spam past its retention period).</summary>
     public DateTimeOffset? PurgedAt { get; set; }
 

@@ -48,6 +48,11 @@ public sealed class Incident
 
     public List<LegalCase> LegalCases { get; set; } = [];
 
+    /// <summary>The staff member (account name) who looks after the incident (its cases, its updates). Null: unassigned.</summary>
+    public string? AssignedTo { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

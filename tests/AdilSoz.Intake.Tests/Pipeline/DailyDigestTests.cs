@@ -128,6 +128,8 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
         Assert.Contains($"{detention.Reference}  09:00  detention  west_kazakhstan, Уральск", body, StringComparison.Ordinal);
         Assert.Contains("Pending: 2", body, StringComparison.Ordinal);
         Assert.Contains("NeedsAttention: 1", body, StringComparison.Ordinal);
+        // All three of 2021 still wait, long past their response targets.
+        Assert.Matches(@"Past the response target now: ([3-9]|\d{2,})\b", body);
     }
 
     [Fact]

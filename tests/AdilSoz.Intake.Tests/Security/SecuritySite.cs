@@ -94,6 +94,11 @@ public sealed class SecuritySite : IAsyncLifetime
             SubmissionId = other.Id, OtherId = head.Id, Level = LinkLevel.SameEvent, Score = 0.8, Explanation = "names: " + Script, CreatedAt = now,
         });
         Audit.Add(db, TimeProvider.System, "actor " + ImgOnError, "reject", "submission", head.Id, new { note = Script }, reason: "Reason " + Payload);
+        // The team's notes on the item, its cluster and the incident (plain text, shown encoded).
+        db.InternalNotes.AddRange(
+            new InternalNote { EntityType = InternalNote.OnSubmission, EntityId = head.Id, Author = "author " + ImgOnError, Text = "Note " + Payload, CreatedAt = now },
+            new InternalNote { EntityType = InternalNote.OnCluster, EntityId = head.Id, Author = "author " + Script, Text = "Cluster note " + Payload, CreatedAt = now },
+            new InternalNote { EntityType = InternalNote.OnIncident, EntityId = incident.Id, Author = "author " + AttributeBreak, Text = "Incident note " + Payload, CreatedAt = now });
         await db.SaveChangesAsync();
         (SubmissionId, AttachmentId, IncidentId) = (head.Id, head.Attachments[0].Id, incident.Id);
     }

@@ -36,6 +36,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.HasIndex(x => x.ReporterId);
         b.HasIndex(x => x.ParentId);
         b.HasIndex(x => x.InboundItemId).IsUnique();
+        b.Property(x => x.AssignedTo).HasMaxLength(256);
+        b.HasIndex(x => new { x.AssignedTo, x.Status });
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.SuggestionEvidence).HasColumnType("jsonb");
         b.Property(x => x.Fingerprint).HasColumnType("jsonb");

@@ -50,6 +50,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class InternalNoteConfiguration : IEntityTypeConfiguration<InternalNote>
+{
+    public void Configure(EntityTypeBuilder<InternalNote> b)
+    {
+        b.HasIndex(x => new { x.EntityType, x.EntityId, x.CreatedAt });
+        b.Property(x => x.EntityType).HasMaxLength(16);
+        b.Property(x => x.Author).HasMaxLength(256);
+        b.Property(x => x.Text).HasMaxLength(InternalNote.MaxLength);
+        b.ToTable(t => t.HasCheckConstraint("ck_internal_note_entity", "\"EntityType\" IN ('submission','cluster','incident')"));
+    }
+}
+
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> b)

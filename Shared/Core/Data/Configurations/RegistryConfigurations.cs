@@ -13,6 +13,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(x => x.Version).IsRowVersion();
         b.OwnsMany(x => x.Victims, v => v.ToJson());
         b.HasIndex(x => x.OccurredOn);
+        b.Property(x => x.AssignedTo).HasMaxLength(256);
+        b.HasIndex(x => x.AssignedTo);
         b.HasIndex(x => new { x.RegionCode, x.OccurredOn });
         b.HasIndex(x => new { x.CategoryCode, x.OccurredOn });
         b.HasIndex(x => x.Outlets).HasMethod("gin");

@@ -291,6 +291,13 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("Affected")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("AttentionReason")
                         .HasColumnType("text");
 
@@ -316,6 +323,9 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     b.Property<string>("Fingerprint")
                         .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ForwardedFromEncrypted")
                         .HasColumnType("text");
@@ -437,6 +447,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     b.HasIndex("TextHash");
 
+                    b.HasIndex("AssignedTo", "Status");
+
                     b.HasIndex("Status", "Urgent", "ReceivedAt", "Id");
 
                     b.ToTable("Submissions", t =>
@@ -543,6 +555,49 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("AdilSoz.Intake.Core.Moderation.InternalNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "CreatedAt");
+
+                    b.ToTable("InternalNotes", t =>
+                        {
+                            t.HasCheckConstraint("ck_internal_note_entity", "\"EntityType\" IN ('submission','cluster','incident')");
+                        });
+                });
+
             modelBuilder.Entity("AdilSoz.Intake.Core.Registry.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -550,6 +605,13 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("CategoryCode")
                         .HasColumnType("character varying(64)");
@@ -618,6 +680,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedTo");
 
                     b.HasIndex("OccurredOn");
 
