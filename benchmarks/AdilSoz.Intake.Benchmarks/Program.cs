@@ -2,12 +2,14 @@ using AdilSoz.Intake.Benchmarks.Bot;
 using AdilSoz.Intake.Benchmarks.Dedup;
 using AdilSoz.Intake.Benchmarks.Mailbox;
 using AdilSoz.Intake.Benchmarks.Pipeline;
+using AdilSoz.Intake.Benchmarks.PublicRegistry;
 
 // Benchmarks that print figures. Usage:
 //   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- dedup --sizes 10000,100000,1000000
 //   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- pipeline --count 2000 --rate 20 --seconds 30
 //   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- bot --chats 150 --rate 5
 //   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- mailbox --mails 1000 --live 2000
+//   dotnet run -c Release --project benchmarks/AdilSoz.Intake.Benchmarks -- public-registry --size 1000000 --requests 50
 if (args is ["bot", ..])
 {
     return await BotBenchmark.RunAsync(args[1..]);
@@ -16,6 +18,11 @@ if (args is ["bot", ..])
 if (args is ["mailbox", ..])
 {
     return await MailboxBenchmark.RunAsync(args[1..]);
+}
+
+if (args is ["public-registry", ..])
+{
+    return await PublicRegistryBenchmark.RunAsync(args[1..]);
 }
 
 if (args is ["pipeline", ..])

@@ -21,6 +21,9 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
 
     public bool IsFirstPage { get; private set; }
 
+    /// <summary>The month of the latest published incident, whose monthly report the page links to.</summary>
+    public string? LatestMonth { get; private set; }
+
     public List<Region> Regions { get; private set; } = [];
 
     public List<Category> Categories { get; private set; } = [];
@@ -40,6 +43,7 @@ public sealed class IndexModel(IntakeDbContext db) : PageModel
         Rows = [.. rows.Select(r => PublicIncidentView.Of(r, Regions, Categories, language))];
         Next = next;
         IsFirstPage = PublicPaging.Parse(after) is null;
+        LatestMonth = await Reports.PublicMonthlyReport.LatestMonthAsync(db, ct);
         return Page();
     }
 }

@@ -23,7 +23,10 @@ public sealed record PublicIncidentView(PublicIncident Incident, string? Region,
         regions.FirstOrDefault(r => r.Code == i.RegionCode) is { } r ? ReferenceNames.Of(r, language) : null,
         categories.FirstOrDefault(c => c.Code == i.CategoryCode) is { } c ? ReferenceNames.Of(c, language) : null,
         JsonSerializer.Deserialize<List<PublicVictim>>(i.Victims, Json) ?? [],
-        JsonSerializer.Deserialize<List<PublicCase>>(i.LegalCases, Json) ?? []);
+        CasesOf(i));
+
+    /// <summary>The incident's legal cases with their rulings, as the view gives them.</summary>
+    public static List<PublicCase> CasesOf(PublicIncident i) => JsonSerializer.Deserialize<List<PublicCase>>(i.LegalCases, Json) ?? [];
 }
 
 /// <summary>

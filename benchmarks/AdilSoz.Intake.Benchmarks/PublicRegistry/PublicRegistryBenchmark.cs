@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using AdilSoz.Intake.Benchmarks.Dedup;
+using AdilSoz.Intake.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AdilSoz.Intake.Benchmarks.PublicRegistry;
+
+/// <summary>
+/// The public registry at scale: loads N published incidents (generate_series, in one statement) into the benchmark's
+/// database and times, through <see cref="IntakeDbContext"/> and the view <c>public_incidents</c>, the database work
+/// of the two busiest public pages: <c>/incidents</c> (the state for the validators, then the first page of 21 rows
+/// newest first, then a page further on by keyset) and <c>/map</c> (the state, then the counts by region and by
+/// category). Prints p50/p95 of each and the load average.
+/// </summary>
+public static class PublicRegistryBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var size = Option(args, "--size", 1_000_000);
+        var requests = Option(args, "--requests", 50);
+        var keep = args.Contains("--keep");
+        var server = BenchDatabase.Server();
+        Console.WriteLine($"public registry benchmark: {size:N0} published incidents, {requests} requests a page; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+
+        var connectionString = await BenchDatabase.CreateAsync(server);
+        try
+        {
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                var load = Stopwatch.StartNew();
+                await BenchDatabase.ExecuteAsync(connection, $"""
+                    INSERT INTO "Incidents" ("Title", "OccurredOn", "DatePrecision", "RegionCode", "Settlement", "CategoryCode", "Summary",
+                                             "Narrative", "IsPublic", "PublishedAt", "Victims", "Outlets", "Links", "CreatedAt", "UpdatedAt")
+                    SELECT 'Incident ' || n || ': a journalist was detained while filming',
+                           DATE '2000-01-01' + (n % 9000),
+                           'Day',
+                           (SELECT array_agg("Code" ORDER BY "Code") FROM "Regions")[1 + n % (SELECT count(*) FROM "Regions")],
+                           'Town ' || (n % 500),
+                           (SELECT array_agg("Code" ORDER BY "Code") FROM "Categories")[1 + n % (SELECT count(*) FROM "Categories")],
+                           'Police held the reporter of outlet ' || (n % 300) || ' for several hours.',
+                           'The reporter Aidos Example' || n || ' was held; the editor protested.',
+                           true, TIMESTAMPTZ '2026-01-01' + n * INTERVAL '1 second',
+                           jsonb_build_array(jsonb_build_object('Name', 'Aidos Example' || n, 'Role', 'journalist', 'Outlet', 'Outlet ' || (n % 300),
+                                                                'MayBeNamed', n % 2 = 0)),
+                           ARRAY['Outlet ' || (n % 300)], ARRAY[]::text[], now(), now()
+                      FROM generate_series(1, {size}) AS n
+                    """);
+                await BenchDatabase.ExecuteAsync(connection, "VACUUM ANALYZE \"Incidents\"");
+                Console.WriteLine($"  loaded {size:N0} incidents in {load.Elapsed.TotalSeconds:0.0} s (with VACUUM ANALYZE); load average {LoadAverage()}");
+            }
+
+            var options = new DbContextOptionsBuilder<IntakeDbContext>().UseNpgsql(connectionString).Options;
+            await using var db = new IntakeDbContext(options);
+            var cursorDate = await db.PublicIncidents.OrderByDescending(i => i.OccurredOn).Skip(5_000).Select(i => i.OccurredOn).FirstAsync();
+
+            await Measure("/incidents (first page)", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                _ = await db.PublicIncidents.AsNoTracking().OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(21).ToListAsync();
+            });
+            await Measure("/incidents (a later page)", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                _ = await db.PublicIncidents.AsNoTracking().Where(i => i.OccurredOn < cursorDate)
+                    .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(21).ToListAsync();
+            });
+            await Measure("/map", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                _ = await db.PublicIncidents.AsNoTracking().GroupBy(i => i.RegionCode).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync();
+                _ = await db.PublicIncidents.AsNoTracking().Where(i => i.CategoryCode != null).GroupBy(i => i.CategoryCode!)
+                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync();
+            });
+        }
+        finally
+        {
+            if (!keep)
+            {
+                await BenchDatabase.DropAsync(server);
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task Measure(string page, int requests, Func<Task> request)
+    {
+        await request();
+        var times = new List<double>();
+        var before = LoadAverage();
+        for (var n = 0; n < requests; n++)
+        {
+            var watch = Stopwatch.StartNew();
+            await request();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {page,-28} p50 {Percentile(times, 0.50),8:0.0} ms   p95 {Percentile(times, 0.95),8:0.0} ms   (load average {before} → {LoadAverage()})"));
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
