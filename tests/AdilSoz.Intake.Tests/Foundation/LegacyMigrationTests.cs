@@ -1,5 +1,4 @@
 using AdilSoz.Intake.Core.Data;
-using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -38,14 +37,11 @@ public sealed class LegacyMigrationTests
     {
         await WithDatabaseAsync(async database =>
         {
-            string reference;
-            await using (var db = database.CreateDbContext())
-            {
-                var kept = new Submission { Channel = Channel.Email, Text = "kept across", ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-                db.Submissions.Add(kept);
-                await db.SaveChangesAsync();
-                reference = kept.Reference;
-            }
+            // Written in SQL: the legacy schema has none of the columns later migrations add to the model.
+            var reference = (string)(await ExecuteAsync(database, """
+                INSERT INTO "Submissions" ("Channel", "Kind", "Status", "Text", "ReceivedAt", "UpdatedAt", "MayNameReporter", "Urgent")
+                VALUES ('Email', 'Report', 'Received', 'kept across', now(), now(), false, false) RETURNING "Reference"
+                """))!;
 
             await WriteHistoryAsync(database, LegacyMigrations.Ids);
             // The legacy migration that added this column left a default on it, which the Initial has not.
