@@ -33,7 +33,7 @@ public static class IntakeDatabase
             .ValidateOnStart();
 
         builder.AddKeyRingOptions();
-        builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(connectionString));
+        builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(WithPreparedStatements(connectionString)));
         builder.Services.AddDataProtection()
             .SetApplicationName("AdilSoz.Intake")
             .PersistKeysToDbContext<IntakeDbContext>()
@@ -41,6 +41,32 @@ public static class IntakeDatabase
         builder.Services.AddSingleton<IdentityProtector>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
+    }
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on, unless it says otherwise: the processes
+    /// send the same few statements for every mail and update, and a prepared one is not parsed and planned
+    /// again by PostgreSQL (prepared statements stay with the pooled connection).
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                return connectionString;
+            }
+
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            // Note: the options validation reports a connection string that does not parse.
+            return connectionString;
+        }
     }
 
     private static bool IsValidConnectionString(string value)
