@@ -19,7 +19,7 @@ namespace AdilSoz.Intake.Benchmarks.Mailbox;
 /// per mail is its own: storing the raw mails (chunks of 50), reading them into submissions (the ingest job's
 /// method, a chunk per call), the pipeline (its drain), and sending the acknowledgements (the outbound job's
 /// method, a chunk per connection) to the tests' SMTP capture. Each stage prints its rate, the process's CPU
-/// per mail (the SMTP capture runs in this process too), the database round trips per mail through EF, and
+/// per mail (the SMTP capture runs in this process too) and its PostgreSQL backends', the database round trips per mail through EF, and
 /// what the runtime compiled meanwhile; all of it twice, the second time with the code compiled.
 /// </summary>
 internal static class MailStagesBenchmark
@@ -27,6 +27,7 @@ internal static class MailStagesBenchmark
     public static async Task RunAsync(string server, int count)
     {
         var cs = await BenchDatabase.CreateAsync(server);
+        _database = new Npgsql.NpgsqlConnectionStringBuilder(cs).Database;
         var smtp = new SmtpCapture();
         await smtp.InitializeAsync();
         try
@@ -93,11 +94,52 @@ internal static class MailStagesBenchmark
         });
     }
 
+    /// <summary>The benchmark's database: its PostgreSQL backends' CPU is counted beside this process's.</summary>
+    private static string? _database;
+
+    /// <summary>
+    /// CPU time of the PostgreSQL backends connected to the benchmark's database (their process titles name
+    /// it), from /proc; zero where there is no /proc or the server runs elsewhere.
+    /// </summary>
+    private static TimeSpan PostgresCpu()
+    {
+        var ticks = 0L;
+        if (_database is null || !Directory.Exists("/proc"))
+        {
+            return TimeSpan.Zero;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var title = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (!title.StartsWith("postgres: ", StringComparison.Ordinal) || !title.Contains($" {_database} ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Fields after the command name in parentheses: state is the 3rd, utime and stime the 14th and 15th.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Note: a backend that ended meanwhile.
+            }
+        }
+
+        // Linux reports these in clock ticks of 1/100 s (USER_HZ).
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     private static async Task StageAsync(string name, int count, Func<Task> stage)
     {
         using var counter = new DatabaseCounter();
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var postgresCpu = PostgresCpu();
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var sw = Stopwatch.StartNew();
@@ -105,8 +147,9 @@ internal static class MailStagesBenchmark
         var elapsed = sw.Elapsed;
         process.Refresh();
         var cpuPerMail = (process.TotalProcessorTime - cpu).TotalMilliseconds / count;
+        var postgresPerMail = (PostgresCpu() - postgresCpu).TotalMilliseconds / count;
         var (roundTrips, commits, _, _) = counter.Snapshot();
-        Console.WriteLine($"    {name,-50} {count / elapsed.TotalSeconds,6:F0} mails/s  {cpuPerMail,6:F2} ms CPU, " +
+        Console.WriteLine($"    {name,-50} {count / elapsed.TotalSeconds,6:F0} mails/s  {cpuPerMail,6:F2} ms CPU (+{postgresPerMail,4:F2} PostgreSQL), " +
             $"{roundTrips / (double)count,4:F1} round trips, {commits / (double)count,3:F1} commits per mail; " +
             $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms   load {MailboxBenchmark.LoadAverage()}");
     }
