@@ -22,44 +22,91 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
     /// <summary>Creates the acknowledgement inside the caller's transaction; returns its id when it is to be sent.</summary>
     public async Task<long?> CreateAsync(ParsedMail mail, Submission submission, long reporterId, CancellationToken ct)
     {
-        var (acknowledge, _) = AcknowledgementPolicy.ShouldAcknowledge(mail, mailbox.Value.Address, submission.Kind);
-        if (!acknowledge)
+        var message = (await AddManyAsync([new Report(mail, submission, reporterId)], ct))[0];
+        await db.SaveChangesAsync(ct);
+        return message is { Status: OutboundStatus.Queued } ? message.Id : null;
+    }
+
+    /// <summary>A new mail report to acknowledge: the mail, its saved submission (id and reference known) and its reporter.</summary>
+    public sealed record Report(ParsedMail Mail, Submission Submission, long ReporterId);
+
+    /// <summary>
+    /// Adds the acknowledgements of saved new reports to the caller's transaction, not yet saved: per report, the
+    /// message (queued, or suppressed with the reason), or null when the mail gets none. Two reports from one
+    /// address within <see cref="Window"/>, in this call or not, get one reply.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboundMessage?>> AddManyAsync(IReadOnlyList<Report> reports, CancellationToken ct)
+    {
+        // Counted per address, not per reporter: each unverified mail has a reporter of its own, and a flood of
+        // forged mails must not become a flood of replies to the address they name.
+        var hashes = new string?[reports.Count];
+        for (var i = 0; i < reports.Count; i++)
         {
-            return null;
+            var (acknowledge, _) = AcknowledgementPolicy.ShouldAcknowledge(reports[i].Mail, mailbox.Value.Address, reports[i].Submission.Kind);
+            hashes[i] = acknowledge ? protector.KeyHash(Channel.Email, AcknowledgementPolicy.Recipient(reports[i].Mail)!) : null;
         }
 
-        // Note: the submission is new in the caller's transaction, so no message can hold its key yet; the unique
-        // index on the key is what would refuse a second one.
-        var key = Key(submission.Id);
-
-        // Counted per address, not per reporter: each unverified mail has a reporter of its own, and a flood of
-        // forged mails must not become a flood of replies to the address they name. One address's mails are
-        // acknowledged one at a time, so the rate check cannot race.
-        var hash = protector.KeyHash(Channel.Email, AcknowledgementPolicy.Recipient(mail)!);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.Acknowledgement(hash)})", ct);
-        var since = clock.GetUtcNow() - Window;
-        var sameAddress = db.Reporters.Where(r => r.Id == reporterId || r.KeyHash == hash || r.ClaimedKeyHash == hash).Select(r => r.Id);
-        var recent = await db.OutboundMessages.AnyAsync(o => o.ReporterId != null && sameAddress.Contains(o.ReporterId.Value) && o.Channel == Channel.Email
-            && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
-            && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
-            && o.CreatedAt > since, ct);
-
-        var (subject, body) = AcknowledgementComposer.Text(mail, submission.Reference, submission.Language, parser.Value.MaxMessageBytes);
-        var message = new OutboundMessage
+        var addresses = hashes.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var messages = new OutboundMessage?[reports.Count];
+        if (addresses.Length == 0)
         {
-            IdempotencyKey = key,
-            Channel = Channel.Email,
-            Kind = mail.TooLarge ? OutboundKind.Notice : OutboundKind.Acknowledgement,
-            SubmissionId = submission.Id,
-            ReporterId = reporterId,
-            Subject = subject,
-            Body = body,
-            Status = recent ? OutboundStatus.Suppressed : OutboundStatus.Queued,
-            Error = recent ? $"Suppressed: this sender was already answered automatically within the last {Window.TotalMinutes:0} minutes." : null,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.OutboundMessages.Add(message);
-        await db.SaveChangesAsync(ct);
-        return recent ? null : message.Id;
+            return messages;
+        }
+
+        // One address's mails are acknowledged one transaction at a time, so the rate check cannot race; the locks
+        // are taken in one order (unnest keeps the array's) so that two Workers' chunks cannot wait on each other.
+        var locks = addresses.Select(AdvisoryLocks.Acknowledgement).Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM unnest({locks}) AS k", ct);
+
+        var since = clock.GetUtcNow() - Window;
+        var reporterIds = reports.Select(r => r.ReporterId).Distinct().ToArray();
+        var answered = await db.OutboundMessages
+            .Where(o => o.ReporterId != null && o.Channel == Channel.Email
+                && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
+                && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
+                && o.CreatedAt > since)
+            .Join(db.Reporters, o => o.ReporterId, r => r.Id, (o, r) => r)
+            .Where(r => reporterIds.Contains(r.Id) || addresses.Contains(r.KeyHash) || (r.ClaimedKeyHash != null && addresses.Contains(r.ClaimedKeyHash)))
+            .Select(r => new { r.Id, r.KeyHash, r.ClaimedKeyHash })
+            .Distinct()
+            .ToListAsync(ct);
+        var recentReporters = answered.Select(r => r.Id).ToHashSet();
+        var recentAddresses = answered.Select(r => r.KeyHash).Concat(answered.Select(r => r.ClaimedKeyHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (hashes[i] is not { } hash)
+            {
+                continue;
+            }
+
+            var (mail, submission, reporterId) = reports[i];
+            var recent = recentReporters.Contains(reporterId) || recentAddresses.Contains(hash);
+            var (subject, body) = AcknowledgementComposer.Text(mail, submission.Reference, submission.Language, parser.Value.MaxMessageBytes);
+
+            // Note: the submission is new in the caller's transaction, so no message can hold its key yet; the
+            // unique index on the key is what would refuse a second one.
+            var message = new OutboundMessage
+            {
+                IdempotencyKey = Key(submission.Id),
+                Channel = Channel.Email,
+                Kind = mail.TooLarge ? OutboundKind.Notice : OutboundKind.Acknowledgement,
+                SubmissionId = submission.Id,
+                ReporterId = reporterId,
+                Subject = subject,
+                Body = body,
+                Status = recent ? OutboundStatus.Suppressed : OutboundStatus.Queued,
+                Error = recent ? $"Suppressed: this sender was already answered automatically within the last {Window.TotalMinutes:0} minutes." : null,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.OutboundMessages.Add(message);
+            messages[i] = message;
+
+            // The next report of this address or reporter in the same call counts this one as answered.
+            recentReporters.Add(reporterId);
+            recentAddresses.Add(hash);
+        }
+
+        return messages;
     }
 }

@@ -19,7 +19,7 @@ namespace AdilSoz.Intake.Worker.Mail;
 /// bytes kept. Idempotent: an item already processed is left alone, and its row is locked while
 /// it is handled, so two runs of the job make one submission.
 /// </summary>
-public sealed class MailIngestJob(
+public sealed partial class MailIngestJob(
     IntakeDbContext db,
     IdentityProtector protector,
     ReporterDirectory reporters,
@@ -40,13 +40,27 @@ public sealed class MailIngestJob(
         var done = new List<Outcome>(inboundItemIds.Length);
         Exception? failure = null;
 
-        // The chunk's stored mails in one read; each is locked and checked again in its own transaction.
+        // The chunk's stored mails in one read; the plain ones are written together, the others each in its own
+        // transaction, locked and checked again there.
         var items = await db.InboundItems.AsNoTracking().Where(i => inboundItemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        foreach (var id in inboundItemIds)
+        var parsed = new Dictionary<long, ParsedMail>();
+        try
+        {
+            (done, parsed) = await IngestChunkAsync([.. inboundItemIds.Where(items.ContainsKey).Select(id => items[id])], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing of the chunk's transaction stays; each mail is taken on its own instead.
+            db.ChangeTracker.Clear();
+            logger.LogWarning("A chunk of {Count} mails could not be written together ({Error}); each is taken on its own", inboundItemIds.Length, e.GetType().Name);
+        }
+
+        var written = done.Select(o => o.InboundItemId).ToHashSet();
+        foreach (var id in inboundItemIds.Where(id => !written.Contains(id)))
         {
             try
             {
-                if (items.TryGetValue(id, out var item) && await IngestOneAsync(item, live: true, cancellationToken) is { } outcome)
+                if (items.TryGetValue(id, out var item) && await IngestOneAsync(item, live: true, cancellationToken, parsed.GetValueOrDefault(id)) is { } outcome)
                 {
                     done.Add(outcome);
                 }
@@ -81,7 +95,7 @@ public sealed class MailIngestJob(
     }
 
     /// <summary>Ingests one stored mail (as read before its lock) in its own transaction; null when it was handled already.</summary>
-    private async Task<Outcome?> IngestOneAsync(InboundItem item, bool live, CancellationToken cancellationToken)
+    private async Task<Outcome?> IngestOneAsync(InboundItem item, bool live, CancellationToken cancellationToken, ParsedMail? parsed = null)
     {
         // In a chunk, what an earlier mail left tracked (a failure half way) must not be saved with this one.
         db.ChangeTracker.Clear();
@@ -91,7 +105,43 @@ public sealed class MailIngestJob(
             return null;
         }
 
-        var mail = MailParser.Parse(protector.UnprotectRaw(item.RawEncrypted), parserOptions.Value, item.RawSize);
+        var mail = parsed ?? Parse(item);
+        var (reporterId, sender) = await SenderAsync(mail, cancellationToken);
+
+        // A failure inside the mail's transaction rolls all of it back (the job's retry takes the mail again), and
+        // nothing in it goes on after a failed save, so EF's savepoint around each save (two more round trips a
+        // save, three saves a mail) guards nothing here (a new reporter's INSERT cannot fail on a race: it yields no row).
+        db.Database.AutoSavepointsEnabled = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        var outcome = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The row is locked and its state read again; the raw mail, which never changes, is not read twice.
+            var now = await db.Database.SqlQuery<ItemState>($"""
+                SELECT "Id", "Status", "SubmissionId", "Attempts" FROM "InboundItems" WHERE "Id" = {inboundItemId} FOR UPDATE
+                """).SingleAsync(ct);
+            if (now.Status != nameof(InboundStatus.Stored) || now.SubmissionId is not null)
+            {
+                return null;
+            }
+
+            var locked = item.Copy();
+            locked.Attempts = now.Attempts;
+            db.InboundItems.Attach(locked);
+            var result = await IngestAsync(locked, mail, sender, reporterId, live, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+
+        return outcome is null ? null : outcome with { InboundItemId = inboundItemId };
+    }
+
+    private ParsedMail Parse(InboundItem item) => MailParser.Parse(protector.UnprotectRaw(item.RawEncrypted), parserOptions.Value, item.RawSize);
+
+    /// <summary>The reporter a mail is linked to (null: none yet) and its claimed sender (null: not a person's mail).</summary>
+    private async Task<(long? ReporterId, Sender? Sender)> SenderAsync(ParsedMail mail, CancellationToken cancellationToken)
+    {
         var isPerson = mail.Kind is SubmissionKind.Report or SubmissionKind.Followup;
 
         // Who wrote it. The From is only a claim: a mail joins the reporter of that address when our mail
@@ -118,33 +168,7 @@ public sealed class MailIngestJob(
             sender = new Sender(from, hash, verdict.Verified || threadReporter is not null ? null : verdict.Reason);
         }
 
-        // A failure inside the mail's transaction rolls all of it back (the job's retry takes the mail again), and
-        // nothing in it goes on after a failed save, so EF's savepoint around each save (two more round trips a
-        // save, three saves a mail) guards nothing here (a new reporter's INSERT cannot fail on a race: it yields no row).
-        db.Database.AutoSavepointsEnabled = false;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var outcome = await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // The row is locked and its state read again; the raw mail, which never changes, is not read twice.
-            var now = await db.Database.SqlQuery<ItemState>($"""
-                SELECT "Status", "SubmissionId", "Attempts" FROM "InboundItems" WHERE "Id" = {inboundItemId} FOR UPDATE
-                """).SingleAsync(ct);
-            if (now.Status != nameof(InboundStatus.Stored) || now.SubmissionId is not null)
-            {
-                return null;
-            }
-
-            var locked = item.Copy();
-            locked.Attempts = now.Attempts;
-            db.InboundItems.Attach(locked);
-            var result = await IngestAsync(locked, mail, sender, reporter?.Id, live, ct);
-            await transaction.CommitAsync(ct);
-            return result;
-        }, cancellationToken);
-
-        return outcome is null ? null : outcome with { InboundItemId = inboundItemId };
+        return (reporter?.Id, sender);
     }
 
     /// <summary>
@@ -199,7 +223,7 @@ public sealed class MailIngestJob(
     }
 
     /// <summary>What of a stored mail's row can change while it waits: read again under its lock.</summary>
-    private sealed record ItemState(string Status, long? SubmissionId, int Attempts);
+    private sealed record ItemState(long Id, string Status, long? SubmissionId, int Attempts);
 
     /// <summary>The claimed sender: address, its keyed hash, and why it is not believed (null when it is).</summary>
     private sealed record Sender(string Address, string Hash, string? NotVerified);
@@ -220,23 +244,8 @@ public sealed class MailIngestJob(
             reporterId = unlinked.Id;
         }
 
-        var submission = new Submission
-        {
-            Channel = Channel.Email,
-            Kind = mail.Kind,
-            Subject = Truncate(mail.Subject, 998),
-            Text = mail.Text,
-            QuotedTextEncrypted = protector.ProtectOrNull(mail.QuotedText),
-            ForwardedFromEncrypted = protector.ProtectOrNull(mail.ForwardedFrom),
-            Language = mail.Language is "kk" or "ru" or "en" ? mail.Language : null,
-            ReceivedAt = item.ReceivedAt,
-            UpdatedAt = now,
-            ReporterId = reporterId,
-            InboundItemId = item.Id,
-            SenderNotVerified = sender?.NotVerified,
-            ReplyToEncrypted = mail.ReplyTo?.Address is { Length: > 0 } replyTo && sender is not null
-                && !string.Equals(replyTo, sender.Address, StringComparison.OrdinalIgnoreCase) ? protector.Protect(Truncate(replyTo, 320)) : null,
-        };
+        var submission = NewSubmission(item, mail, sender, now);
+        submission.ReporterId = reporterId;
         item.ReporterId = reporterId;
 
         long? parentId = null;
@@ -359,6 +368,24 @@ public sealed class MailIngestJob(
         await db.SaveChangesAsync(ct);
         return new Outcome(submission.Id, submission.Kind, submission.Status, outboundId);
     }
+
+    /// <summary>The submission a stored mail becomes, before its kind and status are decided.</summary>
+    private Submission NewSubmission(InboundItem item, ParsedMail mail, Sender? sender, DateTimeOffset now) => new()
+    {
+        Channel = Channel.Email,
+        Kind = mail.Kind,
+        Subject = Truncate(mail.Subject, 998),
+        Text = mail.Text,
+        QuotedTextEncrypted = protector.ProtectOrNull(mail.QuotedText),
+        ForwardedFromEncrypted = protector.ProtectOrNull(mail.ForwardedFrom),
+        Language = mail.Language is "kk" or "ru" or "en" ? mail.Language : null,
+        ReceivedAt = item.ReceivedAt,
+        UpdatedAt = now,
+        InboundItemId = item.Id,
+        SenderNotVerified = sender?.NotVerified,
+        ReplyToEncrypted = mail.ReplyTo?.Address is { Length: > 0 } replyTo && sender is not null
+            && !string.Equals(replyTo, sender.Address, StringComparison.OrdinalIgnoreCase) ? protector.Protect(Truncate(replyTo, 320)) : null,
+    };
 
     /// <summary>
     /// A reply carrying the code of an open erasure request of the reporter of this address: recorded, the

@@ -76,6 +76,9 @@ public sealed class MailThreads(IntakeDbContext db)
                 .OrderByDescending(i => i.Id).Select(i => i.Submission!.ReporterId).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Whether the mail names anything it may follow: a report's reference, or mails in In-Reply-To / References.</summary>
+    public static bool IsThreaded(ParsedMail mail) => mail.Reference is not null || ThreadIds(mail).Count > 0;
+
     private static List<string> ThreadIds(ParsedMail mail) => mail.References.Append(mail.InReplyTo ?? "")
         .Select(id => id.Trim().Trim('<', '>'))
         .Where(id => id.Length > 0)

@@ -76,7 +76,15 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
     /// </summary>
     public async Task<Reporter> CreateUnlinkedAsync(string address, string? displayName, string? language, CancellationToken ct)
     {
-        var reporter = new Reporter
+        var reporter = NewUnlinked(address, displayName, language);
+        db.Reporters.Add(reporter);
+        await db.SaveChangesAsync(ct);
+        return reporter;
+    }
+
+    /// <summary>As <see cref="CreateUnlinkedAsync"/>, not yet added: the caller adds it with what it writes in the same save.</summary>
+    public Reporter NewUnlinked(string address, string? displayName, string? language) =>
+        new()
         {
             Channel = Channel.Email,
             KeyHash = "unlinked:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
@@ -87,10 +95,6 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             Language = language,
             CreatedAt = clock.GetUtcNow(),
         };
-        db.Reporters.Add(reporter);
-        await db.SaveChangesAsync(ct);
-        return reporter;
-    }
 
     /// <summary>
     /// Erases what identifies the reporter (identity, contact, name) and the raw items of their reports;
