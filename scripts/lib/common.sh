@@ -29,9 +29,12 @@ ensure_local_postgres() {
     local v; v=$(ls /usr/lib/postgresql | sort -V | tail -1)
     as_root pg_createcluster "$v" main >/dev/null
   fi
-  local ver name
-  read -r ver name PG_PORT _ < <(pg_lsclusters -h | head -1)
-  if ! pg_lsclusters -h | head -1 | grep -q online; then
+  # The cluster named main when there is one (a machine may hold others), else the first.
+  local ver name line
+  line=$(pg_lsclusters -h | awk '$2 == "main"' | head -1)
+  [ -n "$line" ] || line=$(pg_lsclusters -h | head -1)
+  read -r ver name PG_PORT _ <<< "$line"
+  if ! grep -q online <<< "$line"; then
     as_root pg_ctlcluster "$ver" "$name" start
   fi
   for _ in $(seq 1 30); do
