@@ -94,10 +94,10 @@ public sealed class WebReporterContactTests : IClassFixture<PostgresDatabase>, I
             return await db.Submissions.AsNoTracking().Include(s => s.Reporter).SingleOrDefaultAsync(s => s.Reference == reference);
         }, s => s is { Status: not SubmissionStatus.Received }, Timeout, what: $"the pipeline to take {reference}"))!;
 
-    private async Task AskAsync(long id, string question)
+    private async Task AskAsync(long id, string question, string actor = "monitor@adilsoz.test")
     {
         await using var scope = _admin.Services.CreateAsyncScope();
-        var asked = await scope.ServiceProvider.GetRequiredService<ModerationActions>().AskAsync(id, question, "monitor@adilsoz.test", CancellationToken.None);
+        var asked = await scope.ServiceProvider.GetRequiredService<ModerationActions>().AskAsync(id, question, actor, CancellationToken.None);
         Assert.True(asked.Succeeded, asked.Message);
     }
 
@@ -123,13 +123,13 @@ public sealed class WebReporterContactTests : IClassFixture<PostgresDatabase>, I
         var report = await SettledAsync(reference);
         Assert.Equal(SubmissionStatus.Pending, report.Status);
 
-        var (monitor, _) = await new ModerationSeed(_admin).BrowserAsync(Roles.Monitor);
+        var (monitor, monitorEmail) = await new ModerationSeed(_admin).BrowserAsync(Roles.Monitor);
         var details = await monitor.GetStringAsync($"/submissions/{report.Id}");
         Assert.Contains("the question also goes by mail", details, StringComparison.Ordinal);
         Assert.DoesNotContain(Address, details, StringComparison.Ordinal);
 
         var before = _smtp.Messages.Count;
-        await AskAsync(report.Id, Question);
+        await AskAsync(report.Id, Question, monitorEmail);
         var question = await QuestionSentAsync(report.Id);
         var mail = (await _smtp.WaitForMessagesAsync(before + 1, Timeout)).Skip(before).Single(m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
         Assert.Equal(Address, mail.To.Mailboxes.Single().Address);
@@ -196,14 +196,14 @@ public sealed class WebReporterContactTests : IClassFixture<PostgresDatabase>, I
         };
 
         using var worker = StartWorker();
-        var (monitor, _) = await new ModerationSeed(_admin).BrowserAsync(Roles.Monitor);
+        var (monitor, monitorEmail) = await new ModerationSeed(_admin).BrowserAsync(Roles.Monitor);
         foreach (var (reference, receipt) in reports)
         {
             var report = await SettledAsync(reference);
             var details = await monitor.GetStringAsync($"/submissions/{report.Id}");
             Assert.Contains("The bot cannot write first, so the question is shown only on", details, StringComparison.Ordinal);
 
-            await AskAsync(report.Id, Question);
+            await AskAsync(report.Id, Question, monitorEmail);
             var sent = await QuestionSentAsync(report.Id);
             Assert.Null(sent.ProviderMessageId);
 
