@@ -15,7 +15,8 @@ public sealed record QueueFilter(Channel? Channel = null, string? Language = nul
 public sealed record QueueRow(long Id, string Reference, Channel Channel, SubmissionKind Kind, DateTimeOffset ReceivedAt, string? Language,
     bool Urgent, string? Subject, string Preview, string? Category, string? Region, long? ClusterId, long? ParentId,
     string? ClaimedBy, DateTimeOffset? ClaimedUntil, int Attachments, int Followups,
-    string? SenderNotVerified = null, string? MentionsReference = null, string? AssignedTo = null, bool Overdue = false);
+    string? SenderNotVerified = null, string? MentionsReference = null, string? AssignedTo = null, bool Overdue = false,
+    string? AttentionReason = null);
 
 /// <summary>A cluster in the queue: its first item (by urgency, then age) and its other pending members.</summary>
 public sealed record QueueGroup(QueueRow Lead, IReadOnlyList<QueueRow> Others);
@@ -118,7 +119,8 @@ public sealed class QueueQuery(IntakeDbContext db, TimeProvider clock, IOptions<
             s.SenderNotVerified,
             db.Submissions.Where(m => m.Id == s.MentionsId).Select(m => m.Reference).FirstOrDefault(),
             s.AssignedTo,
-            s.FirstResponseAt == null && ((s.Urgent && s.ReceivedAt < urgentBefore) || (!s.Urgent && s.ReceivedAt < before))));
+            s.FirstResponseAt == null && ((s.Urgent && s.ReceivedAt < urgentBefore) || (!s.Urgent && s.ReceivedAt < before)),
+            s.AttentionReason));
     }
 
     private IQueryable<Submission> Candidates(QueueFilter f)

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Hosting;
+using AdilSoz.Intake.Core.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ namespace AdilSoz.Intake.Admin.WebForm;
 /// future) shows the form again with everything typed kept and the problem on top; a good one is stored whole
 /// and answered with the reference and the receipt, on this page only.
 /// </summary>
-public sealed partial class ReportModel(IntakeDbContext db, WebReports reports, PublicText text, IOptions<PublicOptions> options, FoundationClock clock)
+public sealed class ReportModel(IntakeDbContext db, WebReports reports, PublicText text, IOptions<PublicOptions> options, FoundationClock clock)
     : PageModel
 {
     public static readonly string[] AffectedValues = ["me", "colleague", "outlet", "other"];
@@ -84,7 +84,7 @@ public sealed partial class ReportModel(IntakeDbContext db, WebReports reports, 
         }
 
         var contact = WebReports.Clean(Contact, 200);
-        if (contact is not null && !ContactPattern().IsMatch(contact))
+        if (contact is not null && !WebContact.IsValid(contact))
         {
             Errors.Add(text["Error.Contact"]);
         }
@@ -118,8 +118,4 @@ public sealed partial class ReportModel(IntakeDbContext db, WebReports reports, 
         var rows = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
         Regions = [.. rows.Select(r => (r.Code, language switch { "kk" => r.NameKk, "en" => r.NameEn, _ => r.NameRu }))];
     }
-
-    /// <summary>An e-mail address, a Telegram username (@ and 5–32 letters, digits, _) or a phone number.</summary>
-    [GeneratedRegex(@"^([^@\s]+@[^@\s]+\.[^@\s]+|@[A-Za-z][A-Za-z0-9_]{4,31}|\+?[0-9][0-9 ()\-]{5,24})$")]
-    private static partial Regex ContactPattern();
 }

@@ -60,6 +60,7 @@ public sealed class WebReports(
     {
         var receipt = ReceiptCodes.New();
         var receiptHash = ReceiptCodes.Hash(receipt);
+        var spam = SpamSigns.Of(null, input.Text);
         var (submission, waiting) = await StoreAsync(files, new { form = "report", input.Text, input.OccurredOn, input.RegionCode, input.Settlement, input.Affected,
             input.MayName, input.Name, input.Contact, input.Language, honeypot = input.Honeypot }, (now, overBudget) =>
         {
@@ -70,6 +71,9 @@ public sealed class WebReports(
                 KeyHash = protector.KeyHash(Channel.Web, "report:" + token),
                 IdentityEncrypted = protector.Protect("web report " + token),
                 ContactEncrypted = protector.ProtectOrNull(input.Contact),
+                // A mail address left as contact: the monitors' questions go there too, and an answer from it that
+                // threads to one of them joins this report (see MailThreads).
+                ClaimedKeyHash = WebContact.MailAddress(input.Contact) is { } address ? protector.KeyHash(Channel.Email, address) : null,
                 DisplayNameEncrypted = protector.ProtectOrNull(input.Name),
                 Language = input.Language,
                 CreatedAt = now,
@@ -79,8 +83,9 @@ public sealed class WebReports(
                 Channel = Channel.Web,
                 // A filled honeypot is a robot: kept and visible like mail spam, never queued.
                 Kind = input.Honeypot ? SubmissionKind.Spam : SubmissionKind.Report,
-                Status = input.Honeypot ? SubmissionStatus.Ignored : overBudget ? SubmissionStatus.NeedsAttention : SubmissionStatus.Received,
-                AttentionReason = overBudget && !input.Honeypot ? OverBudgetReason : null,
+                Status = input.Honeypot ? SubmissionStatus.Ignored : overBudget || spam is not null ? SubmissionStatus.NeedsAttention : SubmissionStatus.Received,
+                // Text that reads like advertising waits for a monitor, as such a mail does.
+                AttentionReason = input.Honeypot ? null : spam ?? (overBudget ? OverBudgetReason : null),
                 Language = input.Language,
                 Text = input.Text,
                 OccurredOn = input.OccurredOn,

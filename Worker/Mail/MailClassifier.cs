@@ -14,7 +14,8 @@ public sealed record MailClassification(SubmissionKind? Kind, string Reason, str
 /// Tells bounces, auto-replies, spam and bulk mail from mail a person wrote, by the signals mail
 /// systems agree on (RFC 3834, RFC 3464, RFC 2369/2919) and by the out-of-office subjects that
 /// Exchange, Gmail, Zimbra, Yandex and Mail.ru send without them. Checked in that order: a bounce
-/// often also says Auto-Submitted, and an auto-reply often has an empty Return-Path.
+/// often also says Auto-Submitted, and an auto-reply often has an empty Return-Path. What the text of a
+/// person's mail says is judged by <see cref="SpamSigns"/>, the same for the web form.
 /// </summary>
 public static partial class MailClassifier
 {

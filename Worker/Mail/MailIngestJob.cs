@@ -154,7 +154,7 @@ public sealed partial class MailIngestJob(
         {
             var hash = protector.KeyHash(Channel.Email, from);
             var verdict = SenderVerification.Check(mail.AuthenticationResults, from, mailbox.Value.TrustedAuthServId);
-            var threadReporter = verdict.Verified ? null : await threads.ThreadReporterAsync(mail, hash, cancellationToken);
+            var threadReporter = await threads.ThreadReporterAsync(mail, hash, webOnly: verdict.Verified, cancellationToken);
             if (threadReporter is { } known)
             {
                 reporter = await db.Reporters.SingleAsync(r => r.Id == known, cancellationToken);
@@ -327,9 +327,11 @@ public sealed partial class MailIngestJob(
             }
             else
             {
-                // A reference we do not know (or no reference): a new report.
+                // A reference we do not know (or no reference): a new report. One that reads like advertising
+                // waits for a monitor (as such a web report does), not acknowledged.
                 submission.Kind = SubmissionKind.Report;
-                submission.Status = SubmissionStatus.Received;
+                submission.AttentionReason = SpamSigns.Of(submission.Subject, submission.Text);
+                submission.Status = submission.AttentionReason is null ? SubmissionStatus.Received : SubmissionStatus.NeedsAttention;
             }
 
             item.Status = InboundStatus.Processed;
@@ -360,7 +362,7 @@ public sealed partial class MailIngestJob(
         item.ProcessedAt = now;
         item.Attempts++;
         long? outboundId = null;
-        if (live && parentId is null && reporterId is { } rid && (submission.Kind == SubmissionKind.Report || mail.TooLarge))
+        if (live && parentId is null && reporterId is { } rid && ((submission.Kind == SubmissionKind.Report && !SpamSigns.IsSpamReason(submission.AttentionReason)) || mail.TooLarge))
         {
             outboundId = await acknowledgements.CreateAsync(mail, submission, rid, ct);
         }

@@ -57,9 +57,10 @@ public sealed class MailThreads(IntakeDbContext db)
     /// The reporter of <paramref name="addressHash"/> whose conversation this mail answers: its In-Reply-To or
     /// References name a mail we sent to that reporter, or one of theirs we received. Those ids travel only
     /// between us and that address, so a mail citing them from it comes from the same person even when its
-    /// sender cannot be verified otherwise.
+    /// sender cannot be verified otherwise. <paramref name="webOnly"/>: only a web reporter who left that
+    /// address as contact (a verified sender is otherwise the address's own reporter).
     /// </summary>
-    public async Task<long?> ThreadReporterAsync(ParsedMail mail, string addressHash, CancellationToken cancellationToken)
+    public async Task<long?> ThreadReporterAsync(ParsedMail mail, string addressHash, bool webOnly, CancellationToken cancellationToken)
     {
         var ids = ThreadIds(mail);
         if (ids.Count == 0)
@@ -67,7 +68,8 @@ public sealed class MailThreads(IntakeDbContext db)
             return null;
         }
 
-        var same = db.Reporters.Where(r => r.KeyHash == addressHash || r.ClaimedKeyHash == addressHash).Select(r => r.Id);
+        var same = db.Reporters.Where(r => (r.KeyHash == addressHash || r.ClaimedKeyHash == addressHash) && (!webOnly || r.Channel == Channel.Web))
+            .Select(r => r.Id);
         return await db.OutboundMessages
                 .Where(o => o.ProviderMessageId != null && ids.Contains(o.ProviderMessageId) && o.ReporterId != null && same.Contains(o.ReporterId.Value))
                 .OrderByDescending(o => o.Id).Select(o => o.ReporterId).FirstOrDefaultAsync(cancellationToken)

@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Worker.Mail;
 using MailKit.Net.Smtp;
@@ -52,7 +53,7 @@ public sealed class MailSender(
         var reporters = reporterIds.Count == 0
             ? []
             : await db.Reporters.AsNoTracking().Where(r => reporterIds.Contains(r.Id))
-                .Select(r => new { r.Id, r.ContactEncrypted, r.DisplayNameEncrypted }).ToDictionaryAsync(r => r.Id, ct);
+                .Select(r => new { r.Id, r.ContactEncrypted, r.DisplayNameEncrypted, r.Language }).ToDictionaryAsync(r => r.Id, ct);
         var originals = submissionIds.Count == 0
             ? []
             : await (from s in db.Submissions.AsNoTracking()
@@ -71,7 +72,8 @@ public sealed class MailSender(
                 message.Recipient ?? protector.Unprotect(reporter?.ContactEncrypted),
                 message.Recipient is null ? protector.Unprotect(reporter?.DisplayNameEncrypted) : null,
                 original?.Reference,
-                original?.MessageId);
+                original?.MessageId,
+                reporter?.Language);
         }
 
         return addressing;
@@ -111,13 +113,14 @@ public sealed class MailSender(
         }
 
         var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
-        text.SetText("utf-8", message.Body);
+        // A web reporter's question also stands on the status page; the mail says so, never with the receipt.
+        text.SetText("utf-8", message.Channel == Channel.Web ? message.Body + "\n\n" + ReporterMail.AlsoOnStatusPage(addressing.Language) : message.Body);
         mime.Body = text;
         return mime;
     }
 
     /// <summary>Where a mail goes and what it answers; <see cref="To"/> is null when there is no one to write to.</summary>
-    public sealed record Addressing(string? To, string? DisplayName, string? Reference, string? InReplyTo);
+    public sealed record Addressing(string? To, string? DisplayName, string? Reference, string? InReplyTo, string? Language = null);
 
     /// <summary>
     /// A connected (and authenticated) client. Nothing has been sent when this fails; without

@@ -6,6 +6,7 @@ using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Reporters;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Core.Telegram;
+using AdilSoz.Intake.Core.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -327,7 +328,7 @@ public sealed class OutboundJob(
             {
                 Suppress(message, reason);
             }
-            else if (message.Channel == Channel.Email && message.ProviderMessageId is null)
+            else if (message.ProviderMessageId is null && (message.Channel == Channel.Email || ByMailToo(message, reporter)))
             {
                 message.ProviderMessageId = MailSender.NewMessageId(message, mail.FromAddress);
             }
@@ -349,6 +350,8 @@ public sealed class OutboundJob(
             {
                 Channel.Email => await SendMailAsync(queued, cancellationToken),
                 Channel.Telegram => await SendTelegramAsync(queued, cancellationToken),
+                // A question to a web reporter who left a mail address also goes by mail (its Message-ID was fixed above).
+                Channel.Web when queued.ProviderMessageId is not null => await SendMailAsync(queued, cancellationToken),
                 // The reporter reads it on the report's status page (reference + receipt); nothing leaves the building.
                 Channel.Web => await FinishAsync(queued.Id, OutboundStatus.Sent, null, null, fromQueued: true),
                 _ => (OutboundStatus.Suppressed, "The channel cannot deliver to this reporter."),
@@ -365,6 +368,14 @@ public sealed class OutboundJob(
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether a message to a web reporter also goes by mail: a question, when the contact they left is a mail
+    /// address. It is on the status page either way; a Telegram username or a phone number cannot be written to first.
+    /// </summary>
+    private bool ByMailToo(OutboundMessage message, Reporter? reporter) =>
+        message is { Channel: Channel.Web, Kind: OutboundKind.Question }
+        && reporter?.ContactEncrypted is { } contact && WebContact.MailAddress(protector.Unprotect(contact)) is not null;
 
     private void CountUnconfirmed(OutboundMessage message)
     {

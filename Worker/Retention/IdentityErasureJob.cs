@@ -1,4 +1,5 @@
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Reporters;
 using Hangfire;
@@ -8,7 +9,8 @@ namespace AdilSoz.Intake.Worker.Retention;
 
 /// <summary>
 /// Erases a reporter's identity after its owner confirmed their mail "delete my data" with the code (and the
-/// last mail went out), together with the unverified mails' reporters that claimed the same address.
+/// last mail went out), together with the unverified mails' reporters that claimed the same address and the
+/// web reports' reporters who left it as their contact (their contact and name go; the reports stay).
 /// </summary>
 public interface IIdentityErasureJob
 {
@@ -32,7 +34,9 @@ public sealed class IdentityErasureJob(IntakeDbContext db, ReporterDirectory rep
             // All of the address at once: no moment where part of it is erased and part is not.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var ids = await db.Reporters
-                .Where(r => r.Id == reporterId || (r.Channel == reporter.Channel && (r.KeyHash == address || r.ClaimedKeyHash == address)))
+                .Where(r => r.Id == reporterId
+                    || (r.Channel == reporter.Channel && (r.KeyHash == address || r.ClaimedKeyHash == address))
+                    || (r.Channel == Channel.Web && r.ClaimedKeyHash == address))
                 .Select(r => r.Id).ToListAsync(ct);
             foreach (var id in ids)
             {

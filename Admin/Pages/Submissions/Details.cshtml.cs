@@ -5,6 +5,7 @@ using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Core.Web;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,13 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
     /// <summary>Another reporter's report that this one quotes.</summary>
     public (long Id, string Reference)? Mentions { get; private set; }
+
+    /// <summary>
+    /// For a report from the web form: whether a question also goes by mail (the reporter left a mail address)
+    /// or is shown only on the report's status page (a Telegram username, a phone number or no contact); null
+    /// for other channels. The contact itself is not shown.
+    /// </summary>
+    public bool? WebQuestionByMail { get; private set; }
 
     /// <summary>Whether this caller may ask to see the reporter's identity (an Admin, and the reporter allowed naming).</summary>
     public bool CanReveal => User.IsInRole(Roles.Admin) && View.Submission is { MayNameReporter: true, Reporter: { IdentityDeletedAt: null } };
@@ -269,6 +277,11 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         {
             Mentions = await db.Submissions.AsNoTracking().Where(m => m.Id == mentionsId)
                 .Select(m => new ValueTuple<long, string>(m.Id, m.Reference)).SingleOrDefaultAsync(ct);
+        }
+
+        if (view.Submission.Reporter is { Channel: Channel.Web } webReporter)
+        {
+            WebQuestionByMail = WebContact.MailAddress(SafeUnprotect.Value(protector, webReporter.ContactEncrypted)) is not null;
         }
 
         if (User.IsInRole(Roles.Admin))

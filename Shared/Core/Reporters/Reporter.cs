@@ -17,9 +17,10 @@ public sealed class Reporter
     public required string KeyHash { get; set; }
 
     /// <summary>
-    /// For a reporter made from a mail whose sender could not be verified: the keyed hash of the address
-    /// the mail claimed. Never used to link reports; only to limit automatic replies to that address and
-    /// to erase along with the address's verified reporter when its owner asks.
+    /// For a reporter made from a mail whose sender could not be verified, or a web reporter who left a mail
+    /// address as contact: the keyed hash of that address. Never used to link reports by itself; only to limit
+    /// automatic replies to that address, to know an answer to our mail to it (in its thread) as the reporter's,
+    /// and to erase along with the address's verified reporter when its owner asks.
     /// </summary>
     public string? ClaimedKeyHash { get; set; }
 

@@ -23,6 +23,9 @@ public static class ReporterMail
     public static (string Subject, string Body) Question(string? language, string reference, string question) =>
         (Format(language, "QuestionSubject", reference), Format(language, "QuestionBody", reference, question));
 
+    /// <summary>The line under a question mailed to a web reporter: the status page answers too (the receipt is never in a mail).</summary>
+    public static string AlsoOnStatusPage(string? language) => Text(language, "AlsoOnStatusPage");
+
     /// <summary>Why a report was not recorded, as the reporter reads it.</summary>
     public static string Reason(string? language, RejectReason reason) => Text(language, reason switch
     {
