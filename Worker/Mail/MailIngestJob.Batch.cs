@@ -109,8 +109,7 @@ public sealed partial class MailIngestJob
                 else if (mail.Kind is SubmissionKind.Report or SubmissionKind.Followup)
                 {
                     // It names no report, so it is a new one.
-                    submission.Kind = SubmissionKind.Report;
-                    submission.Status = SubmissionStatus.Received;
+                    AsNewReport(submission);
                     locked.Status = InboundStatus.Processed;
                 }
                 else
@@ -137,7 +136,7 @@ public sealed partial class MailIngestJob
                 item.SubmissionId = submission.Id;
                 item.ProcessedAt = now;
                 item.Attempts++;
-                if (submission.ReporterId is { } rid && (submission.Kind == SubmissionKind.Report || mail.TooLarge))
+                if (submission.ReporterId is { } rid && IsAcknowledged(submission, mail))
                 {
                     acknowledge.Add(new(mail, submission, rid));
                 }

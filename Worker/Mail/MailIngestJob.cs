@@ -327,11 +327,8 @@ public sealed partial class MailIngestJob(
             }
             else
             {
-                // A reference we do not know (or no reference): a new report. One that reads like advertising
-                // waits for a monitor (as such a web report does), not acknowledged.
-                submission.Kind = SubmissionKind.Report;
-                submission.AttentionReason = SpamSigns.Of(submission.Subject, submission.Text);
-                submission.Status = submission.AttentionReason is null ? SubmissionStatus.Received : SubmissionStatus.NeedsAttention;
+                // A reference we do not know (or no reference): a new report.
+                AsNewReport(submission);
             }
 
             item.Status = InboundStatus.Processed;
@@ -362,7 +359,7 @@ public sealed partial class MailIngestJob(
         item.ProcessedAt = now;
         item.Attempts++;
         long? outboundId = null;
-        if (live && parentId is null && reporterId is { } rid && ((submission.Kind == SubmissionKind.Report && !SpamSigns.IsSpamReason(submission.AttentionReason)) || mail.TooLarge))
+        if (live && parentId is null && reporterId is { } rid && IsAcknowledged(submission, mail))
         {
             outboundId = await acknowledgements.CreateAsync(mail, submission, rid, ct);
         }
@@ -370,6 +367,18 @@ public sealed partial class MailIngestJob(
         await db.SaveChangesAsync(ct);
         return new Outcome(submission.Id, submission.Kind, submission.Status, outboundId);
     }
+
+    /// <summary>A person's mail that follows no report: a new report, or, when it reads like advertising, one that waits for a monitor (as such a web report does).</summary>
+    private static void AsNewReport(Submission submission)
+    {
+        submission.Kind = SubmissionKind.Report;
+        submission.AttentionReason = SpamSigns.Of(submission.Subject, submission.Text);
+        submission.Status = submission.AttentionReason is null ? SubmissionStatus.Received : SubmissionStatus.NeedsAttention;
+    }
+
+    /// <summary>Whether a new submission gets the automatic reply: a report that is not suspected spam, or a mail too large to keep whole.</summary>
+    private static bool IsAcknowledged(Submission submission, ParsedMail mail) =>
+        (submission.Kind == SubmissionKind.Report && !SpamSigns.IsSpamReason(submission.AttentionReason)) || mail.TooLarge;
 
     /// <summary>The submission a stored mail becomes, before its kind and status are decided.</summary>
     private Submission NewSubmission(InboundItem item, ParsedMail mail, Sender? sender, DateTimeOffset now) => new()

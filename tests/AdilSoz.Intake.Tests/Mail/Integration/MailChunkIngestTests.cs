@@ -17,7 +17,7 @@ namespace AdilSoz.Intake.Tests.Mail.Integration;
 public sealed class MailChunkIngestTests
 {
     [Fact]
-    public async Task A_chunk_of_reports_a_reply_to_one_of_them_an_auto_reply_and_a_delete_request_becomes_one_submission_each()
+    public async Task A_chunk_of_reports_a_reply_to_one_of_them_an_auto_reply_a_delete_request_and_spam_becomes_one_submission_each()
     {
         await using var world = await MailWorld.StartAsync();
         var mails = new List<MimeMessage>();
@@ -35,13 +35,14 @@ public sealed class MailChunkIngestTests
         autoReply.Headers.Add("Auto-Submitted", "auto-replied");
         mails.Add(autoReply);
         mails.Add(Mail(8, "reporter1@example.org", "Удалить мои данные", "Удалить мои данные"));
+        mails.Add(Mail(9, "promo@example.net", "Быстрый заработок", "Онлайн-казино и ставки на спорт: https://casino.example.net"));
         var items = await StoreAsync(world, mails);
 
         var host = world.CreateWorker(watch: false);
         await IngestAsync(host, items);
 
         var submissions = await world.QueryAsync(db => db.Submissions.AsNoTracking().OrderBy(s => s.InboundItemId).ToListAsync());
-        Assert.Equal(9, submissions.Count);
+        Assert.Equal(10, submissions.Count);
         Assert.Equal(items, submissions.Select(s => s.InboundItemId!.Value));
         Assert.All(submissions.Take(6), s => Assert.Equal((SubmissionKind.Report, SubmissionStatus.Received), (s.Kind, s.Status)));
         Assert.Equal((SubmissionKind.Followup, submissions[0].Id), (submissions[6].Kind, submissions[6].ParentId));
@@ -49,16 +50,18 @@ public sealed class MailChunkIngestTests
         Assert.Equal((SubmissionKind.AutoReply, SubmissionStatus.Ignored), (submissions[7].Kind, submissions[7].Status));
         Assert.Equal(SubmissionStatus.Ignored, submissions[8].Status);
         Assert.Contains("deleted", submissions[8].DecisionNote, StringComparison.Ordinal);
-        Assert.Equal(9, await world.QueryAsync(db => db.InboundItems.CountAsync(i => i.Status == InboundStatus.Processed && i.SubmissionId != null)));
+        Assert.Equal((SubmissionKind.Report, SubmissionStatus.NeedsAttention), (submissions[9].Kind, submissions[9].Status));
+        Assert.StartsWith(SpamSigns.ReasonPrefix, submissions[9].AttentionReason, StringComparison.Ordinal);
+        Assert.Equal(10, await world.QueryAsync(db => db.InboundItems.CountAsync(i => i.Status == InboundStatus.Processed && i.SubmissionId != null)));
 
         // The plain mails were written in one transaction; the reply and the request each in one of its own (the
         // reply's also touched the report it follows, the first).
         var transactions = await TransactionsAsync(world);
-        Assert.Single(transactions.Where((_, i) => i is (>= 1 and < 6) or 7).Distinct());
+        Assert.Single(transactions.Where((_, i) => i is (>= 1 and < 6) or 7 or 9).Distinct());
         Assert.Equal(transactions[6], transactions[0]);
         Assert.Equal(3, transactions.Distinct().Count());
 
-        // The six reports are answered once each, but the second of one address within minutes is not.
+        // The six reports are answered once each, but the second of one address within minutes is not, nor the suspected spam.
         var acks = await world.QueryAsync(db => db.OutboundMessages.AsNoTracking().Where(o => o.Kind == OutboundKind.Acknowledgement).OrderBy(o => o.SubmissionId).ToListAsync());
         Assert.Equal(submissions.Take(6).Select(s => (long?)s.Id), acks.Select(a => a.SubmissionId));
         Assert.Equal([.. Enumerable.Repeat(OutboundStatus.Queued, 5), OutboundStatus.Suppressed], acks.Select(a => a.Status));
@@ -66,7 +69,7 @@ public sealed class MailChunkIngestTests
 
         // Taken again (a retried job), nothing changes.
         await IngestAsync(host, items);
-        Assert.Equal(9, await world.QueryAsync(db => db.Submissions.CountAsync()));
+        Assert.Equal(10, await world.QueryAsync(db => db.Submissions.CountAsync()));
         Assert.Equal(6, await world.QueryAsync(db => db.OutboundMessages.CountAsync(o => o.Kind == OutboundKind.Acknowledgement)));
     }
 
