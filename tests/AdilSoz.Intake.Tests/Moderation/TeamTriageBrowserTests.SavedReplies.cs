@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Core.Intake;
 using AdilSoz.Intake.Core.Security;
+using AdilSoz.Intake.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -17,7 +18,7 @@ public sealed partial class TeamTriageBrowserTests
 
         // An Editor writes the reply on the saved replies page, in Kazakh and Russian, for questions.
         var editor = await _app.CreateUserAsync(Roles.Editor);
-        var page = await LogInAsync(editor);
+        var page = await LogInWithCodeAsync(editor);
         await page.ClickAsync("header.top nav a:has-text('Saved replies')");
         await page.WaitForURLAsync("**/saved-replies");
         await page.FillAsync("input[name='New.Name']", name);
@@ -61,5 +62,23 @@ public sealed partial class TeamTriageBrowserTests
             .Where(a => (a.Action == "saved_reply.create" && a.Details!.Contains(name)) || (a.Action == "ask" && a.EntityId == report.Id))
             .OrderBy(a => a.Id).Select(a => new { a.Actor, a.Action, a.Reason }).ToListAsync());
         Assert.Equal([new { Actor = editor, Action = "saved_reply.create", Reason = (string?)null }, new { Actor = monitor, Action = "ask", Reason = (string?)expected }], audit);
+    }
+
+    /// <summary>A new browser context of a user with a second factor (an Editor), logged in with its code, in English.</summary>
+    private async Task<IPage> LogInWithCodeAsync(string email)
+    {
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "en-US" });
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/queue?lang=en");
+        await page.FillAsync("input[name=Email]", email);
+        await page.FillAsync("input[name=Password]", AdminApp.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/account/two-factor", StringComparison.OrdinalIgnoreCase));
+        await page.FillAsync("input[name=Code]", AdminApp.CodeFor(email));
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.OrdinalIgnoreCase));
+        return page;
     }
 }

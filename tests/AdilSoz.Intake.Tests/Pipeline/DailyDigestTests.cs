@@ -145,7 +145,7 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
         await using (var db = database.CreateDbContext())
         {
             await db.Submissions.Where(s => s.Id == assigned.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.AssignedTo, "aigerim@adilsoz.kz"));
-            await db.Submissions.Where(s => s.Id == answered.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.FirstResponseAt, Morning.AddDays(29).AddHours(2)));
+            await db.Submissions.Where(s => s.Id == answered.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.FirstResponseAt, Morning.AddDays(29).AddHours(2).ToUniversalTime()));
         }
 
         Assert.Equal(1, await RunAsync(worker, day));
