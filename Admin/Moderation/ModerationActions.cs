@@ -86,7 +86,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 s.IncidentId = incidentId;
                 s.DecisionNote = Blank(note);
                 Audit.Add(db, clock, actor, "approve", "submission", s.Id, new { incidentId, newIncident = created, together = items.Count > 1 ? items.Select(i => i.Id) : null }, Blank(note));
-                var (subject, body) = ReporterMail.Approved(Language(s), s.Reference, Blank(note));
+                var (subject, body) = ReporterMail.Approved(LanguageOf(s), s.Reference, Blank(note));
                 Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
             }
 
@@ -148,7 +148,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 s.RejectReason = reason;
                 s.DecisionNote = Blank(note);
                 Audit.Add(db, clock, actor, "reject", "submission", s.Id, items.Count > 1 ? new { reason, together = items.Count } : new { reason }, Blank(note));
-                var (subject, body) = ReporterMail.Rejected(Language(s), s.Reference, reason, Blank(note));
+                var (subject, body) = ReporterMail.Rejected(LanguageOf(s), s.Reference, reason, Blank(note));
                 Notify(s, OutboundKind.Decision, $"decision:{s.Id}", subject, body, now);
             }
 
@@ -204,7 +204,7 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
                 return Task.FromResult(ModerationResult.Invalid("The reporter cannot be reached (anonymous, deleted or unreachable)."));
             }
 
-            var (subject, body) = ReporterMail.Question(Language(s), s.Reference, question);
+            var (subject, body) = ReporterMail.Question(LanguageOf(s), s.Reference, question);
             Notify(s, OutboundKind.Question, $"question:{s.Id}:{Guid.NewGuid():N}", subject, body, now);
             s.FirstResponseAt ??= now;
             Audit.Add(db, clock, actor, "ask", "submission", s.Id, null, question);
@@ -218,7 +218,8 @@ public sealed class ModerationActions(IntakeDbContext db, IBackgroundJobClient j
     public static bool CanReach(Submission s) =>
         s.Reporter is { Unreachable: false, IdentityDeletedAt: null } r && (r.ContactEncrypted is not null || r.Channel == Channel.Web);
 
-    private static string Language(Submission s) => s.Reporter?.Language ?? s.Language ?? "ru";
+    /// <summary>The language the reporter is written to in: theirs as the channel knows it, else the report's, else Russian.</summary>
+    public static string LanguageOf(Submission s) => s.Reporter?.Language ?? s.Language ?? "ru";
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -16,7 +16,8 @@ namespace AdilSoz.Intake.Worker.Digest;
 /// The daily mail digest of urgent reports: one outbound mail per staff recipient (the <c>Digest:To</c>
 /// addresses, else the Admins and Monitors with a mail address) listing the day's urgent submissions
 /// (reference, time, suggested category and place, a one-line excerpt — never the reporter) and the
-/// day's counts by status, and how many reports are past their response target now. Nothing is written on a day without urgent reports. Idempotent: each mail
+/// day's counts by status, and the reports past their response target now (reference, how long past it, assignee —
+/// again never the reporter or the text). Nothing is written on a day without urgent reports. Idempotent: each mail
 /// has the key <c>digest:{day}:{recipient}</c>, so the job run twice writes and sends each once; the
 /// mails go out through <see cref="IOutboundJob"/> (SMTP, exactly once).
 /// </summary>
@@ -60,8 +61,8 @@ public sealed class DailyDigestJob(
 
         var counts = await ofDay.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var overdue = await ResponseTargets.Overdue(db.Submissions.AsNoTracking(), targets.Value, clock.GetUtcNow()).CountAsync(cancellationToken);
-        var (subject, body) = new DigestComposer(texts).Compose(day, urgent, counts, zone, overdue);
+        var (overdueCount, overdue) = await OverdueAsync(cancellationToken);
+        var (subject, body) = new DigestComposer(texts).Compose(day, urgent, counts, zone, overdueCount, overdue);
         var recipients = await RecipientsAsync(cancellationToken);
         var keys = recipients.ToDictionary(r => $"digest:{day:yyyy-MM-dd}:{r.Key}", r => r.Address);
 
@@ -99,6 +100,27 @@ public sealed class DailyDigestJob(
     }
 
     private TimeZoneInfo Zone => options.Value.Zone();
+
+    /// <summary>
+    /// How many reports are past their response target now, and the <see cref="DigestComposer.OverdueListed"/> longest
+    /// past it: the oldest urgent and the oldest other ones, merged by how long ago their target passed.
+    /// </summary>
+    private async Task<(int Count, List<OverdueItem> Listed)> OverdueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var overdue = ResponseTargets.Overdue(db.Submissions.AsNoTracking(), targets.Value, now);
+        var count = await overdue.CountAsync(ct);
+        var listed = new List<OverdueItem>();
+        foreach (var urgent in new[] { true, false })
+        {
+            var oldest = await overdue.Where(s => s.Urgent == urgent).OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id).Take(DigestComposer.OverdueListed)
+                .Select(s => new { s.Reference, s.ReceivedAt, s.AssignedTo }).ToListAsync(ct);
+            listed.AddRange(oldest.Select(s => new OverdueItem(s.Reference, urgent, targets.Value.OverdueBefore(urgent, now) - s.ReceivedAt, s.AssignedTo)));
+        }
+
+        listed = [.. listed.OrderByDescending(i => i.PastTarget).Take(DigestComposer.OverdueListed)];
+        return (count, listed);
+    }
 
     /// <summary>Configured addresses (keyed by a hash of the address), else Admins and Monitors with a mail address (keyed by user id).</summary>
     private async Task<List<(string Key, string Address)>> RecipientsAsync(CancellationToken ct)

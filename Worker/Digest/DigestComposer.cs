@@ -13,8 +13,14 @@ public sealed class DigestComposer(IStringLocalizer<DigestComposer> texts)
 {
     public const int ExcerptLength = 120;
 
+    /// <summary>At most this many overdue reports are listed, the longest past their target first; the rest are counted.</summary>
+    public const int OverdueListed = 50;
+
+    /// <param name="overdueCount">How many reports are past their response target now.</param>
+    /// <param name="overdue">The first of them, the longest past the target first (at most <see cref="OverdueListed"/> are shown).</param>
     public (string Subject, string Body) Compose(
-        DateOnly day, IReadOnlyList<DigestItem> urgent, IReadOnlyDictionary<SubmissionStatus, int> countsOfDay, TimeZoneInfo zone, int overdue = 0)
+        DateOnly day, IReadOnlyList<DigestItem> urgent, IReadOnlyDictionary<SubmissionStatus, int> countsOfDay, TimeZoneInfo zone,
+        int overdueCount = 0, IReadOnlyList<OverdueItem>? overdue = null)
     {
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var subject = Format("Subject", date, urgent.Count);
@@ -35,9 +41,28 @@ public sealed class DigestComposer(IStringLocalizer<DigestComposer> texts)
             body.Append(CultureInfo.InvariantCulture, $"  {status}: {count}\n");
         }
 
-        if (overdue > 0)
+        if (overdueCount > 0)
         {
-            body.Append('\n').Append(Format("Overdue", overdue)).Append('\n');
+            body.Append('\n').Append(Format("Overdue", overdueCount)).Append('\n');
+            var listed = (overdue ?? []).Take(OverdueListed).ToList();
+            if (listed.Count > 0)
+            {
+                body.Append(texts["OverdueColumns"].Value).Append('\n');
+            }
+
+            var width = listed.Count == 0 ? 0 : listed.Max(i => i.Reference.Length);
+            foreach (var item in listed)
+            {
+                body.Append("  ").Append(item.Reference.PadRight(width))
+                    .Append("  ").Append(PastTarget(item.PastTarget).PadLeft(8))
+                    .Append("  ").Append(item.Urgent ? texts["OverdueUrgent"].Value : "")
+                    .Append(item.Urgent ? "  " : "").Append(item.AssignedTo ?? texts["OverdueUnassigned"].Value).Append('\n');
+            }
+
+            if (overdueCount > listed.Count)
+            {
+                body.Append(Format("OverdueMore", overdueCount - listed.Count)).Append('\n');
+            }
         }
 
         return (subject, body.ToString());
@@ -49,6 +74,14 @@ public sealed class DigestComposer(IStringLocalizer<DigestComposer> texts)
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return line.Length <= ExcerptLength ? line : line[..(ExcerptLength - 1)].TrimEnd() + "…";
     }
+
+    /// <summary>How long past its target a report is, to the hour: <c>3d 04h</c>, <c>5h</c>, or <c>&lt;1h</c>.</summary>
+    public static string PastTarget(TimeSpan past) => past switch
+    {
+        { TotalHours: < 1 } => "<1h",
+        { TotalDays: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)past.TotalHours}h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)past.TotalDays}d {past.Hours:00}h"),
+    };
 
     // The localizer's own formatting follows the thread's culture; numbers and dates here are invariant.
     private string Format(string key, params object[] args) =>

@@ -3,6 +3,7 @@ using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.Security;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Intake;
+using AdilSoz.Intake.Core.Moderation;
 using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Core.Web;
@@ -93,6 +94,38 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
     /// <summary>Who can be assigned the item.</summary>
     public IReadOnlyList<string> Staff { get; private set; } = [];
 
+    /// <summary>The team's saved replies, offered in the messages to the reporter they are usable in.</summary>
+    public IReadOnlyList<SavedReply> SavedReplies { get; private set; } = [];
+
+    /// <summary>The saved reply chosen to fill a message (a plain GET, so it works without script).</summary>
+    [BindProperty(SupportsGet = true, Name = "reply")]
+    public long? ReplyId { get; set; }
+
+    /// <summary>Which message the saved reply fills: ask, reject, approve or attach.</summary>
+    [BindProperty(SupportsGet = true, Name = "replyFor")]
+    public string? ReplyFor { get; set; }
+
+    /// <summary>The language of the saved reply's text; unset: the reporter's.</summary>
+    [BindProperty(SupportsGet = true, Name = "replyLanguage")]
+    public string? ReplyLanguage { get; set; }
+
+    /// <summary>The message filled from the saved reply, and the language of its text.</summary>
+    public (string Language, string Text)? Filled { get; private set; }
+
+    /// <summary>The language the reporter is written to in, which a saved reply's text is picked in by default.</summary>
+    public string ReporterLanguage => ModerationActions.LanguageOf(View.Submission);
+
+    /// <summary>The text a message's box starts with: the saved reply's when it was chosen for that message.</summary>
+    public string? FilledFor(string target) => ReplyFor == target ? Filled?.Text : null;
+
+    /// <summary>What a saved reply is usable in for each message of the page.</summary>
+    public static SavedReplyUse UseOf(string target) => target switch
+    {
+        "ask" => SavedReplyUse.Ask,
+        "reject" => SavedReplyUse.Reject,
+        _ => SavedReplyUse.Approve,
+    };
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
@@ -135,6 +168,12 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
 
         Incident = IncidentForm.Prefill(View.Submission, View.Suggestions);
         await SearchAsync(ct);
+        if (ReplyId is { } replyId && ReplyFor is "ask" or "reject" or "approve" or "attach"
+            && SavedReplies.FirstOrDefault(r => r.Id == replyId && r.UsableFor(UseOf(ReplyFor))) is { } reply)
+        {
+            Filled = reply.Fill(ReplyLanguage is { } l && SavedReply.Languages.Contains(l) ? l : ReporterLanguage, View.Submission.Reference);
+        }
+
         return Page();
     }
 
@@ -272,6 +311,7 @@ public sealed class DetailsModel(IntakeDbContext db, ModerationActions actions, 
         View = view;
         (Regions, Categories) = await RegistryStore.ReferenceAsync(db, ct);
         Staff = await StaffMail.StaffAsync(db, ct);
+        SavedReplies = await db.SavedReplies.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
         TeamNotes = await notes.OfSubmissionAsync(id, view.Submission.ClusterId, ct);
         if (view.Submission.MentionsId is { } mentionsId)
         {

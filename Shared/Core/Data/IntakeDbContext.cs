@@ -67,6 +67,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

@@ -20,7 +20,7 @@ namespace AdilSoz.Intake.Tests.Moderation;
 /// a report from the queue, hands it to a colleague, who finds it under "Assigned to me" and has a mail. What
 /// the outbox holds is sent by the Worker's own sender to a real SMTP server and a Bot API stand-in.
 /// </summary>
-public sealed class TeamTriageBrowserTests : IClassFixture<PostgresDatabase>, IAsyncLifetime
+public sealed partial class TeamTriageBrowserTests : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     private readonly PostgresDatabase _database;
     private readonly AdminApp _app;

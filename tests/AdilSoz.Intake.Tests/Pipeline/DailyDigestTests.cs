@@ -117,7 +117,9 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
         Assert.Equal(OutboundKind.Digest, digest.Kind);
         var mail = Assert.Single(smtp.Messages.Skip(before));
         Assert.Equal("desk@adilsoz.kz", ((MailboxAddress)mail.To.Single()).Address);
-        var body = mail.TextBody;
+        // The day's urgent reports come before the list of the reports past their target (all of 2021 are).
+        var text = mail.TextBody!;
+        var body = text[..text.IndexOf("Past the response target now", StringComparison.Ordinal)];
         Assert.Contains(detention.Reference, body, StringComparison.Ordinal);
         Assert.Contains(assault.Reference, body, StringComparison.Ordinal);
         Assert.DoesNotContain(routine.Reference, body, StringComparison.Ordinal);
@@ -128,9 +130,58 @@ public sealed class DailyDigestTests(PostgresDatabase database, SmtpCapture smtp
         Assert.Contains($"{detention.Reference}  09:00  detention  west_kazakhstan, Уральск", body, StringComparison.Ordinal);
         Assert.Contains("Pending: 2", body, StringComparison.Ordinal);
         Assert.Contains("NeedsAttention: 1", body, StringComparison.Ordinal);
-        // All three of 2021 still wait, long past their response targets.
-        Assert.Matches(@"Past the response target now: ([3-9]|\d{2,})\b", body);
+        // All four of 2021 still wait, long past their response targets.
+        Assert.Matches(@"Past the response target now: ([4-9]|\d{2,})\b", mail.TextBody);
     }
+
+    [Fact]
+    public async Task The_digest_lists_the_reports_past_their_target_with_how_long_and_the_assignee_never_the_text()
+    {
+        using var worker = StartWorker("desk@adilsoz.kz");
+        var day = Day.AddDays(30);
+        var urgent = await AddAsync("Срочно: в Уральске задержали фотографа газеты.", Morning.AddDays(30), urgent: true);
+        var assigned = await AddAsync("Акимат Атырау отказал газете в аккредитации.", Morning.AddDays(29), urgent: false);
+        var answered = await AddAsync("Акимат Актобе не ответил на запрос редакции.", Morning.AddDays(29), urgent: false);
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Submissions.Where(s => s.Id == assigned.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.AssignedTo, "aigerim@adilsoz.kz"));
+            await db.Submissions.Where(s => s.Id == answered.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.FirstResponseAt, Morning.AddDays(29).AddHours(2).ToUniversalTime()));
+        }
+
+        Assert.Equal(1, await RunAsync(worker, day));
+
+        var digest = Assert.Single(await DigestsSentAsync(day, 1));
+        var overdue = digest.Body[digest.Body.IndexOf("Past the response target now", StringComparison.Ordinal)..];
+        var urgentLine = Assert.Single(overdue.Split('\n'), l => l.Contains(urgent.Reference, StringComparison.Ordinal));
+        var assignedLine = Assert.Single(overdue.Split('\n'), l => l.Contains(assigned.Reference, StringComparison.Ordinal));
+        Assert.DoesNotContain(answered.Reference, overdue, StringComparison.Ordinal);
+
+        // How long past the target: 4 hours after an urgent report came in, 72 after another.
+        var urgentDays = DaysPast(urgentLine, @"(\d+)d \d\dh\s+срочное/urgent\s+никому/nobody$");
+        var assignedDays = DaysPast(assignedLine, @"(\d+)d \d\dh\s+aigerim@adilsoz\.kz$");
+        var now = DateTimeOffset.UtcNow;
+        Assert.InRange(urgentDays, (int)(now - urgent.ReceivedAt.AddHours(4)).TotalDays - 1, (int)(now - urgent.ReceivedAt.AddHours(4)).TotalDays);
+        Assert.InRange(assignedDays, (int)(now - assigned.ReceivedAt.AddHours(72)).TotalDays - 1, (int)(now - assigned.ReceivedAt.AddHours(72)).TotalDays);
+
+        // Nothing of the reports' texts is in the list.
+        Assert.DoesNotContain("фотографа", overdue, StringComparison.Ordinal);
+        Assert.DoesNotContain("аккредитации", overdue, StringComparison.Ordinal);
+    }
+
+    private static int DaysPast(string line, string pattern)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line.TrimEnd('\r'), pattern);
+        Assert.True(match.Success, $"\"{line}\" does not match {pattern}");
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 30, "<1h")]
+    [InlineData(0, 5, 59, "5h")]
+    [InlineData(3, 4, 10, "3d 04h")]
+    [InlineData(1402, 23, 0, "1402d 23h")]
+    public void How_long_past_its_target_a_report_is_reads_in_days_and_hours(int days, int hours, int minutes, string expected) =>
+        Assert.Equal(expected, DigestComposer.PastTarget(new TimeSpan(days, hours, minutes, 0)));
 
     [Fact]
     public async Task Without_configured_addresses_the_admins_and_monitors_with_a_mail_address_receive_it()

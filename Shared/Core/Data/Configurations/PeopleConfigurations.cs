@@ -62,6 +62,20 @@ internal sealed class InternalNoteConfiguration : IEntityTypeConfiguration<Inter
     }
 }
 
+internal sealed class SavedReplyConfiguration : IEntityTypeConfiguration<SavedReply>
+{
+    public void Configure(EntityTypeBuilder<SavedReply> b)
+    {
+        b.HasIndex(x => x.Name).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(SavedReply.NameLength);
+        b.Property(x => x.TextKk).HasMaxLength(SavedReply.TextLength);
+        b.Property(x => x.TextRu).HasMaxLength(SavedReply.TextLength);
+        b.Property(x => x.TextEn).HasMaxLength(SavedReply.TextLength);
+        b.Property(x => x.UpdatedBy).HasMaxLength(256);
+        b.ToTable(t => t.HasCheckConstraint("ck_saved_reply_text", "COALESCE(\"TextKk\", \"TextRu\", \"TextEn\") IS NOT NULL"));
+    }
+}
+
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> b)
