@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.WebForm.OpenData;
-using AdilSoz.Intake.Core.Registry;
 using AdilSoz.Intake.Core.Security;
 using AdilSoz.Intake.Tests.Infrastructure;
 using AdilSoz.Intake.Tests.Registry;
@@ -307,65 +306,6 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
     }
 
     [Fact]
-    public async Task The_ETag_and_the_map_follow_a_publication_an_edit_a_withdrawal_and_a_deletion_and_nothing_else()
-    {
-        using var client = _public.CreateClient();
-        var (etag, total, tiles) = await MapAsync(client);
-        Assert.Equal(0, tiles["atyrau"]);
-
-        // A new incident that is not published changes nothing the public sees: caches keep their copies.
-        await using var db = _database.CreateDbContext();
-        var incident = new Incident
-        {
-            Title = "Reporter threatened in Atyrau", OccurredOn = new DateOnly(2021, 2, 22), RegionCode = "atyrau", CategoryCode = "threat",
-            Summary = "Threats by phone.", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Incidents.Add(incident);
-        await db.SaveChangesAsync();
-        using (var conditional = new HttpRequestMessage(HttpMethod.Get, "/map"))
-        {
-            conditional.Headers.IfNoneMatch.Add(etag);
-            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
-        }
-
-        Assert.True(await Publication.PublishAsync(db, TimeProvider.System, incident.Id, "editor@example.org"));
-        var published = await MapAsync(client);
-        Assert.NotEqual(etag, published.ETag);
-        Assert.Equal(total + 1, published.Total);
-        Assert.Equal(1, published.Tiles["atyrau"]);
-        using (var conditional = new HttpRequestMessage(HttpMethod.Get, "/map"))
-        {
-            conditional.Headers.IfNoneMatch.Add(etag);
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(conditional)).StatusCode);
-        }
-
-        // Moved to another region by an edit that leaves its timestamps alone: the map follows, the ETag too.
-        await db.Incidents.Where(i => i.Id == incident.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.RegionCode, "aktobe"));
-        var moved = await MapAsync(client);
-        Assert.NotEqual(published.ETag, moved.ETag);
-        Assert.Equal(total + 1, moved.Total);
-        Assert.Equal(0, moved.Tiles["atyrau"]);
-        Assert.Equal(tiles["aktobe"] + 1, moved.Tiles["aktobe"]);
-
-        Assert.True(await Publication.WithdrawAsync(db, TimeProvider.System, incident.Id, "editor@example.org", "checked again"));
-        var withdrawn = await MapAsync(client);
-        Assert.NotEqual(moved.ETag, withdrawn.ETag);
-        Assert.NotEqual(etag, withdrawn.ETag);
-        Assert.Equal(total, withdrawn.Total);
-        Assert.Equal(tiles, withdrawn.Tiles);
-
-        Assert.True(await Publication.PublishAsync(db, TimeProvider.System, incident.Id, "editor@example.org"));
-        var again = await MapAsync(client);
-        Assert.Equal(total + 1, again.Total);
-        await db.Incidents.Where(i => i.Id == incident.Id).ExecuteDeleteAsync();
-        var deleted = await MapAsync(client);
-        Assert.NotEqual(again.ETag, deleted.ETag);
-        Assert.Equal(total, deleted.Total);
-        Assert.Equal(tiles, deleted.Tiles);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/incidents/{incident.Id}")).StatusCode);
-    }
-
-    [Fact]
     public async Task Every_staff_route_answers_404_on_the_public_process_but_the_public_pages_of_the_same_name()
     {
         using var client = _public.CreateClient();
@@ -399,18 +339,6 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
 
         using var post = new FormUrlEncodedContent(new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/incidents/{_data.Named}/publish?handler=Withdraw", post)).StatusCode);
-    }
-
-    /// <summary>The map's ETag, its total and the count on each region's tile.</summary>
-    private static async Task<(System.Net.Http.Headers.EntityTagHeaderValue ETag, int Total, Dictionary<string, int> Tiles)> MapAsync(HttpClient client)
-    {
-        var response = await client.GetAsync("/map");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        var total = Regex.Match(RegistryTestData.Text(html), @"Total (\d+)");
-        Assert.True(total.Success, "the map says its total");
-        return (response.Headers.ETag!, int.Parse(total.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-            Tile().Matches(html).ToDictionary(m => m.Groups[2].Value, m => int.Parse(m.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static List<long> Ids(string html) =>
