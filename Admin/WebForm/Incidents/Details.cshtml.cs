@@ -1,5 +1,6 @@
 using AdilSoz.Intake.Admin.Localization;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class DetailsModel(IntakeDbContext db) : PageModel
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var incident = await db.PublicIncidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var incident = await db.PublicIncidents.AsNoTracking().Where(i => i.Id == id).Select(PublicIncident.Shown).FirstOrDefaultAsync(ct);
         if (incident is null)
         {
             return NotFound();

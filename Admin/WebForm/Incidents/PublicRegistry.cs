@@ -84,9 +84,8 @@ public sealed record PublicFilter(
             incidents = incidents.Where(i => i.RegionCode == region);
         }
 
-        if (Category is { } category)
+        if (CategoryCodes(categories) is { } codes)
         {
-            var codes = categories.Where(c => c.Code == category || c.GroupCode == category).Select(c => c.Code).Append(category).Distinct().ToList();
             incidents = incidents.Where(i => i.CategoryCode != null && codes.Contains(i.CategoryCode));
         }
 
@@ -111,6 +110,14 @@ public sealed record PublicFilter(
 
         return incidents;
     }
+
+    /// <summary>True when only the category (and the region) is chosen: the counts kept per region and category answer it.</summary>
+    public bool ByRegionAndCategoryOnly => From is null && To is null && Outlet is null && CaseKind is null && Query is null;
+
+    /// <summary>The chosen category's code with those of its group's categories (a group code takes them all); null when none is chosen.</summary>
+    public List<string>? CategoryCodes(IReadOnlyCollection<Category> categories) => Category is { } category
+        ? [.. categories.Where(c => c.Code == category || c.GroupCode == category).Select(c => c.Code).Append(category).Distinct()]
+        : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -140,7 +147,7 @@ public static class PublicPaging
             incidents = incidents.Where(i => i.OccurredOn < a.On || (i.OccurredOn == a.On && i.Id < a.Id));
         }
 
-        var rows = await incidents.OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(size + 1).ToListAsync(ct);
+        var rows = await incidents.OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(size + 1).Select(PublicIncident.Shown).ToListAsync(ct);
         return rows.Count > size ? (rows[..size], Of(rows[size - 1])) : (rows, null);
     }
 }

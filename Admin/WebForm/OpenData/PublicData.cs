@@ -110,7 +110,7 @@ public static class PublicData
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
         var rows = await filter.Apply(db.PublicIncidents.AsNoTracking(), categories)
-            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(FeedEntries).ToListAsync(ct);
+            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(FeedEntries).Select(PublicIncident.Shown).ToListAsync(ct);
         var updated = rows.Count == 0 ? DateTimeOffset.UnixEpoch : rows.Max(r => Max(r.PublishedAt, r.UpdatedAt));
         var self = "/feeds/incidents.atom?lang=" + language + (filter.ToQuery() is { Length: > 0 } q ? "&" + q : "");
         var feed = new XElement(Atom + "feed",
@@ -144,7 +144,7 @@ public static class PublicData
     {
         var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
         var rows = await PublicFilter.Parse(context.Request.Query).Apply(db.PublicIncidents.AsNoTracking(), categories)
-            .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).ToListAsync(ct);
+            .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Select(PublicIncident.Shown).ToListAsync(ct);
         return (rows, categories);
     }
 

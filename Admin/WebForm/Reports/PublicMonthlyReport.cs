@@ -25,7 +25,7 @@ public static class PublicMonthlyReport
                             WHERE (c->>'filedOn')::date BETWEEN {yearStart} AND {monthEnd}
                                OR EXISTS (SELECT 1 FROM jsonb_array_elements(c->'rulings') r
                                            WHERE (r->>'on')::date BETWEEN {yearStart} AND {monthEnd}))
-            """).AsNoTracking().ToListAsync(ct);
+            """).AsNoTracking().Select(PublicIncident.Shown).ToListAsync(ct);
 
         var incidents = rows.Select(ToIncident).ToList();
         return MonthlyReportCalculator.Compute(year, month, incidents, incidents.SelectMany(i => i.LegalCases));

@@ -59,6 +59,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<PublicRegistryState> PublicRegistryState => Set<PublicRegistryState>();
 
+    /// <summary>Published incidents counted per region and category, kept as they change (the map reads these).</summary>
+    public DbSet<PublicIncidentCount> PublicIncidentCounts => Set<PublicIncidentCount>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Region> Regions => Set<Region>();

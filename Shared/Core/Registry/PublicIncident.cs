@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using NpgsqlTypes;
 
 namespace AdilSoz.Intake.Core.Registry;
@@ -44,15 +45,44 @@ public sealed class PublicIncident
     public DateTimeOffset UpdatedAt { get; set; }
 
     public NpgsqlTsVector SearchVector { get; set; } = null!;
+
+    /// <summary>
+    /// Every column but <see cref="SearchVector"/>, as a projection for rows that are shown: the vector is made from the
+    /// masked texts of each row read (most of a page's time in the database) and serves only to filter, before it.
+    /// </summary>
+    public static readonly Expression<Func<PublicIncident, PublicIncident>> Shown = ShownColumns();
+
+    private static Expression<Func<PublicIncident, PublicIncident>> ShownColumns()
+    {
+        var row = Expression.Parameter(typeof(PublicIncident), "i");
+        var columns = typeof(PublicIncident).GetProperties()
+            .Where(p => p.CanWrite && p.Name != nameof(SearchVector))
+            .Select(p => Expression.Bind(p, Expression.Property(row, p)));
+        return Expression.Lambda<Func<PublicIncident, PublicIncident>>(Expression.MemberInit(Expression.New(typeof(PublicIncident)), columns), row);
+    }
 }
 
 /// <summary>
 /// The one row of the view <c>public_registry_state</c>: how many incidents are public and when the public data last
-/// changed (a publication, an edit of a public incident, a withdrawal), the source of ETag and Last-Modified.
+/// changed (a publication, an edit of a public incident, a withdrawal, a deletion), the source of ETag and
+/// Last-Modified. Kept as the incidents change (see <see cref="Data.PublicRegistryCountsSql"/>), not counted.
 /// </summary>
 public sealed class PublicRegistryState
 {
     public long Published { get; set; }
 
     public DateTimeOffset? ChangedAt { get; set; }
+}
+
+/// <summary>
+/// A row of the view <c>public_incident_counts</c>: how many published incidents have this region and category (either
+/// may be null), kept as the incidents change. Counts only: no incident is reachable through it.
+/// </summary>
+public sealed class PublicIncidentCount
+{
+    public string? RegionCode { get; set; }
+
+    public string? CategoryCode { get; set; }
+
+    public long Published { get; set; }
 }

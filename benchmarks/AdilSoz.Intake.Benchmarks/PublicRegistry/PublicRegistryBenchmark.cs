@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AdilSoz.Intake.Benchmarks.Dedup;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Registry;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,10 +10,11 @@ namespace AdilSoz.Intake.Benchmarks.PublicRegistry;
 
 /// <summary>
 /// The public registry at scale: loads N published incidents (generate_series, in one statement) into the benchmark's
-/// database and times, through <see cref="IntakeDbContext"/> and the view <c>public_incidents</c>, the database work
-/// of the two busiest public pages: <c>/incidents</c> (the state for the validators, then the first page of 21 rows
-/// newest first, then a page further on by keyset) and <c>/map</c> (the state, then the counts by region and by
-/// category). Prints p50/p95 of each and the load average.
+/// database and times, through <see cref="IntakeDbContext"/> and the public role's views, the database work of the
+/// public pages as they query it: <c>/incidents</c> (the state for the validators, the first page of 21 rows newest
+/// first, the latest month; then a page further on by keyset), one incident, <c>/map</c> (the state, then the counts
+/// kept per region and category; then, with a period chosen, counted from the incidents) and the feed (the 50 latest
+/// publications). Prints p50/p95 of each and the load average.
 /// </summary>
 public static class PublicRegistryBenchmark
 {
@@ -55,24 +57,43 @@ public static class PublicRegistryBenchmark
             var options = new DbContextOptionsBuilder<IntakeDbContext>().UseNpgsql(connectionString).Options;
             await using var db = new IntakeDbContext(options);
             var cursorDate = await db.PublicIncidents.OrderByDescending(i => i.OccurredOn).Skip(5_000).Select(i => i.OccurredOn).FirstAsync();
+            var latest = await db.PublicIncidents.MaxAsync(i => i.OccurredOn);
+            var yearBefore = latest.AddYears(-1);
+            var someId = await db.PublicIncidents.OrderBy(i => i.Id).Skip(size / 2).Select(i => i.Id).FirstAsync();
 
             await Measure("/incidents (first page)", requests, async () =>
             {
                 _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
-                _ = await db.PublicIncidents.AsNoTracking().OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(21).ToListAsync();
+                _ = await db.PublicIncidents.AsNoTracking().OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(21).Select(PublicIncident.Shown).ToListAsync();
+                _ = await db.PublicIncidents.MaxAsync(i => (DateOnly?)i.OccurredOn);
             });
             await Measure("/incidents (a later page)", requests, async () =>
             {
                 _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
                 _ = await db.PublicIncidents.AsNoTracking().Where(i => i.OccurredOn < cursorDate)
-                    .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(21).ToListAsync();
+                    .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(21).Select(PublicIncident.Shown).ToListAsync();
+                _ = await db.PublicIncidents.MaxAsync(i => (DateOnly?)i.OccurredOn);
+            });
+            await Measure("/incidents/{id}", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                _ = await db.PublicIncidents.AsNoTracking().Where(i => i.Id == someId).Select(PublicIncident.Shown).FirstOrDefaultAsync();
             });
             await Measure("/map", requests, async () =>
             {
                 _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
-                _ = await db.PublicIncidents.AsNoTracking().GroupBy(i => i.RegionCode).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync();
-                _ = await db.PublicIncidents.AsNoTracking().Where(i => i.CategoryCode != null).GroupBy(i => i.CategoryCode!)
-                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync();
+                _ = await db.PublicIncidentCounts.AsNoTracking().ToListAsync();
+            });
+            await Measure("/map?from= (last year)", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                _ = await db.PublicIncidents.AsNoTracking().Where(i => i.OccurredOn >= yearBefore)
+                    .GroupBy(i => new { i.RegionCode, i.CategoryCode }).Select(g => new { g.Key.RegionCode, g.Key.CategoryCode, Count = g.LongCount() }).ToListAsync();
+            });
+            await Measure("/feeds/incidents.atom", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                _ = await db.PublicIncidents.AsNoTracking().OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(50).Select(PublicIncident.Shown).ToListAsync();
             });
         }
         finally

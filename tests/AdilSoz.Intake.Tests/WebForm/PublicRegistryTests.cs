@@ -292,6 +292,9 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
             """SELECT "RawEncrypted" FROM "InboundItems" """,
             """SELECT * FROM "AuditEntries" """,
             """UPDATE "Incidents" SET "PublishedAt" = now()""",
+            """SELECT * FROM public_registry_totals""",
+            """SELECT * FROM public_registry_counts""",
+            """UPDATE public_registry_totals SET "Published" = 0""",
         })
         {
             await using var connection = new NpgsqlConnection(_public.ConnectionString);

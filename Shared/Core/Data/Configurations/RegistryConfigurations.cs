@@ -18,6 +18,14 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => new { x.RegionCode, x.OccurredOn });
         b.HasIndex(x => new { x.CategoryCode, x.OccurredOn });
         b.HasIndex(x => x.Outlets).HasMethod("gin");
+
+        // The public registry reads published incidents only: newest first by keyset (the list, the API, the open
+        // data, the latest month), with region and category at hand so that a map counted over a period needs no
+        // row; and by publication (the feed).
+        b.HasIndex(x => new { x.OccurredOn, x.Id }, "IX_Incidents_Published_OccurredOn_Id")
+            .IsDescending().HasFilter(PublishedFilter).IncludeProperties(x => new { x.RegionCode, x.CategoryCode });
+        b.HasIndex(x => new { x.PublishedAt, x.Id }, "IX_Incidents_Published_PublishedAt_Id")
+            .IsDescending().HasFilter(PublishedFilter);
         b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.LegalCases).WithOne(x => x.Incident).HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
@@ -29,6 +37,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
             .HasComputedColumnSql(SearchVectorSql, stored: true);
         b.HasIndex(IncidentSearch.Column).HasMethod("GIN");
     }
+
+    private const string PublishedFilter = "\"PublishedAt\" IS NOT NULL";
 
     private const string SearchText =
         "coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Narrative\", '') || ' ' || " +
@@ -91,4 +101,10 @@ internal sealed class PublicIncidentConfiguration : IEntityTypeConfiguration<Pub
 internal sealed class PublicRegistryStateConfiguration : IEntityTypeConfiguration<PublicRegistryState>
 {
     public void Configure(EntityTypeBuilder<PublicRegistryState> b) => b.HasNoKey().ToView(PublicRegistrySql.State);
+}
+
+internal sealed class PublicIncidentCountConfiguration : IEntityTypeConfiguration<PublicIncidentCount>
+{
+    // A view made by PublicRegistryCountsSql (not by EF): migrations leave it alone.
+    public void Configure(EntityTypeBuilder<PublicIncidentCount> b) => b.HasNoKey().ToView(PublicRegistryCountsSql.Counts);
 }

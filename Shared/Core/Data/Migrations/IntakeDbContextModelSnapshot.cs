@@ -746,6 +746,16 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     b.HasIndex("RegionCode", "OccurredOn");
 
+                    b.HasIndex(new[] { "OccurredOn", "Id" }, "IX_Incidents_Published_OccurredOn_Id")
+                        .IsDescending()
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OccurredOn", "Id" }, "IX_Incidents_Published_OccurredOn_Id"), new[] { "RegionCode", "CategoryCode" });
+
+                    b.HasIndex(new[] { "PublishedAt", "Id" }, "IX_Incidents_Published_PublishedAt_Id")
+                        .IsDescending()
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
                     b.ToTable("Incidents");
                 });
 
@@ -863,6 +873,22 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.ToTable((string)null);
 
                     b.ToView("public_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("AdilSoz.Intake.Core.Registry.PublicIncidentCount", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Published")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("public_incident_counts", (string)null);
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Registry.PublicRegistryState", b =>
