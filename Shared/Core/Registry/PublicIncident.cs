@@ -44,6 +44,36 @@ public sealed class PublicIncident
     public DateTimeOffset UpdatedAt { get; set; }
 
     public NpgsqlTsVector SearchVector { get; set; } = null!;
+
+    /// <summary>The language the incident was first written in; <see cref="Title"/>, <see cref="Summary"/> and <see cref="Narrative"/> are in it.</summary>
+    public string SourceLanguage { get; set; } = IncidentTexts.DefaultSource;
+
+    // Each language's version (masked like the source texts); null where the incident has none in that language.
+    public string? TitleKk { get; set; }
+
+    public string? SummaryKk { get; set; }
+
+    public string? NarrativeKk { get; set; }
+
+    public string? TitleRu { get; set; }
+
+    public string? SummaryRu { get; set; }
+
+    public string? NarrativeRu { get; set; }
+
+    public string? TitleEn { get; set; }
+
+    public string? SummaryEn { get; set; }
+
+    public string? NarrativeEn { get; set; }
+
+    /// <summary>Every language version of the public texts.</summary>
+    public IncidentTexts Texts() => IncidentTexts.Of(SourceLanguage, new IncidentText(Title, Summary, Narrative),
+    [
+        ("kk", new IncidentText(TitleKk ?? "", SummaryKk ?? "", NarrativeKk)),
+        ("ru", new IncidentText(TitleRu ?? "", SummaryRu ?? "", NarrativeRu)),
+        ("en", new IncidentText(TitleEn ?? "", SummaryEn ?? "", NarrativeEn)),
+    ]);
 }
 
 /// <summary>

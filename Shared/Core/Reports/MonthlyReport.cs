@@ -58,5 +58,9 @@ public sealed record CivilFigures(int Total, int HonorDignity, long ClaimedKzt, 
 
 public sealed record AdministrativeFigures(int Total);
 
-/// <summary>An incident as the report lists it; <c>id</c>, <c>title</c>, <c>summary</c> are the contract's fields.</summary>
-public sealed record ReportIncident(long Id, string Title, string Summary, DateOnly OccurredOn, string? Narrative);
+/// <summary>
+/// An incident as the report lists it; <c>id</c>, <c>title</c>, <c>summary</c> are the contract's fields (in the
+/// incident's source language). <see cref="Texts"/>, when given, holds every language's version for the rendered report.
+/// </summary>
+public sealed record ReportIncident(long Id, string Title, string Summary, DateOnly OccurredOn, string? Narrative,
+    [property: JsonIgnore] Registry.IncidentTexts? Texts = null);
