@@ -64,10 +64,11 @@ public static class PublicData
         foreach (var r in rows)
         {
             var view = PublicIncidentView.Of(r, [], [], "en");
+            var source = r.Texts().Source;
             Csv.WriteRow(sb,
             [
                 Invariant(r.Id), r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DatePrecision.ToString().ToLowerInvariant(),
-                r.RegionCode, r.Settlement, r.CategoryCode, r.Title, r.Summary, string.Join("; ", r.Outlets),
+                r.RegionCode, r.Settlement, r.CategoryCode, source.Title, source.Summary, string.Join("; ", r.Outlets),
                 string.Join("; ", view.Victims.Select(v => v.Name is null ? $"{v.Role ?? "person"} (name withheld)" : string.Join(", ", new[] { v.Name, v.Role, v.Outlet }.Where(x => !string.IsNullOrEmpty(x))))),
                 string.Join("; ", r.CaseKinds.Select(k => k.ToLowerInvariant())),
                 Invariant(view.Cases.Sum(c => c.ClaimedKzt)), Invariant(view.Cases.Sum(c => c.Rulings.Sum(x => x.CollectedKzt))),
@@ -159,8 +160,9 @@ public static class PublicData
     private static Item ItemOf(PublicIncident r, List<Category> categories)
     {
         var view = PublicIncidentView.Of(r, [], categories, "en");
-        return new Item(r.Id, r.Title, r.OccurredOn, r.DatePrecision.ToString().ToLowerInvariant(), r.RegionCode, r.Settlement, r.CategoryCode,
-            r.Summary, r.Narrative, r.Outlets, view.Victims, view.Cases, r.PublishedAt, r.UpdatedAt, "/incidents/" + Invariant(r.Id),
+        var source = r.Texts().Source;
+        return new Item(r.Id, source.Title, r.OccurredOn, r.DatePrecision.ToString().ToLowerInvariant(), r.RegionCode, r.Settlement, r.CategoryCode,
+            source.Summary, source.Narrative, r.Outlets, view.Victims, view.Cases, r.PublishedAt, r.UpdatedAt, "/incidents/" + Invariant(r.Id),
             r.SourceLanguage, Versions(r));
     }
 

@@ -68,12 +68,21 @@ public sealed class PublicIncident
     public string? NarrativeEn { get; set; }
 
     /// <summary>Every language version of the public texts.</summary>
-    public IncidentTexts Texts() => IncidentTexts.Of(SourceLanguage, new IncidentText(Title, Summary, Narrative),
+    public IncidentTexts Texts() => IncidentTexts.Of(SourceLanguage, SourceText(),
     [
         ("kk", new IncidentText(TitleKk ?? "", SummaryKk ?? "", NarrativeKk)),
         ("ru", new IncidentText(TitleRu ?? "", SummaryRu ?? "", NarrativeRu)),
         ("en", new IncidentText(TitleEn ?? "", SummaryEn ?? "", NarrativeEn)),
     ]);
+
+    /// <summary>The source texts from the language columns (masked under both scripts of a name), else the source columns.</summary>
+    private IncidentText SourceText() => SourceLanguage switch
+    {
+        "kk" when TitleKk is not null => new IncidentText(TitleKk, SummaryKk ?? "", NarrativeKk),
+        "ru" when TitleRu is not null => new IncidentText(TitleRu, SummaryRu ?? "", NarrativeRu),
+        "en" when TitleEn is not null => new IncidentText(TitleEn, SummaryEn ?? "", NarrativeEn),
+        _ => new IncidentText(Title, Summary, Narrative),
+    };
 }
 
 /// <summary>
