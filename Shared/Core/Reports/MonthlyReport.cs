@@ -63,4 +63,11 @@ public sealed record AdministrativeFigures(int Total);
 /// incident's source language). <see cref="Texts"/>, when given, holds every language's version for the rendered report.
 /// </summary>
 public sealed record ReportIncident(long Id, string Title, string Summary, DateOnly OccurredOn, string? Narrative,
-    [property: JsonIgnore] Registry.IncidentTexts? Texts = null);
+    [property: JsonIgnore] Registry.IncidentTexts? Texts = null)
+{
+    /// <summary>Equal when the contract's fields are (the language versions are not part of the JSON).</summary>
+    public bool Equals(ReportIncident? other) =>
+        other is not null && Id == other.Id && Title == other.Title && Summary == other.Summary && OccurredOn == other.OccurredOn && Narrative == other.Narrative;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Title, Summary, OccurredOn, Narrative);
+}
