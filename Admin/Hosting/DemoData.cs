@@ -1,3 +1,4 @@
+using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Demo;
 using AdilSoz.Intake.Core.Intake;
@@ -59,13 +60,20 @@ public static class DemoData
         Audit.Add(db, services.GetRequiredService<TimeProvider>(), "cli", Marker, "demo", null, new { incidents = incidents.Count, submissions = submissions.Count });
         await db.SaveChangesAsync();
 
+        // Published as an Editor publishes (one audited publication each), so that the public site shows the demo registry.
+        var clock = services.GetRequiredService<TimeProvider>();
+        foreach (var incident in incidents.Where(i => i.IsPublic))
+        {
+            await Publication.PublishAsync(db, clock, incident.Id, "cli");
+        }
+
         var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
         foreach (var id in submissions.Select(s => s.Id))
         {
             jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.ProcessAsync(id, CancellationToken.None));
         }
 
-        Console.WriteLine($"Demo data loaded: {incidents.Count} incidents of January–February 2021, {submissions.Count} sample reports queued for processing.");
+        Console.WriteLine($"Demo data loaded: {incidents.Count} incidents of January–February 2021 (published, in English, Russian and Kazakh), {submissions.Count} sample reports queued for processing.");
         return 0;
     }
 

@@ -20,7 +20,9 @@ public sealed record IncidentDto(
     IReadOnlyList<string> Links,
     IReadOnlyList<LegalCaseDto> LegalCases,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string SourceLanguage,
+    IReadOnlyList<IncidentInput.TranslationInput> Translations)
 {
     public static IncidentDto From(Incident i) => new(
         i.Id, i.Title, i.OccurredOn, i.DatePrecision, i.RegionCode, i.Settlement, i.CategoryCode, i.PerpetratorType,
@@ -28,7 +30,8 @@ public sealed record IncidentDto(
         [.. i.Victims.Select(v => new VictimDto(v.Name, v.Role, v.Outlet, v.MayBeNamed))],
         i.Outlets, i.Links,
         [.. i.LegalCases.OrderBy(c => c.FiledOn).ThenBy(c => c.Id).Select(LegalCaseDto.From)],
-        i.CreatedAt, i.UpdatedAt);
+        i.CreatedAt, i.UpdatedAt, i.SourceLanguage,
+        [.. i.Translations.OrderBy(t => t.Language).Select(t => new IncidentInput.TranslationInput(t.Language, t.Title, t.Summary, t.Narrative))]);
 
     /// <summary>The same incident as an input, e.g. to fill the edit form.</summary>
     public static IncidentInput ToInput(Incident i) => new()
@@ -43,6 +46,8 @@ public sealed record IncidentDto(
         Summary = i.Summary,
         Narrative = i.Narrative,
         IsPublic = i.IsPublic,
+        SourceLanguage = i.SourceLanguage,
+        Translations = [.. i.Translations.Select(t => new IncidentInput.TranslationInput(t.Language, t.Title, t.Summary, t.Narrative))],
         Victims = [.. i.Victims.Select(v => new IncidentInput.VictimInput(v.Name, v.Role, v.Outlet, v.MayBeNamed))],
         Outlets = [.. i.Outlets],
         Links = [.. i.Links],

@@ -113,6 +113,13 @@ public static class RegistryStore
             incident.Title = Replace(incident.Title, victim.Name)!;
             incident.Summary = Replace(incident.Summary, victim.Name)!;
             incident.Narrative = Replace(incident.Narrative, victim.Name);
+            foreach (var t in incident.Translations)
+            {
+                t.Title = Replace(t.Title, victim.Name)!;
+                t.Summary = Replace(t.Summary, victim.Name)!;
+                t.Narrative = Replace(t.Narrative, victim.Name);
+            }
+
             victim.Name = WithheldName;
         }
 

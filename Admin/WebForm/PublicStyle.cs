@@ -27,6 +27,7 @@ public static class PublicStyle
         textarea { min-height: 10em; }
         fieldset { border: 1px solid #bbb; margin: 1em 0; }
         .hint { color: #555; font-size: .9em; margin: .2em 0; }
+        .untranslated { color: #555; font-style: italic; font-size: .9em; }
         .warning { background: #fff4d6; border-left: 4px solid #d99a00; padding: .6em .8em; margin: 1em 0; }
         .error { background: #fde4e4; border-left: 4px solid #b00020; padding: .6em .8em; margin: 1em 0; }
         .done { background: #e6f4ea; border-left: 4px solid #1e7b34; padding: .6em .8em; margin: 1em 0; }

@@ -58,6 +58,11 @@ public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clo
     /// <summary>The latest mail was taken in without sender verification (the Worker has no trusted authserv-id).</summary>
     public bool SenderVerificationOff { get; private set; }
 
+    /// <summary>How many published incidents have no version in each language (kk, ru, en).</summary>
+    public sealed record MissingTranslations(int Kk, int Ru, int En);
+
+    public MissingTranslations Untranslated { get; private set; } = new(0, 0, 0);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         SenderVerificationOff = await db.Submissions.AsNoTracking()
@@ -98,6 +103,12 @@ public sealed class IndexModel(IntakeDbContext db, UiText t, FoundationClock clo
         var casesByCategory = await db.LegalCases.Where(c => c.FiledOn >= first && c.FiledOn <= end)
             .GroupBy(c => c.Incident!.CategoryCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
         var (_, categories) = await RegistryStore.ReferenceAsync(db, ct);
+        Untranslated = (await db.Database.SqlQuery<MissingTranslations>($"""
+            SELECT count(*) FILTER (WHERE "SourceLanguage" <> 'kk' AND adilsoz_translation("Translations", 'kk', 'Title') IS NULL)::int AS "Kk",
+                   count(*) FILTER (WHERE "SourceLanguage" <> 'ru' AND adilsoz_translation("Translations", 'ru', 'Title') IS NULL)::int AS "Ru",
+                   count(*) FILTER (WHERE "SourceLanguage" <> 'en' AND adilsoz_translation("Translations", 'en', 'Title') IS NULL)::int AS "En"
+              FROM "Incidents" WHERE "PublishedAt" IS NOT NULL
+            """).ToListAsync(ct)).Single();
         Overdue = await ResponseTargets.Overdue(db.Submissions.AsNoTracking(), targets.Value, time.GetUtcNow()).CountAsync(ct);
         var since = FoundationClock.StartOfDay(first);
         var until = FoundationClock.StartOfDay(last.AddMonths(1));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Reports;
 
 namespace AdilSoz.Intake.Admin.Pages.Incidents;
 
@@ -32,6 +33,12 @@ public sealed partial class IncidentForm
 
     public string? Narrative { get; set; }
 
+    /// <summary>The language of <see cref="Title"/>, <see cref="Summary"/> and <see cref="Narrative"/> (the original texts).</summary>
+    public string SourceLanguage { get; set; } = IncidentTexts.DefaultSource;
+
+    /// <summary>The versions in the two other languages, beside the original.</summary>
+    public List<TranslationRow> Translations { get; set; } = [];
+
     public bool IsPublic { get; set; }
 
     public string? Outlets { get; set; }
@@ -41,6 +48,17 @@ public sealed partial class IncidentForm
     public List<VictimRow> Victims { get; set; } = [];
 
     public List<CaseRow> Cases { get; set; } = [];
+
+    public sealed class TranslationRow
+    {
+        public string Language { get; set; } = "";
+
+        public string? Title { get; set; }
+
+        public string? Summary { get; set; }
+
+        public string? Narrative { get; set; }
+    }
 
     public sealed class VictimRow
     {
@@ -107,6 +125,8 @@ public sealed partial class IncidentForm
         PerpetratorType = i.PerpetratorType,
         Summary = i.Summary,
         Narrative = i.Narrative,
+        SourceLanguage = i.SourceLanguage ?? IncidentTexts.DefaultSource,
+        Translations = [.. (i.Translations ?? []).Select(t => new TranslationRow { Language = t.Language, Title = t.Title, Summary = t.Summary, Narrative = t.Narrative })],
         IsPublic = i.IsPublic ?? false,
         Outlets = string.Join('\n', i.Outlets ?? []),
         Links = string.Join('\n', i.Links ?? []),
@@ -122,6 +142,13 @@ public sealed partial class IncidentForm
     /// <summary>Adds the empty rows the form shows for one more victim, case and ruling.</summary>
     public IncidentForm WithBlankRows()
     {
+        // One column per language other than the source one, in the order kk, ru, en; a version typed in the column
+        // of the language now chosen as the source stays on show, so that the Editor sees why it is refused.
+        var source = ReportLanguage.IsSupported(SourceLanguage) ? ReportLanguage.Normalize(SourceLanguage) : IncidentTexts.DefaultSource;
+        Translations = [.. ReportLanguage.All
+            .Select(l => Translations.FirstOrDefault(t => string.Equals(t.Language, l, StringComparison.OrdinalIgnoreCase)) ?? new TranslationRow { Language = l })
+            .Where(t => t.Language != source || !string.IsNullOrWhiteSpace(t.Title) || !string.IsNullOrWhiteSpace(t.Summary) || !string.IsNullOrWhiteSpace(t.Narrative))];
+
         Victims = [.. Victims.Where(v => !string.IsNullOrWhiteSpace(v.Name)), new VictimRow()];
         Cases = [.. Cases.Where(c => !c.IsBlank && !c.Remove), new CaseRow()];
         foreach (var c in Cases)
@@ -183,6 +210,8 @@ public sealed partial class IncidentForm
             PerpetratorType = PerpetratorType,
             Summary = Summary,
             Narrative = Narrative,
+            SourceLanguage = SourceLanguage,
+            Translations = [.. Translations.Select(t => new IncidentInput.TranslationInput(t.Language, t.Title, t.Summary, t.Narrative))],
             IsPublic = IsPublic,
             Outlets = Lines(Outlets),
             Links = Lines(Links),

@@ -13,13 +13,17 @@ public sealed record PublicRuling(DateOnly On, bool InFavorOfMedia, long Collect
 
 public sealed record PublicCase(string Kind, DateOnly FiledOn, bool HonorDignity, bool InCourt, long ClaimedKzt, List<PublicRuling> Rulings);
 
-/// <summary>A published incident ready to show: its public fields, the names of its region and category, victims and cases.</summary>
-public sealed record PublicIncidentView(PublicIncident Incident, string? Region, string? Category, List<PublicVictim> Victims, List<PublicCase> Cases)
+/// <summary>
+/// A published incident ready to show: its public fields, its texts in the reader's language (or, where it has no
+/// version in it, the source text — <see cref="ShownText.IsOriginal"/>), the names of its region and category, victims and cases.
+/// </summary>
+public sealed record PublicIncidentView(PublicIncident Incident, ShownText Text, string? Region, string? Category, List<PublicVictim> Victims, List<PublicCase> Cases)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static PublicIncidentView Of(PublicIncident i, IReadOnlyList<Region> regions, IReadOnlyList<Category> categories, string language) => new(
         i,
+        i.Texts().In(language),
         regions.FirstOrDefault(r => r.Code == i.RegionCode) is { } r ? ReferenceNames.Of(r, language) : null,
         categories.FirstOrDefault(c => c.Code == i.CategoryCode) is { } c ? ReferenceNames.Of(c, language) : null,
         JsonSerializer.Deserialize<List<PublicVictim>>(i.Victims, Json) ?? [],

@@ -6,6 +6,7 @@ using AdilSoz.Intake.Admin.Registry;
 using AdilSoz.Intake.Admin.WebForm.Incidents;
 using AdilSoz.Intake.Core.Data;
 using AdilSoz.Intake.Core.Registry;
+using AdilSoz.Intake.Core.Reports;
 using AdilSoz.Intake.Language.Reference;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,12 +32,16 @@ public static class PublicData
     [
         "id", "occurred_on", "date_precision", "region", "settlement", "category", "title", "summary", "outlets",
         "victims", "case_kinds", "claimed_kzt", "collected_kzt", "published_at", "updated_at",
+        "source_language", "title_kk", "summary_kk", "title_ru", "summary_ru", "title_en", "summary_en",
     ];
+
+    /// <summary>An incident's texts in one language in the JSON file and the API.</summary>
+    public sealed record ItemText(string Title, string Summary, string? Narrative);
 
     /// <summary>One incident in the JSON file and the API (camelCase).</summary>
     public sealed record Item(long Id, string Title, DateOnly OccurredOn, string DatePrecision, string? Region, string? Settlement, string? Category,
         string Summary, string? Narrative, List<string> Outlets, List<PublicVictim> Victims, List<PublicCase> LegalCases, DateTimeOffset? PublishedAt,
-        DateTimeOffset UpdatedAt, string Url);
+        DateTimeOffset UpdatedAt, string Url, string SourceLanguage, Dictionary<string, ItemText?> Texts);
 
     public static void MapPublicData(this WebApplication app)
     {
@@ -59,15 +64,18 @@ public static class PublicData
         foreach (var r in rows)
         {
             var view = PublicIncidentView.Of(r, [], [], "en");
+            var source = r.Texts().Source;
             Csv.WriteRow(sb,
             [
                 Invariant(r.Id), r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DatePrecision.ToString().ToLowerInvariant(),
-                r.RegionCode, r.Settlement, r.CategoryCode, r.Title, r.Summary, string.Join("; ", r.Outlets),
+                r.RegionCode, r.Settlement, r.CategoryCode, source.Title, source.Summary, string.Join("; ", r.Outlets),
                 string.Join("; ", view.Victims.Select(v => v.Name is null ? $"{v.Role ?? "person"} (name withheld)" : string.Join(", ", new[] { v.Name, v.Role, v.Outlet }.Where(x => !string.IsNullOrEmpty(x))))),
                 string.Join("; ", r.CaseKinds.Select(k => k.ToLowerInvariant())),
                 Invariant(view.Cases.Sum(c => c.ClaimedKzt)), Invariant(view.Cases.Sum(c => c.Rulings.Sum(x => x.CollectedKzt))),
                 r.PublishedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 r.UpdatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                r.SourceLanguage,
+                .. Versions(r).SelectMany(v => new[] { v.Value?.Title, v.Value?.Summary }),
             ]);
         }
 
@@ -128,12 +136,13 @@ public static class PublicData
                 var where = string.Join(" · ", new[] { r.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), view.Region, view.Category }.Where(x => !string.IsNullOrEmpty(x)));
                 return new XElement(Atom + "entry",
                     new XElement(Atom + "id", "tag:adilsoz.kz,2021:incident:" + Invariant(r.Id)),
-                    new XElement(Atom + "title", r.Title),
+                    new XElement(Atom + "title", Lang(view.Text, language), view.Text.Title),
                     new XElement(Atom + "updated", Stamp(Max(r.PublishedAt, r.UpdatedAt))),
                     new XElement(Atom + "published", Stamp(r.PublishedAt ?? r.UpdatedAt)),
                     new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", "/incidents/" + Invariant(r.Id))),
                     view.Category is { } category ? new XElement(Atom + "category", new XAttribute("term", r.CategoryCode!), new XAttribute("label", category)) : null,
-                    new XElement(Atom + "summary", new XAttribute("type", "text"), where + "\n" + r.Summary));
+                    new XElement(Atom + "summary", new XAttribute("type", "text"), Lang(view.Text, language),
+                        where + "\n" + (view.Text.IsOriginal ? text["Registry.NotTranslated." + view.Text.Language] + "\n" : "") + view.Text.Summary));
             }));
         var xml = new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed.ToString(SaveOptions.DisableFormatting);
         return Results.Text(xml, "application/atom+xml; charset=utf-8", Encoding.UTF8);
@@ -151,9 +160,22 @@ public static class PublicData
     private static Item ItemOf(PublicIncident r, List<Category> categories)
     {
         var view = PublicIncidentView.Of(r, [], categories, "en");
-        return new Item(r.Id, r.Title, r.OccurredOn, r.DatePrecision.ToString().ToLowerInvariant(), r.RegionCode, r.Settlement, r.CategoryCode,
-            r.Summary, r.Narrative, r.Outlets, view.Victims, view.Cases, r.PublishedAt, r.UpdatedAt, "/incidents/" + Invariant(r.Id));
+        var source = r.Texts().Source;
+        return new Item(r.Id, source.Title, r.OccurredOn, r.DatePrecision.ToString().ToLowerInvariant(), r.RegionCode, r.Settlement, r.CategoryCode,
+            source.Summary, source.Narrative, r.Outlets, view.Victims, view.Cases, r.PublishedAt, r.UpdatedAt, "/incidents/" + Invariant(r.Id),
+            r.SourceLanguage, Versions(r));
     }
+
+    /// <summary>The incident's texts per language (kk, ru, en), null where it has no version in that language.</summary>
+    private static Dictionary<string, ItemText?> Versions(PublicIncident r)
+    {
+        var texts = r.Texts();
+        return ReportLanguage.All.ToDictionary(l => l, l => texts.Version(l) is { } t ? new ItemText(t.Title, t.Summary, t.Narrative) : null);
+    }
+
+    /// <summary>An entry's text in a language other than the feed's (the source text of an untranslated incident) says so.</summary>
+    private static XAttribute? Lang(ShownText shown, string feedLanguage) =>
+        shown.Language == feedLanguage ? null : new XAttribute(XNamespace.Xml + "lang", shown.Language);
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 

@@ -44,8 +44,17 @@ public static class PublicMonthlyReport
         var incident = new Incident
         {
             Id = row.Id, Title = row.Title, Summary = row.Summary, Narrative = row.Narrative, OccurredOn = row.OccurredOn,
-            IsPublic = true, PublishedAt = row.PublishedAt,
+            IsPublic = true, PublishedAt = row.PublishedAt, SourceLanguage = row.SourceLanguage,
         };
+        var texts = row.Texts();
+        foreach (var language in ReportLanguage.All.Where(l => l != texts.SourceLanguage))
+        {
+            if (texts.Version(language) is { } t)
+            {
+                incident.Translations.Add(new IncidentTranslation { Language = language, Title = t.Title, Summary = t.Summary, Narrative = t.Narrative });
+            }
+        }
+
         foreach (var c in PublicIncidentView.CasesOf(row))
         {
             incident.LegalCases.Add(new LegalCase

@@ -16,15 +16,15 @@ namespace AdilSoz.Intake.Core.Demo;
 /// </summary>
 public static partial class February2021
 {
-    /// <summary>A fresh, unsaved object graph on every call (ids 0), ready for <c>db.Incidents.AddRange</c>.</summary>
+    /// <summary>
+    /// A fresh, unsaved object graph on every call (ids 0), ready for <c>db.Incidents.AddRange</c>: English texts
+    /// (the source language) with their Russian and Kazakh translations.
+    /// </summary>
     public static List<Incident> Incidents() =>
     [
-        UralskayaNedelyaDetention(),
-        AccreditationRules(),
-        EuropeanParliamentResolution(),
-        .. January(),
-        .. FebruaryLawsuits(),
-        .. EarlierLawsuits(),
+        .. new[] { UralskayaNedelyaDetention(), AccreditationRules(), EuropeanParliamentResolution() }
+            .Concat(January()).Concat(FebruaryLawsuits()).Concat(EarlierLawsuits())
+            .Select(Translated),
     ];
 
     private static Incident UralskayaNedelyaDetention() => new()

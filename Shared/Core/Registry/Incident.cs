@@ -31,6 +31,15 @@ public sealed class Incident
 
     public string? Narrative { get; set; }
 
+    /// <summary>
+    /// The language (kk, ru, en) the incident was first written in: <see cref="Title"/>, <see cref="Summary"/> and
+    /// <see cref="Narrative"/> are in it; <see cref="Translations"/> holds the other languages.
+    /// </summary>
+    public string SourceLanguage { get; set; } = IncidentTexts.DefaultSource;
+
+    /// <summary>The title, summary and narrative in the languages other than the source one. Stored as JSON in the incident.</summary>
+    public List<IncidentTranslation> Translations { get; set; } = [];
+
     public bool IsPublic { get; set; }
 
     /// <summary>When an Editor published the incident on the public site; null while it is not published.</summary>
@@ -58,6 +67,23 @@ public sealed class Incident
     public DateTimeOffset UpdatedAt { get; set; }
 
     public uint Version { get; set; }
+
+    /// <summary>Every language version of the texts, the source one included.</summary>
+    public IncidentTexts Texts() => IncidentTexts.Of(SourceLanguage, new IncidentText(Title, Summary, Narrative),
+        Translations.Select(t => (t.Language, new IncidentText(t.Title, t.Summary, t.Narrative))));
+}
+
+/// <summary>An incident's title, summary and narrative in one language other than its source language.</summary>
+public sealed class IncidentTranslation
+{
+    /// <summary>kk, ru or en.</summary>
+    public required string Language { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public string? Narrative { get; set; }
 }
 
 /// <summary>A journalist (or outlet staff) affected by an incident. Stored as JSON in the incident.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdilSoz.Intake.Core.Reports;
 using AdilSoz.Intake.Language.Reference;
 
 namespace AdilSoz.Intake.Core.Registry;
@@ -31,6 +32,12 @@ public sealed class IncidentInput
 
     public bool? IsPublic { get; set; }
 
+    /// <summary>The language (kk, ru, en) of <see cref="Title"/>, <see cref="Summary"/> and <see cref="Narrative"/>; null keeps the incident's (en for a new one).</summary>
+    public string? SourceLanguage { get; set; }
+
+    /// <summary>The texts in the other languages; null keeps the incident's, a list replaces them (a blank title drops that language).</summary>
+    public List<TranslationInput>? Translations { get; set; }
+
     [JsonConverter(typeof(VictimListConverter))]
     public List<VictimInput>? Victims { get; set; }
 
@@ -39,6 +46,12 @@ public sealed class IncidentInput
     public List<string>? Links { get; set; }
 
     public List<LegalCaseInput>? LegalCases { get; set; }
+
+    /// <summary>An incident's title, summary and narrative in <paramref name="Language"/> (kk, ru, en).</summary>
+    public sealed record TranslationInput(string Language, string? Title, string? Summary = null, string? Narrative = null)
+    {
+        public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Narrative);
+    }
 
     /// <summary>A victim; not named in publications unless <paramref name="MayBeNamed"/> says they agreed.</summary>
     public sealed record VictimInput(string Name, string? Role = null, string? Outlet = null, bool MayBeNamed = false);
@@ -114,6 +127,34 @@ public sealed class IncidentInput
             errors["category"] = [$"Unknown category \"{Category}\". Accepted codes: {string.Join(", ", categories.OrderBy(c => c.SortOrder).Select(c => c.Code))} (or their names in Kazakh, Russian or English)."];
         }
 
+        if (SourceLanguage is not null && !ReportLanguage.IsSupported(SourceLanguage))
+        {
+            errors["sourceLanguage"] = [$"Unknown language \"{SourceLanguage}\"; use kk, ru or en."];
+        }
+
+        foreach (var t in (Translations ?? []).Where(t => !t.IsBlank))
+        {
+            if (!ReportLanguage.IsSupported(t.Language))
+            {
+                errors["translations"] = [$"Unknown language \"{t.Language}\"; use kk, ru or en."];
+                continue;
+            }
+
+            var key = "translations." + ReportLanguage.Normalize(t.Language);
+            if (SourceLanguage is not null && ReportLanguage.IsSupported(SourceLanguage) && ReportLanguage.Normalize(SourceLanguage) == ReportLanguage.Normalize(t.Language))
+            {
+                errors[key] = ["This language is the source language: its text is the original. Empty this version or choose another source language."];
+            }
+            else if (string.IsNullOrWhiteSpace(t.Title))
+            {
+                errors[key] = ["A translated version needs a title."];
+            }
+            else if (t.Title.Length > 500)
+            {
+                errors[key] = ["The title is longer than 500 characters."];
+            }
+        }
+
         for (var i = 0; i < (LegalCases?.Count ?? 0); i++)
         {
             var c = LegalCases![i];
@@ -167,6 +208,21 @@ public sealed class IncidentInput
         incident.Summary = Summary?.Trim() ?? "";
         incident.Narrative = Blank(Narrative);
         incident.IsPublic = IsPublic ?? incident.IsPublic;
+        if (SourceLanguage is not null)
+        {
+            incident.SourceLanguage = ReportLanguage.Normalize(SourceLanguage);
+        }
+
+        if (Translations is not null)
+        {
+            incident.Translations = [.. Translations
+                .Where(t => !string.IsNullOrWhiteSpace(t.Title) && ReportLanguage.Normalize(t.Language) != incident.SourceLanguage)
+                .DistinctBy(t => ReportLanguage.Normalize(t.Language))
+                .Select(t => new IncidentTranslation
+                {
+                    Language = ReportLanguage.Normalize(t.Language), Title = t.Title!.Trim(), Summary = t.Summary?.Trim() ?? "", Narrative = Blank(t.Narrative),
+                })];
+        }
         incident.Victims = (Victims ?? []).Where(v => !string.IsNullOrWhiteSpace(v.Name))
             .Select(v => new Victim { Name = v.Name.Trim(), Role = Blank(v.Role), Outlet = Blank(v.Outlet), MayBeNamed = v.MayBeNamed }).ToList();
         incident.Outlets = (Outlets ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();

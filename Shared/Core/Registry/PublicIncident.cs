@@ -60,6 +60,45 @@ public sealed class PublicIncident
             .Select(p => Expression.Bind(p, Expression.Property(row, p)));
         return Expression.Lambda<Func<PublicIncident, PublicIncident>>(Expression.MemberInit(Expression.New(typeof(PublicIncident)), columns), row);
     }
+
+    /// <summary>The language the incident was first written in; <see cref="Title"/>, <see cref="Summary"/> and <see cref="Narrative"/> are in it.</summary>
+    public string SourceLanguage { get; set; } = IncidentTexts.DefaultSource;
+
+    // Each language's version (masked like the source texts); null where the incident has none in that language.
+    public string? TitleKk { get; set; }
+
+    public string? SummaryKk { get; set; }
+
+    public string? NarrativeKk { get; set; }
+
+    public string? TitleRu { get; set; }
+
+    public string? SummaryRu { get; set; }
+
+    public string? NarrativeRu { get; set; }
+
+    public string? TitleEn { get; set; }
+
+    public string? SummaryEn { get; set; }
+
+    public string? NarrativeEn { get; set; }
+
+    /// <summary>Every language version of the public texts.</summary>
+    public IncidentTexts Texts() => IncidentTexts.Of(SourceLanguage, SourceText(),
+    [
+        ("kk", new IncidentText(TitleKk ?? "", SummaryKk ?? "", NarrativeKk)),
+        ("ru", new IncidentText(TitleRu ?? "", SummaryRu ?? "", NarrativeRu)),
+        ("en", new IncidentText(TitleEn ?? "", SummaryEn ?? "", NarrativeEn)),
+    ]);
+
+    /// <summary>The source texts from the language columns (masked under both scripts of a name), else the source columns.</summary>
+    private IncidentText SourceText() => SourceLanguage switch
+    {
+        "kk" when TitleKk is not null => new IncidentText(TitleKk, SummaryKk ?? "", NarrativeKk),
+        "ru" when TitleRu is not null => new IncidentText(TitleRu, SummaryRu ?? "", NarrativeRu),
+        "en" when TitleEn is not null => new IncidentText(TitleEn, SummaryEn ?? "", NarrativeEn),
+        _ => new IncidentText(Title, Summary, Narrative),
+    };
 }
 
 /// <summary>

@@ -58,5 +58,16 @@ public sealed record CivilFigures(int Total, int HonorDignity, long ClaimedKzt, 
 
 public sealed record AdministrativeFigures(int Total);
 
-/// <summary>An incident as the report lists it; <c>id</c>, <c>title</c>, <c>summary</c> are the contract's fields.</summary>
-public sealed record ReportIncident(long Id, string Title, string Summary, DateOnly OccurredOn, string? Narrative);
+/// <summary>
+/// An incident as the report lists it; <c>id</c>, <c>title</c>, <c>summary</c> are the contract's fields (in the
+/// incident's source language). <see cref="Texts"/>, when given, holds every language's version for the rendered report.
+/// </summary>
+public sealed record ReportIncident(long Id, string Title, string Summary, DateOnly OccurredOn, string? Narrative,
+    [property: JsonIgnore] Registry.IncidentTexts? Texts = null)
+{
+    /// <summary>Equal when the contract's fields are (the language versions are not part of the JSON).</summary>
+    public bool Equals(ReportIncident? other) =>
+        other is not null && Id == other.Id && Title == other.Title && Summary == other.Summary && OccurredOn == other.OccurredOn && Narrative == other.Narrative;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Title, Summary, OccurredOn, Narrative);
+}

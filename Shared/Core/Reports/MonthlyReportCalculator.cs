@@ -48,7 +48,7 @@ public static class MonthlyReportCalculator
             .Where(i => In(i.OccurredOn, monthStart, monthEnd) && IsNotable(i))
             .OrderBy(i => i.OccurredOn)
             .ThenBy(i => i.Id)
-            .Select(i => new ReportIncident(i.Id, i.Title, i.Summary, i.OccurredOn, i.Narrative))
+            .Select(i => new ReportIncident(i.Id, i.Title, i.Summary, i.OccurredOn, i.Narrative, i.Texts()))
             .ToList();
 
         var actsOfMonth = Rulings(cases, monthStart, monthEnd).ToList();

@@ -28,7 +28,7 @@ public static class MonthlyReportRenderer
             texts.Title(year, month),
             texts.Introduction(year, month),
             texts.IncidentsHeading,
-            [.. report.Incidents.Select(ToDocument)],
+            [.. report.Incidents.Select(i => ToDocument(i, texts))],
             texts.JudicialActs(report.JudicialActs, year, month),
             filed,
             yearToDate,
@@ -51,6 +51,11 @@ public static class MonthlyReportRenderer
             foreach (var incident in document.Incidents)
             {
                 md.Append("- ").Append(Escape(incident.Lead)).Append("\n\n");
+                if (incident.Note is { } note)
+                {
+                    md.Append('_').Append(Escape(note)).Append("_\n\n");
+                }
+
                 foreach (var paragraph in incident.Paragraphs)
                 {
                     md.Append(Escape(paragraph)).Append("\n\n");
@@ -78,6 +83,11 @@ public static class MonthlyReportRenderer
             foreach (var incident in document.Incidents)
             {
                 paragraphs.Add("- " + incident.Lead);
+                if (incident.Note is { } note)
+                {
+                    paragraphs.Add(note);
+                }
+
                 paragraphs.AddRange(incident.Paragraphs);
             }
         }
@@ -109,15 +119,19 @@ public static class MonthlyReportRenderer
         }
     }
 
-    private static ReportDocumentIncident ToDocument(ReportIncident incident)
+    private static ReportDocumentIncident ToDocument(ReportIncident incident, ReportTexts texts)
     {
-        var lead = string.IsNullOrWhiteSpace(incident.Summary) ? incident.Title : incident.Summary;
-        var paragraphs = (incident.Narrative ?? "")
+        var shown = incident.Texts?.In(texts.Language)
+            ?? new Registry.ShownText(texts.Language, incident.Title, incident.Summary, incident.Narrative, false);
+        var lead = string.IsNullOrWhiteSpace(shown.Summary) ? shown.Title : shown.Summary;
+        var paragraphs = (shown.Narrative ?? "")
             .ReplaceLineEndings("\n")
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.TrimEntries)))
             .ToList();
-        return new ReportDocumentIncident(incident.Id, incident.Title.Trim(), lead.Trim(), paragraphs);
+        return shown.IsOriginal
+            ? new ReportDocumentIncident(incident.Id, shown.Title.Trim(), lead.Trim(), paragraphs, shown.Language, texts.NotTranslated(shown.Language))
+            : new ReportDocumentIncident(incident.Id, shown.Title.Trim(), lead.Trim(), paragraphs);
     }
 
     /// <summary>

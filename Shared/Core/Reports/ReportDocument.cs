@@ -23,8 +23,12 @@ public sealed record ReportDocument(
     ReportFiguresBlock YearToDate,
     ReportFooter Footer);
 
-/// <summary>A notable incident: the bullet (its summary, or its title when it has none) and its narrative paragraphs.</summary>
-public sealed record ReportDocumentIncident(long Id, string Title, string Lead, IReadOnlyList<string> Paragraphs);
+/// <summary>
+/// A notable incident: the bullet (its summary, or its title when it has none) and its narrative paragraphs. When the
+/// incident has no version in the report's language, <paramref name="Language"/> is the language its texts are in
+/// (the source one) and <paramref name="Note"/> says so in the report's language; both are null otherwise.
+/// </summary>
+public sealed record ReportDocumentIncident(long Id, string Title, string Lead, IReadOnlyList<string> Paragraphs, string? Language = null, string? Note = null);
 
 /// <summary>A heading and its bullet items; no items when the heading itself says that nothing was filed.</summary>
 public sealed record ReportFiguresBlock(string Heading, IReadOnlyList<string> Items);

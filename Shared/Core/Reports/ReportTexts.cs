@@ -38,6 +38,9 @@ internal sealed class ReportTexts
 
     public static ReportTexts For(string lang) => new(ReportLanguage.Normalize(lang));
 
+    /// <summary>"Not translated into English; original in Russian." for an incident shown in its source language.</summary>
+    public string NotTranslated(string sourceLanguage) => Text("NotTranslated." + sourceLanguage);
+
     public string Title(int year, int month) => Format("Title", Text($"MonthTitle{month}"), year);
 
     public string Introduction(int year, int month) => Format("Introduction", When(year, month));

@@ -27,12 +27,20 @@ public sealed class PublicMonthlyReportTests(PublicMonthlyReportSite site) : ICl
 
         var text = RegistryTestData.Text(html);
         Assert.Contains(figures, text, StringComparison.Ordinal);
-        Assert.Contains("\"Uralskaya Nedelya\" reporters were detained", text, StringComparison.Ordinal);
-        Assert.Contains("Ministry of Information and Public Development has published the draft Rules", text, StringComparison.Ordinal);
+        // The incidents are told in the reader's language (the demo has every one in Kazakh, Russian and English).
+        var (uralsk, accreditation) = language switch
+        {
+            "kk" => ("«Уральская неделя» журналистерін саяси тұтқын", "Ақпарат және қоғамдық даму министрлігі Журналистерді аккредиттеу"),
+            "ru" => ("Журналистов «Уральской недели» в течение дня", "Министерство информации и общественного развития опубликовало проект"),
+            _ => ("\"Uralskaya Nedelya\" reporters were detained", "Ministry of Information and Public Development has published the draft Rules"),
+        };
+        Assert.Contains(uralsk, text, StringComparison.Ordinal);
+        Assert.Contains(accreditation, text, StringComparison.Ordinal);
 
         // The unpublished incident is neither told nor hinted at.
         Assert.DoesNotContain("European Parliament", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Европарламент", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Еуропалық парламент", text, StringComparison.Ordinal);
     }
 
     [Fact]

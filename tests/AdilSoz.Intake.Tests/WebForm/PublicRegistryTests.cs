@@ -344,7 +344,7 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
     private static List<long> Ids(string html) =>
         [.. ListItem().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
-    [GeneratedRegex("""<li>\s*<a href="/incidents/(\d+)">""")]
+    [GeneratedRegex("""<li>\s*<a href="/incidents/(\d+)"[^>]*>""")]
     private static partial Regex ListItem();
 
     [GeneratedRegex("""<a rel="next" href="([^"]+)">""")]

@@ -12,6 +12,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(x => x.Title).HasMaxLength(500);
         b.Property(x => x.Version).IsRowVersion();
         b.OwnsMany(x => x.Victims, v => v.ToJson());
+        b.Property(x => x.SourceLanguage).HasMaxLength(2);
+        b.OwnsMany(x => x.Translations, t => t.ToJson());
         b.HasIndex(x => x.OccurredOn);
         b.Property(x => x.AssignedTo).HasMaxLength(256);
         b.HasIndex(x => x.AssignedTo);

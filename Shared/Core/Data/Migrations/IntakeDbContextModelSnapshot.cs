@@ -707,6 +707,11 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("Settlement")
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("text");
@@ -835,6 +840,15 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("Narrative")
                         .HasColumnType("text");
 
+                    b.Property<string>("NarrativeEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NarrativeKk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NarrativeRu")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
@@ -855,12 +869,34 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<string>("Settlement")
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceLanguage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SummaryEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryKk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryRu")
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleKk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleRu")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -1609,6 +1645,36 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("AdilSoz.Intake.Core.Registry.IncidentTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<long>("IncidentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Narrative");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("IncidentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Incidents");
+
+                            b1
+                                .ToJson("Translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
                     b.OwnsMany("AdilSoz.Intake.Core.Registry.Victim", "Victims", b1 =>
                         {
                             b1.Property<long>("IncidentId");
@@ -1636,6 +1702,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("IncidentId");
                         });
+
+                    b.Navigation("Translations");
 
                     b.Navigation("Victims");
                 });
