@@ -55,8 +55,7 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
 
         // One address's mails are acknowledged one transaction at a time, so the rate check cannot race; the locks
         // are taken in one order (unnest keeps the array's) so that two Workers' chunks cannot wait on each other.
-        var locks = addresses.Select(AdvisoryLocks.Acknowledgement).Distinct().Order().ToArray();
-        await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM unnest({locks}) AS k", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM unnest({AdvisoryLocks.Acknowledgements(addresses)}) AS k", ct);
 
         var since = clock.GetUtcNow() - Window;
         var reporterIds = reports.Select(r => r.ReporterId).Distinct().ToArray();

@@ -30,6 +30,9 @@ public static class AdvisoryLocks
     /// <summary>One acknowledgement decision at a time for a sender address (by its key hash; transaction lock).</summary>
     public static long Acknowledgement(string addressHash) => Keyed(0x13, addressHash);
 
+    /// <summary>The keys of several addresses' <see cref="Acknowledgement"/> locks, each once, in the one order every holder of several takes them.</summary>
+    public static long[] Acknowledgements(IEnumerable<string> addressHashes) => [.. addressHashes.Select(Acknowledgement).Distinct().Order()];
+
     /// <summary>The single locks, by name, for the table's test.</summary>
     public static IReadOnlyDictionary<string, long> Singles { get; } = new Dictionary<string, long>
     {
