@@ -11,8 +11,8 @@ ensure_local_postgres
 # Test classes run in parallel, each with its own database and often a Hangfire server: give them room.
 if [ "$(pg_admin 'show max_connections')" -lt 500 ]; then
   pg_admin 'ALTER SYSTEM SET max_connections = 500' >/dev/null
-  read -r ver name _ < <(pg_lsclusters -h | head -1)
-  as_root pg_ctlcluster "$ver" "$name" restart
+  # shellcheck disable=SC2086 # version and name
+  as_root pg_ctlcluster $PG_CLUSTER restart
 fi
 # Dovecot is started by the test fixture with its own configuration; the system service is not needed.
 as_root systemctl disable --now dovecot >/dev/null 2>&1 || true

@@ -34,6 +34,7 @@ ensure_local_postgres() {
   line=$(pg_lsclusters -h | awk '$2 == "main"' | head -1)
   [ -n "$line" ] || line=$(pg_lsclusters -h | head -1)
   read -r ver name PG_PORT _ <<< "$line"
+  PG_CLUSTER="$ver $name"
   if ! grep -q online <<< "$line"; then
     as_root pg_ctlcluster "$ver" "$name" start
   fi
