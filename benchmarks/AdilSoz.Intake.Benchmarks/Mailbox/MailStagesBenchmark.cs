@@ -97,42 +97,7 @@ internal static class MailStagesBenchmark
     /// <summary>The benchmark's database: its PostgreSQL backends' CPU is counted beside this process's.</summary>
     private static string? _database;
 
-    /// <summary>
-    /// CPU time of the PostgreSQL backends connected to the benchmark's database (their process titles name
-    /// it), from /proc; zero where there is no /proc or the server runs elsewhere.
-    /// </summary>
-    private static TimeSpan PostgresCpu()
-    {
-        var ticks = 0L;
-        if (_database is null || !Directory.Exists("/proc"))
-        {
-            return TimeSpan.Zero;
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var title = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (!title.StartsWith("postgres: ", StringComparison.Ordinal) || !title.Contains($" {_database} ", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                // Fields after the command name in parentheses: state is the 3rd, utime and stime the 14th and 15th.
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-            {
-                // Note: a backend that ended meanwhile.
-            }
-        }
-
-        // Linux reports these in clock ticks of 1/100 s (USER_HZ).
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
+    private static TimeSpan PostgresCpu() => _database is null ? TimeSpan.Zero : ProcessCpu.Postgres(_database);
 
     private static async Task StageAsync(string name, int count, Func<Task> stage)
     {

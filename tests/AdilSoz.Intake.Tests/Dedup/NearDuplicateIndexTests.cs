@@ -105,6 +105,31 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_deleted_submission_takes_its_keys_along_and_is_never_found_again()
+    {
+        var text = "В Таразе корреспондента «Тараз таймс» Асель Нурланову не пустили на сессию маслихата 4 февраля.";
+        var gone = await AddAsync(text, Now.AddHours(-3));
+        var also = await AddAsync(text + " Её выставили из зала.", Now.AddHours(-2));
+        var kept = await AddAsync(text + " Полиция не вмешалась.", Now.AddHours(-1));
+        var asked = await AddAsync(text + " Редакция обратилась в прокуратуру.", Now);
+
+        await using var db = database.CreateDbContext();
+        var before = (await LookUpAsync(db, asked.Fp, Now.AddYears(-1), asked.Id)).Near.Select(f => f.SubmissionId).ToList();
+        Assert.Contains(gone.Id, before);
+        Assert.Contains(kept.Id, before);
+
+        // One statement deleting two submissions, as an erasure or a purge by hand would.
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "Submissions" WHERE "Id" = ANY({new[] { gone.Id, also.Id }})""");
+
+        Assert.Equal(0, await db.DedupKeys.CountAsync(k => k.SubmissionId == gone.Id || k.SubmissionId == also.Id));
+        Assert.Equal(kept.Fp.IndexKeys().Count(), await db.DedupKeys.CountAsync(k => k.SubmissionId == kept.Id));
+        var after = (await LookUpAsync(db, asked.Fp, Now.AddYears(-1), asked.Id)).Near.Select(f => f.SubmissionId).ToList();
+        Assert.DoesNotContain(gone.Id, after);
+        Assert.DoesNotContain(also.Id, after);
+        Assert.Contains(kept.Id, after);
+    }
+
+    [Fact]
     public async Task Exact_duplicate_is_found_by_text_hash()
     {
         var first = await AddAsync("Сайт Jaqsy News заблокирован!", Now.AddMinutes(-3));

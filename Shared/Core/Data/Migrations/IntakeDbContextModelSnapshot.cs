@@ -63,11 +63,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Intake.DedupKey", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("Key")
                         .HasColumnType("bigint");
@@ -75,12 +72,7 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("SubmissionId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubmissionId");
+                    b.HasKey("SubmissionId", "Key");
 
                     b.HasIndex("Key", "ReceivedAt");
 
@@ -1541,15 +1533,6 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("AdilSoz.Intake.Core.Intake.DedupKey", b =>
-                {
-                    b.HasOne("AdilSoz.Intake.Core.Intake.Submission", null)
-                        .WithMany()
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Intake.DuplicateLink", b =>
