@@ -59,15 +59,15 @@ public sealed class MailAcknowledgements(IntakeDbContext db, IdentityProtector p
 
         var since = clock.GetUtcNow() - Window;
         var reporterIds = reports.Select(r => r.ReporterId).Distinct().ToArray();
-        var answered = await db.OutboundMessages
-            .Where(o => o.ReporterId != null && o.Channel == Channel.Email
+        // Note: from the chunk's reporters (a few, by their indexes) to their recent replies (by reporter and time),
+        // not from every reply of the last minutes: during a backlog those are thousands.
+        var answered = await db.Reporters
+            .Where(r => reporterIds.Contains(r.Id) || addresses.Contains(r.KeyHash) || (r.ClaimedKeyHash != null && addresses.Contains(r.ClaimedKeyHash)))
+            .Where(r => db.OutboundMessages.Any(o => o.ReporterId == r.Id && o.Channel == Channel.Email
                 && (o.Kind == OutboundKind.Acknowledgement || o.Kind == OutboundKind.Notice)
                 && (o.Status == OutboundStatus.Queued || o.Status == OutboundStatus.Sending || o.Status == OutboundStatus.Sent || o.Status == OutboundStatus.Unconfirmed)
-                && o.CreatedAt > since)
-            .Join(db.Reporters, o => o.ReporterId, r => r.Id, (o, r) => r)
-            .Where(r => reporterIds.Contains(r.Id) || addresses.Contains(r.KeyHash) || (r.ClaimedKeyHash != null && addresses.Contains(r.ClaimedKeyHash)))
+                && o.CreatedAt > since))
             .Select(r => new { r.Id, r.KeyHash, r.ClaimedKeyHash })
-            .Distinct()
             .ToListAsync(ct);
         var recentReporters = answered.Select(r => r.Id).ToHashSet();
         var recentAddresses = answered.Select(r => r.KeyHash).Concat(answered.Select(r => r.ClaimedKeyHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -102,6 +102,8 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
     {
         b.HasIndex(x => x.IdempotencyKey).IsUnique();
         b.HasIndex(x => new { x.Status, x.CreatedAt });
+        // "Was this reporter answered within the last minutes?", asked for every mail report.
+        b.HasIndex(x => new { x.ReporterId, x.CreatedAt });
         b.HasIndex(x => x.ProviderMessageId);
         b.Property(x => x.IdempotencyKey).HasMaxLength(200);
         b.Property(x => x.Recipient).HasMaxLength(320);

@@ -267,6 +267,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
                     b.HasIndex("SubmissionId");
 
+                    b.HasIndex("ReporterId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("OutboundMessages");
