@@ -15,7 +15,8 @@ public sealed record DedupRebuildCounts(int Submissions, long KeysBefore, long K
 /// Recomputes the fingerprint and index keys of every indexed submission (processed by the pipeline,
 /// not an exact duplicate), for when the key kinds or the fingerprint change. Keyset pages by id, one
 /// transaction per page, under the pipeline's dedup lock so live processing and the rebuild do not
-/// interleave within a page. Idempotent: run twice, the second run writes the same keys.
+/// interleave within a page; then the keys left by a submission deleted meanwhile go. Idempotent: run twice,
+/// the second run writes the same keys.
 /// </summary>
 public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex index)
 {
@@ -59,6 +60,9 @@ public sealed class DedupKeysRebuild(IntakeDbContext db, NearDuplicateIndex inde
             progress?.Invoke(done);
         }
 
+        // Keys of a submission deleted while they were being written (the trigger saw no keys yet to delete).
+        await db.Database.ExecuteSqlAsync(
+            $"""DELETE FROM "DedupKeys" k WHERE NOT EXISTS (SELECT 1 FROM "Submissions" s WHERE s."Id" = k."SubmissionId")""", ct);
         return new DedupRebuildCounts(done, before, await db.DedupKeys.LongCountAsync(ct));
     }
 }

@@ -57,6 +57,8 @@ public sealed class DedupRebuildTests(PostgresDatabase database) : IClassFixture
         {
             await db.DedupKeys.Where(k => k.SubmissionId == ids[0]).ExecuteDeleteAsync();
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "DedupKeys" ("SubmissionId", "Key", "ReceivedAt") VALUES ({ids[1]}, 42, now())""");
+            // And one of a submission deleted while its keys were being written (there is no foreign key to refuse it).
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "DedupKeys" ("SubmissionId", "Key", "ReceivedAt") VALUES ({ids.Max() + 1000}, 42, now())""");
         }
 
         var first = await DedupCommand.RunAsync(["rebuild", "--page", "2", $"--ConnectionStrings:Intake={database.ConnectionString}"]);
