@@ -26,6 +26,9 @@ public sealed class IndexModel(IntakeDbContext db, PublicText text, FoundationCl
     public const int DefaultMonths = 24;
     public const int MostMonths = 60;
 
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(9998, 12, 1);
+
     public sealed record MonthRow(DateOnly Month, string Name, long Count, string Href);
 
     public PublicFilter Filter { get; private set; } = new();
@@ -52,8 +55,8 @@ public sealed class IndexModel(IntakeDbContext db, PublicText text, FoundationCl
         Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
 
-        var last = MonthOf(Filter.To) ?? await LatestMonthAsync(ct) ?? MonthOf(clock.Today)!.Value;
-        var first = MonthOf(Filter.From) ?? last.AddMonths(1 - DefaultMonths);
+        var last = Clamp(MonthOf(Filter.To) ?? await LatestMonthAsync(ct) ?? MonthOf(clock.Today)!.Value);
+        var first = Clamp(MonthOf(Filter.From) ?? last.AddMonths(1 - DefaultMonths));
         if (first > last)
         {
             (first, last) = (last, first);
@@ -127,6 +130,10 @@ public sealed class IndexModel(IntakeDbContext db, PublicText text, FoundationCl
 
         return kept;
     }
+
+    /// <summary>A month whose neighbours, the range's and the list's, are dates too (a typed year 1 or 9999 is not an error).</summary>
+    private static DateOnly Clamp(DateOnly month) =>
+        month < Earliest ? Earliest : month > Latest ? Latest : month;
 
     private static DateOnly? MonthOf(DateOnly? day) => day is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
 }

@@ -94,6 +94,14 @@ public sealed partial class PublicMonthlyReportTests(PublicMonthlyReportSite sit
             && !i.Title.StartsWith("European Parliament", StringComparison.Ordinal) && i.LegalCases.Any(c => c.Kind == Core.Registry.LegalCaseKind.Administrative));
         Assert.True(administrative > 0);
         Assert.Equal(("February 2021", administrative), Rows(await client.GetStringAsync("/months?kind=administrative"))[^1]);
+
+        // A long period shows its last 60 months and says so; dates at the ends of the calendar are no error.
+        var longer = await client.GetStringAsync("/months?from=2000-01-01&to=2021-02-28");
+        Assert.Equal(60, Rows(longer).Count);
+        Assert.Equal(("February 2021", 10), Rows(longer)[^1]);
+        Assert.Contains("The last 60 months of the chosen period are shown.", longer, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/months?from=0001-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/months?to=9999-12-31")).StatusCode);
     }
 
     private static List<(string Name, int Count)> Rows(string html) =>

@@ -107,6 +107,7 @@ public sealed class PublicRegistryCountsTests
             var (published, _) = await AssertKeptAsync(first, null);
             Assert.Equal(2, published);
             Assert.Equal(new[] { "almaty/threat=2" }, await ListAsync(first, Kept));
+            Assert.Equal(new[] { "2021-01-01=2" }, await ListAsync(first, """SELECT "Month"::text || '=' || "Published" FROM public_incident_months"""));
         });
     }
 
