@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace AdilSoz.Intake.Core.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261204223949_PublicRegistryMonths")]
+    [Migration("20261204231029_PublicRegistryMonths")]
     partial class PublicRegistryMonths
     {
         /// <inheritdoc />
@@ -66,11 +66,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Intake.DedupKey", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("Key")
                         .HasColumnType("bigint");
@@ -78,12 +75,7 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("SubmissionId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubmissionId");
+                    b.HasKey("SubmissionId", "Key");
 
                     b.HasIndex("Key", "ReceivedAt");
 
@@ -277,6 +269,8 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.HasIndex("ProviderMessageId");
 
                     b.HasIndex("SubmissionId");
+
+                    b.HasIndex("ReporterId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1563,15 +1557,6 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("AdilSoz.Intake.Core.Intake.DedupKey", b =>
-                {
-                    b.HasOne("AdilSoz.Intake.Core.Intake.Submission", null)
-                        .WithMany()
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("AdilSoz.Intake.Core.Intake.DuplicateLink", b =>
