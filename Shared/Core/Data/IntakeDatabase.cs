@@ -210,7 +210,8 @@ public static class IntakeDatabase
     /// reference the inserts return), to count the web reports of the last minute, to check and count receipts,
     /// to read a report's status through <c>web_report_status</c> (which runs with the owner's rights), to read the
     /// published incidents' public fields through the views of <see cref="PublicRegistrySql"/> and their counts per
-    /// region and category through <see cref="PublicRegistryCountsSql.Counts"/>, and to
+    /// region and category through <see cref="PublicRegistryCountsSql.Counts"/> and per month through
+    /// <see cref="PublicRegistryMonthsSql.Months"/>, and to
     /// enqueue the pipeline in Hangfire. No SELECT on submissions, reporters, files, raw items or messages; no
     /// UPDATE or DELETE but the receipts' attempt counters. Idempotent; run by <c>Admin migrate --public-role</c>.
     /// </summary>
@@ -227,7 +228,8 @@ public static class IntakeDatabase
             GRANT USAGE ON SEQUENCE {IntakeDbContext.ReferenceSequence} TO {role};
             GRANT USAGE ON SEQUENCE "InboundItems_Id_seq" TO {role};
             GRANT EXECUTE ON FUNCTION web_report_status(bigint) TO {role};
-            GRANT SELECT ON {PublicRegistrySql.PublicIncidents}, {PublicRegistrySql.State}, {PublicRegistryCountsSql.Counts} TO {role};
+            GRANT SELECT ON {PublicRegistrySql.PublicIncidents}, {PublicRegistrySql.State}, {PublicRegistryCountsSql.Counts},
+                {PublicRegistryMonthsSql.Months} TO {role};
             GRANT SELECT, INSERT, UPDATE ON {HangfireSetup.SchemaName}.job, {HangfireSetup.SchemaName}.state,
                 {HangfireSetup.SchemaName}.jobparameter, {HangfireSetup.SchemaName}.jobqueue TO {role};
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA {HangfireSetup.SchemaName} TO {role};

@@ -62,6 +62,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
     /// <summary>Published incidents counted per region and category, kept as they change (the map reads these).</summary>
     public DbSet<PublicIncidentCount> PublicIncidentCounts => Set<PublicIncidentCount>();
 
+    /// <summary>Published incidents counted per month, region and category, kept as they change (the chart by month reads these).</summary>
+    public DbSet<PublicIncidentMonth> PublicIncidentMonths => Set<PublicIncidentMonth>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Region> Regions => Set<Region>();

@@ -25,21 +25,12 @@ public static class PublicRegistryCountsSql
 {
     public const string Counts = "public_incident_counts";
 
-    public const string Up = """
-        LOCK TABLE "Incidents" IN SHARE ROW EXCLUSIVE MODE;
-
-        CREATE TABLE public_registry_totals (
-            "Id" boolean PRIMARY KEY DEFAULT true CHECK ("Id"),
-            "Published" bigint NOT NULL,
-            "ChangedAt" timestamp with time zone);
-
-        CREATE TABLE public_registry_counts (
-            "RegionCode" character varying(64),
-            "CategoryCode" character varying(64),
-            "Published" bigint NOT NULL,
-            CONSTRAINT public_registry_counts_key UNIQUE NULLS NOT DISTINCT ("RegionCode", "CategoryCode"));
-
-        CREATE FUNCTION adilsoz_public_registry_follow() RETURNS trigger
+    /// <summary>
+    /// The trigger function as this migration made it (one aggregate per region and category); the migration
+    /// <c>PublicRegistryMonths</c> replaces it and gives it back on the way down.
+    /// </summary>
+    public const string Follow = """
+        CREATE OR REPLACE FUNCTION adilsoz_public_registry_follow() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
         DECLARE
             regions text[] := '{}';
@@ -108,6 +99,23 @@ public static class PublicRegistryCountsSql
             RETURN NULL;
         END
         $fn$;
+        """;
+
+    public const string Up = $"""
+        LOCK TABLE "Incidents" IN SHARE ROW EXCLUSIVE MODE;
+
+        CREATE TABLE public_registry_totals (
+            "Id" boolean PRIMARY KEY DEFAULT true CHECK ("Id"),
+            "Published" bigint NOT NULL,
+            "ChangedAt" timestamp with time zone);
+
+        CREATE TABLE public_registry_counts (
+            "RegionCode" character varying(64),
+            "CategoryCode" character varying(64),
+            "Published" bigint NOT NULL,
+            CONSTRAINT public_registry_counts_key UNIQUE NULLS NOT DISTINCT ("RegionCode", "CategoryCode"));
+
+        {Follow}
 
         INSERT INTO public_registry_totals ("Published", "ChangedAt")
         SELECT count(*) FILTER (WHERE "PublishedAt" IS NOT NULL),

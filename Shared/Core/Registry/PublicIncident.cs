@@ -125,3 +125,19 @@ public sealed class PublicIncidentCount
 
     public long Published { get; set; }
 }
+
+/// <summary>
+/// A row of the view <c>public_incident_months</c>: how many published incidents happened in this month (its first day)
+/// with this region and category (either may be null), kept as the incidents change. Counts only: no incident is
+/// reachable through it.
+/// </summary>
+public sealed class PublicIncidentMonth
+{
+    public DateOnly Month { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    public string? CategoryCode { get; set; }
+
+    public long Published { get; set; }
+}

@@ -43,6 +43,9 @@ internal sealed class ReportTexts
 
     public string Title(int year, int month) => Format("Title", Text($"MonthTitle{month}"), year);
 
+    /// <summary>"Февраль 2021", "2021 жылғы ақпан", "February 2021".</summary>
+    public string MonthAndYear(int year, int month) => Format("MonthAndYear", Text($"MonthTitle{month}"), year);
+
     public string Introduction(int year, int month) => Format("Introduction", When(year, month));
 
     public string FiledHeading(int year, int month) => Sentence("FiledHeading", When(year, month));

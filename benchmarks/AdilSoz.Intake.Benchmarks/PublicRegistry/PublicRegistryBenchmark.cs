@@ -13,8 +13,9 @@ namespace AdilSoz.Intake.Benchmarks.PublicRegistry;
 /// database and times, through <see cref="IntakeDbContext"/> and the public role's views, the database work of the
 /// public pages as they query it: <c>/incidents</c> (the state for the validators, the first page of 21 rows newest
 /// first, the latest month; then a page further on by keyset), one incident, <c>/map</c> (the state, then the counts
-/// kept per region and category; then, with a period chosen, counted from the incidents) and the feed (the 50 latest
-/// publications). Prints p50/p95 of each and the load average.
+/// kept per region and category; then, with a period chosen, counted from the incidents), <c>/months</c> (the counts
+/// kept per month: the latest month, then the 24 months up to it, for all and for one region and category; then, with
+/// a period chosen, counted from the incidents) and the feed (the 50 latest publications). Prints p50/p95 of each and the load average.
 /// </summary>
 public static class PublicRegistryBenchmark
 {
@@ -90,6 +91,28 @@ public static class PublicRegistryBenchmark
                 _ = await db.PublicIncidents.AsNoTracking().Where(i => i.OccurredOn >= yearBefore)
                     .GroupBy(i => new { i.RegionCode, i.CategoryCode }).Select(g => new { g.Key.RegionCode, g.Key.CategoryCode, Count = g.LongCount() }).ToListAsync();
             });
+            var someRegion = await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).FirstAsync();
+            var someCategory = await db.Categories.OrderBy(c => c.Code).Select(c => c.Code).FirstAsync();
+            await Measure("/months", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                await MonthsKeptAsync(db.PublicIncidentMonths.AsNoTracking());
+            });
+            await Measure("/months?region=&category=", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                await MonthsKeptAsync(db.PublicIncidentMonths.AsNoTracking().Where(c => c.RegionCode == someRegion && c.CategoryCode != null
+                    && new List<string> { someCategory }.Contains(c.CategoryCode)));
+            });
+            await Measure("/months?from= (last year)", requests, async () =>
+            {
+                _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
+                var incidents = db.PublicIncidents.AsNoTracking().Where(i => i.OccurredOn >= yearBefore);
+                var last = await incidents.MaxAsync(i => (DateOnly?)i.OccurredOn) ?? latest;
+                var end = new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1);
+                _ = await incidents.Where(i => i.OccurredOn <= end)
+                    .GroupBy(i => new { i.OccurredOn.Year, i.OccurredOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.LongCount() }).ToListAsync();
+            });
             await Measure("/feeds/incidents.atom", requests, async () =>
             {
                 _ = await db.PublicRegistryState.AsNoTracking().SingleAsync();
@@ -105,6 +128,17 @@ public static class PublicRegistryBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>The chart by month's kept counts: the latest month with incidents, then the 24 months up to it.</summary>
+    private static async Task MonthsKeptAsync(IQueryable<PublicIncidentMonth> kept)
+    {
+        if (await kept.MaxAsync(c => (DateOnly?)c.Month) is { } last)
+        {
+            var first = last.AddMonths(-23);
+            _ = await kept.Where(c => c.Month >= first && c.Month <= last)
+                .GroupBy(c => c.Month).Select(g => new { g.Key, Count = g.Sum(c => c.Published) }).ToListAsync();
+        }
     }
 
     private static async Task Measure(string page, int requests, Func<Task> request)

@@ -10,7 +10,7 @@ namespace AdilSoz.Intake.Tests.WebForm;
 /// The monthly report on the public site: the February 2021 demo registry with every incident published but the
 /// European Parliament's resolution, read by the public process (the public role) in three languages.
 /// </summary>
-public sealed class PublicMonthlyReportTests(PublicMonthlyReportSite site) : IClassFixture<PublicMonthlyReportSite>
+public sealed partial class PublicMonthlyReportTests(PublicMonthlyReportSite site) : IClassFixture<PublicMonthlyReportSite>
 {
     [Theory]
     [InlineData("kk", "Қазақстандағы сөз бостандығының бұзылуы.", "Соттар 5 млн 50 мың теңге өндіріп алды.")]
@@ -42,6 +42,76 @@ public sealed class PublicMonthlyReportTests(PublicMonthlyReportSite site) : ICl
         Assert.DoesNotContain("Европарламент", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Еуропалық парламент", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("kk", "Айлар бойынша оқиғалар", "2021 жылғы ақпан", "2021 жылғы қаңтар", "2019 жылғы наурыз")]
+    [InlineData("ru", "Случаи по месяцам", "Февраль 2021", "Январь 2021", "Март 2019")]
+    [InlineData("en", "Incidents by month", "February 2021", "January 2021", "March 2019")]
+    public async Task The_chart_by_month_reads_in_each_language_with_the_demo_figure_of_February_and_links_each_month_to_its_list(
+        string language, string heading, string february, string january, string firstShown)
+    {
+        using var client = site.Public.CreateClient(language);
+        var response = await client.GetAsync("/months");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+        // The 24 months up to the latest month with incidents, empty months as zero: March 2019 to February 2021.
+        var rows = MonthRow().Matches(html).Select(m => (Href: WebUtility.HtmlDecode(m.Groups[1].Value), Name: m.Groups[2].Value, Count: int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(24, rows.Count);
+        Assert.Equal(firstShown, rows[0].Name);
+        Assert.Equal((february, 10), (rows[^1].Name, rows[^1].Count));
+        Assert.Equal((january, 8), (rows[^2].Name, rows[^2].Count));
+        Assert.Equal(0, rows[0].Count);
+        Assert.Equal("/incidents?from=2021-02-01&to=2021-02-28", rows[^1].Href);
+        // The bars say the same.
+        Assert.Contains(", 2021-02: 10</title>", html, StringComparison.Ordinal);
+
+        // The month's link lists its ten published incidents.
+        var list = await client.GetStringAsync(rows[^1].Href);
+        Assert.Equal(10, ListItem().Count(list));
+    }
+
+    [Fact]
+    public async Task With_a_period_or_a_case_kind_the_months_are_counted_from_the_incidents_and_agree_with_the_kept_counts()
+    {
+        using var client = site.Public.CreateClient();
+        var kept = Rows(await client.GetStringAsync("/months?region=almaty"));
+        Assert.Equal(("January 2021", 2), (kept[^2].Name, kept[^2].Count));
+        Assert.Equal(("February 2021", 1), (kept[^1].Name, kept[^1].Count));
+
+        var counted = Rows(await client.GetStringAsync("/months?region=almaty&from=2020-09-01&to=2021-02-28"));
+        Assert.Equal(kept.TakeLast(6), counted);
+
+        // Half a month: the count and the link are of that half only.
+        var html = await client.GetStringAsync("/months?from=2021-02-01&to=2021-02-14");
+        var half = MonthRow().Match(html);
+        Assert.Equal(("February 2021", "5"), (half.Groups[2].Value, half.Groups[3].Value));
+        Assert.Equal("/incidents?from=2021-02-01&to=2021-02-14", WebUtility.HtmlDecode(half.Groups[1].Value));
+        var administrative = February2021.Incidents().Count(i => i.OccurredOn is { Year: 2021, Month: 2 }
+            && !i.Title.StartsWith("European Parliament", StringComparison.Ordinal) && i.LegalCases.Any(c => c.Kind == Core.Registry.LegalCaseKind.Administrative));
+        Assert.True(administrative > 0);
+        Assert.Equal(("February 2021", administrative), Rows(await client.GetStringAsync("/months?kind=administrative"))[^1]);
+
+        // A long period shows its last 60 months and says so; dates at the ends of the calendar are no error.
+        var longer = await client.GetStringAsync("/months?from=2000-01-01&to=2021-02-28");
+        Assert.Equal(60, Rows(longer).Count);
+        Assert.Equal(("February 2021", 10), Rows(longer)[^1]);
+        Assert.Contains("The last 60 months of the chosen period are shown.", longer, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/months?from=0001-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/months?to=9999-12-31")).StatusCode);
+    }
+
+    private static List<(string Name, int Count)> Rows(string html) =>
+        [.. MonthRow().Matches(html).Select(m => (m.Groups[2].Value, int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+
+    [GeneratedRegex("""<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th><td>(\d+)</td></tr>""")]
+    private static partial Regex MonthRow();
+
+    [GeneratedRegex("""<li>\s*<a href="/incidents/(\d+)"[^>]*>""")]
+    private static partial Regex ListItem();
 
     [Fact]
     public async Task The_home_page_and_the_list_link_to_the_report_of_the_latest_month()

@@ -6,7 +6,7 @@ namespace AdilSoz.Intake.Tests.WebForm;
 /// <summary>
 /// A reader browses the public registry in Debian's Chromium with JavaScript off, in each language: from the landing
 /// page to the map, from a region of the map to its incidents, and into one, where a victim who did not consent to be
-/// named appears by role only.
+/// named appears by role only; and from the landing page to the chart by month, narrowed to a region, to a month's list.
 /// </summary>
 public sealed class PublicRegistryBrowserTests(PublicRegistrySite site) : IClassFixture<PublicRegistrySite>, IAsyncLifetime
 {
@@ -66,6 +66,38 @@ public sealed class PublicRegistryBrowserTests(PublicRegistrySite site) : IClass
         Assert.Contains($"{PublicRegistryData.WithheldRole} — {withheld}", article, StringComparison.Ordinal);
         Assert.DoesNotContain("Nurlanov", article, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Aigerim", article, StringComparison.OrdinalIgnoreCase);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_reader_chooses_a_region_on_the_chart_by_month_and_goes_to_the_incidents_of_a_month()
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            JavaScriptEnabled = false,
+            Locale = "kk",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "kk" },
+            BaseURL = _public.BaseUrl,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Айлар бойынша оқиғалар", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/months");
+        Assert.Equal("Айлар бойынша оқиғалар", await page.Locator("h1").InnerTextAsync());
+        var february = page.Locator("table.by-month tbody tr").Filter(new() { HasText = "2021 жылғы ақпан" });
+        Assert.Equal("3", await february.Locator("td").InnerTextAsync());
+        Assert.Equal(1, await page.Locator("figure.chart svg").CountAsync());
+
+        await page.Locator("#region").SelectOptionAsync("almaty");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/months?region=almaty**");
+        Assert.Equal("1", await february.Locator("td").InnerTextAsync());
+
+        await february.Locator("a").ClickAsync();
+        await page.WaitForURLAsync("**/incidents?from=2021-02-01&to=2021-02-28&region=almaty");
+        var items = page.Locator("ol.incidents > li");
+        Assert.Equal(1, await items.CountAsync());
+        Assert.Equal($"/incidents/{_data.Redacted}", await items.Locator("a").GetAttributeAsync("href"));
         await context.CloseAsync();
     }
 }

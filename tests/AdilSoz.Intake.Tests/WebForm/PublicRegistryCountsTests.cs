@@ -107,6 +107,7 @@ public sealed class PublicRegistryCountsTests
             var (published, _) = await AssertKeptAsync(first, null);
             Assert.Equal(2, published);
             Assert.Equal(new[] { "almaty/threat=2" }, await ListAsync(first, Kept));
+            Assert.Equal(new[] { "2021-01-01=2" }, await ListAsync(first, """SELECT "Month"::text || '=' || "Published" FROM public_incident_months"""));
         });
     }
 
@@ -171,7 +172,7 @@ public sealed class PublicRegistryCountsTests
         return state;
     }
 
-    private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
+    internal static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -184,19 +185,19 @@ public sealed class PublicRegistryCountsTests
         return rows;
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    internal static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task WithDatabaseAsync(Func<PostgresDatabase, Task> test)
+    internal static async Task WithDatabaseAsync(Func<PostgresDatabase, Task> test)
     {
         var database = new PostgresDatabase();
         await database.InitializeAsync();

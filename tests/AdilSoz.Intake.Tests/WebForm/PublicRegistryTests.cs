@@ -177,6 +177,9 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
 
         Assert.Contains("Cameraman beaten", await client.GetStringAsync("/feeds/incidents.atom?lang=en"), StringComparison.Ordinal);
         Assert.Contains("Cameraman beaten", await client.GetStringAsync("/open-data/incidents.csv"), StringComparison.Ordinal);
+        var months = await client.GetAsync("/months");
+        Assert.Equal(3, February2021Count(await months.Content.ReadAsStringAsync()));
+        Assert.Equal(1, February2021Count(await client.GetStringAsync("/months?category=violence")));
 
         await using var admin = new AdminApp(_database);
         var editor = await RegistryTestData.LoggedInAsync(admin, Roles.Editor);
@@ -194,6 +197,16 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
         }
 
         Assert.DoesNotContain("Cameraman beaten", await client.GetStringAsync("/incidents"), StringComparison.Ordinal);
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, "/months"))
+        {
+            // The month's count drops at once, also for a reader whose copy was current.
+            conditional.Headers.IfNoneMatch.Add(months.Headers.ETag!);
+            var after = await client.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.Equal(2, February2021Count(await after.Content.ReadAsStringAsync()));
+        }
+
+        Assert.Equal(0, February2021Count(await client.GetStringAsync("/months?category=violence&from=2021-02-01&to=2021-02-28")));
         Assert.DoesNotContain("Cameraman beaten", await client.GetStringAsync("/feeds/incidents.atom?lang=en"), StringComparison.Ordinal);
         Assert.DoesNotContain("Cameraman beaten", await client.GetStringAsync("/open-data/incidents.csv"), StringComparison.Ordinal);
         Assert.DoesNotContain("Cameraman beaten", await client.GetStringAsync("/open-data/incidents.json"), StringComparison.Ordinal);
@@ -211,6 +224,7 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
             ["__RequestVerificationToken"] = AdminApp.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/incidents/{_data.ToWithdraw}")).StatusCode);
+        Assert.Equal(3, February2021Count(await client.GetStringAsync("/months")));
         Assert.Contains(await db.AuditEntries.Where(a => a.EntityId == _data.ToWithdraw).Select(a => a.Action).ToListAsync(), a => a == Publication.PublishAction);
     }
 
@@ -279,6 +293,14 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
 
         Assert.Contains(_data.Redacted, visible);
         Assert.DoesNotContain(_data.Unpublished, visible);
+        await using (var connection = new NpgsqlConnection(_public.ConnectionString))
+        {
+            // The counts by month add up to the published incidents, and say nothing more.
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""SELECT sum("Published")::bigint FROM public_incident_months""", connection);
+            Assert.Equal((long)visible.Count, (long)(await command.ExecuteScalarAsync())!);
+        }
+
         foreach (var sql in new[]
         {
             """SELECT * FROM "Incidents" """,
@@ -295,6 +317,8 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
             """SELECT * FROM public_registry_totals""",
             """SELECT * FROM public_registry_counts""",
             """UPDATE public_registry_totals SET "Published" = 0""",
+            """SELECT * FROM public_registry_months""",
+            """UPDATE public_registry_months SET "Published" = 0""",
         })
         {
             await using var connection = new NpgsqlConnection(_public.ConnectionString);
@@ -339,6 +363,14 @@ public sealed partial class PublicRegistryTests(PublicRegistrySite site) : IClas
 
         using var post = new FormUrlEncodedContent(new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/incidents/{_data.Named}/publish?handler=Withdraw", post)).StatusCode);
+    }
+
+    /// <summary>The count in the chart by month's table for February 2021 (in English).</summary>
+    private static int February2021Count(string html)
+    {
+        var row = Regex.Match(html, """<tr><th scope="row"><a href="/incidents\?[^"]*from=2021-02-01[^"]*">February 2021</a></th><td>(\d+)</td></tr>""");
+        Assert.True(row.Success, "February 2021 is in the table");
+        return int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static List<long> Ids(string html) =>

@@ -110,3 +110,9 @@ internal sealed class PublicIncidentCountConfiguration : IEntityTypeConfiguratio
     // A view made by PublicRegistryCountsSql (not by EF): migrations leave it alone.
     public void Configure(EntityTypeBuilder<PublicIncidentCount> b) => b.HasNoKey().ToView(PublicRegistryCountsSql.Counts);
 }
+
+internal sealed class PublicIncidentMonthConfiguration : IEntityTypeConfiguration<PublicIncidentMonth>
+{
+    // A view made by PublicRegistryMonthsSql (not by EF): migrations leave it alone.
+    public void Configure(EntityTypeBuilder<PublicIncidentMonth> b) => b.HasNoKey().ToView(PublicRegistryMonthsSql.Months);
+}

@@ -921,6 +921,25 @@ namespace AdilSoz.Intake.Core.Data.Migrations
                     b.ToView("public_incident_counts", (string)null);
                 });
 
+            modelBuilder.Entity("AdilSoz.Intake.Core.Registry.PublicIncidentMonth", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Published")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .HasColumnType("text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("public_incident_months", (string)null);
+                });
+
             modelBuilder.Entity("AdilSoz.Intake.Core.Registry.PublicRegistryState", b =>
                 {
                     b.Property<DateTimeOffset?>("ChangedAt")
