@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace AdilSoz.Intake.Language.Text;
 
 /// <summary>
@@ -68,10 +70,34 @@ public static class NameKeys
     /// </summary>
     public static IReadOnlyList<string> Variants(string key)
     {
+        if (Known.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         var result = new List<string>(4) { key };
         AddStripped(key, result, 2);
-        return result;
+        var variants = result.ToArray();
+        if (key.Length <= KnownKeyLength)
+        {
+            if (Known.Count >= KnownLimit)
+            {
+                Known.Clear();
+            }
+
+            Known.TryAdd(key, variants);
+        }
+
+        return variants;
     }
+
+    // Note: comparing two reports compares every name of one with every name of the other, and the duplicate
+    // check compares a report with two dozen others, so one name's variants are asked for hundreds of times.
+    // They are remembered, for names of a name's length only and up to a bound (then forgotten at once), so that
+    // no input can make the table large.
+    private const int KnownKeyLength = 48;
+    private const int KnownLimit = 50_000;
+    private static readonly ConcurrentDictionary<string, string[]> Known = new(StringComparer.Ordinal);
 
     private static void AddStripped(string key, List<string> result, int depth)
     {
