@@ -28,7 +28,7 @@ public static class HangfireSetup
     public const string SchemaName = "hangfire";
 
     /// <summary>Queues, in the order a server serves them.</summary>
-    public static readonly string[] Queues = [JobQueues.Intake, JobQueues.Notifications, JobQueues.Default, JobQueues.Maintenance];
+    public static readonly string[] Queues = [JobQueues.Intake, JobQueues.Pipeline, JobQueues.Notifications, JobQueues.Default, JobQueues.Maintenance];
 
     /// <summary>
     /// Hangfire's client on the shared storage (every process enqueues). A host's own job filters (the Worker's
@@ -113,6 +113,9 @@ public static class HangfireSetup
 public static class JobQueues
 {
     public const string Intake = "intake";
+
+    /// <summary>The pipeline's drains: one runs at a time in a Worker, the next waits in the queue, not on the dedup lock.</summary>
+    public const string Pipeline = "pipeline";
     public const string Notifications = "notifications";
     public const string Default = "default";
     public const string Maintenance = "maintenance";

@@ -25,7 +25,7 @@ public sealed class PipelineWakeUp(IBackgroundJobClient jobs, JobStorage storage
                 return;
             }
 
-            _waiting = jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Intake, j => j.DrainAsync(CancellationToken.None));
+            _waiting = jobs.Enqueue<ISubmissionPipelineJob>(JobQueues.Pipeline, j => j.DrainAsync(CancellationToken.None));
         }
     }
 
