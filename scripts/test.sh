@@ -30,5 +30,14 @@ set -e
 # One closing line for CI: "N passed, N failed", summed over every test project's "Passed: / Failed:" lines.
 passed=$(grep -E '^\s+Passed: +[0-9]+' artifacts/test-output.log | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }' || true)
 failed=$(grep -E '^\s+Failed: +[0-9]+' artifacts/test-output.log | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }' || true)
+# CI shows only the end of the output: repeat each failed test there, its message and the top of its stack.
+if [ "${failed}" != "0" ]; then
+  echo "Failed tests:"
+  awk '
+    /^  Failed [^ ]+ \[/ { print; show = 1; lines = 0; next }
+    show && /^(Failed!|Passed!|\[xUnit\.net|  (Passed|Skipped|Failed) )/ { show = 0 }
+    show && lines < 24 { print; lines++ }
+  ' artifacts/test-output.log
+fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"
