@@ -33,7 +33,9 @@ public static class IntakeDatabase
             .ValidateOnStart();
 
         builder.AddKeyRingOptions();
-        builder.Services.AddDbContext<IntakeDbContext>(o => o.UseNpgsql(WithPreparedStatements(connectionString)));
+        // Pooled: every Bot update, mail chunk and job takes a context of its own, and a new one costs more than the
+        // reset of a used one (its change tracker, transaction and savepoint settings are put back by EF on return).
+        builder.Services.AddDbContextPool<IntakeDbContext>(o => o.UseNpgsql(WithPreparedStatements(connectionString)));
         builder.Services.AddDataProtection()
             .SetApplicationName("AdilSoz.Intake")
             .PersistKeysToDbContext<IntakeDbContext>()
