@@ -39,7 +39,7 @@ public sealed class DialogueHandler(
 
     private readonly DialogueEngine _engine = new(options.Value.OnionAddress);
 
-    public async Task HandleAsync(Update update, long inboundItemId, CancellationToken cancellationToken)
+    public async Task HandleAsync(Update update, InboundItem item, CancellationToken cancellationToken)
     {
         if (update.CallbackQuery is { } query)
         {
@@ -48,6 +48,7 @@ public sealed class DialogueHandler(
 
         if (TelegramEvents.IsGroupMessage(update))
         {
+            await db.SaveChangesAsync(cancellationToken);
             await AnswerGroupAsync(update.Message!, cancellationToken);
             return;
         }
@@ -60,16 +61,14 @@ public sealed class DialogueHandler(
 
         var chatId = update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? from.Id;
         var displayName = from.Username is { Length: > 0 } u ? "@" + u : string.Join(' ', new[] { from.FirstName, from.LastName }.Where(n => !string.IsNullOrEmpty(n)));
+        // A /start is nearly always a newcomer's first message: their reporter is created first and looked up only
+        // when it exists (one round trip less before a newcomer's first reply).
         var (reporter, isNew) = await reporters.FindOrCreateAsync(Channel.Telegram, from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), displayName, language: null, cancellationToken);
+            chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), displayName, language: null, cancellationToken, likelyNew: ev.Command == "start");
         reporter.Unreachable = false;
 
         // The update is theirs: it goes with everything else of theirs if they ask for erasure.
-        var item = await db.InboundItems.FindAsync([inboundItemId], cancellationToken);
-        if (item is not null)
-        {
-            item.ReporterId = reporter.Id;
-        }
+        item.ReporterId = reporter.Id;
 
         // Over the per-minute limit: buttons and commands are dropped; content (text, files) is still
         // added to the draft, silently, so that "nothing you've sent is lost" holds. One notice per window.
@@ -115,7 +114,7 @@ public sealed class DialogueHandler(
                         break;
                     }
 
-                    var reference = await SubmitAsync(submit, reporter.Id, inboundItemId, now, cancellationToken);
+                    var reference = await SubmitAsync(submit, reporter.Id, item, now, cancellationToken);
                     outgoing.Add(DialogueEngine.Confirmation(submit.Language, reference));
                     break;
                 case ShowStatus show:
@@ -133,12 +132,9 @@ public sealed class DialogueHandler(
             db.DialogueStates.Remove(state);
             await db.SaveChangesAsync(cancellationToken);
             await reporters.DeleteIdentityAsync(reporter.Id, cancellationToken);
-            if (item is not null)
-            {
-                // The request itself carries who sent it; it is being handled, so the purge above left it.
-                item.RawEncrypted = [];
-                item.PurgedAt = now;
-            }
+            // The request itself carries who sent it; it is being handled, so the purge above left it.
+            item.RawEncrypted = [];
+            item.PurgedAt = now;
         }
         else
         {
@@ -184,11 +180,17 @@ public sealed class DialogueHandler(
         return db.Submissions.CountAsync(s => s.ReporterId == reporterId && s.Channel == Channel.Telegram && s.ReceivedAt > since, ct);
     }
 
-    private async Task<string> SubmitAsync(SubmitReport submit, long reporterId, long inboundItemId, DateTimeOffset now, CancellationToken ct)
+    private async Task<string> SubmitAsync(SubmitReport submit, long reporterId, InboundItem item, DateTimeOffset now, CancellationToken ct)
     {
+        if (item.Id == 0)
+        {
+            // The update's own item is inserted first: the report refers to it.
+            await db.SaveChangesAsync(ct);
+        }
+
         var submission = submit.Draft.ToSubmission(submit.Language, now);
         submission.ReporterId = reporterId;
-        submission.InboundItemId = inboundItemId;
+        submission.InboundItemId = item.Id;
         submission.ForwardedFromEncrypted = protector.ProtectOrNull(submit.Draft.ForwardedFrom);
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(ct);

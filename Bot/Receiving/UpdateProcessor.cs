@@ -174,22 +174,22 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
             await using var tx = await db.Database.BeginTransactionAsync(cancel);
             var now = clock.GetUtcNow();
             item.Id = 0;
+            item.ReporterId = null;
             item.Status = InboundStatus.Processed;
             item.ProcessedAt = now;
+
+            // Note: the item is inserted with the handler's first save, together with what the handler wrote, one
+            // round trip less before the reply. A redelivery (the update stored before) fails that save before
+            // any reply is sent, and everything is rolled back.
             db.InboundItems.Add(item);
             try
             {
+                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item, cancel);
                 await db.SaveChangesAsync(cancel);
             }
             catch (DbUpdateException e) when (UpdateStore.IsAlreadyStored(e))
             {
                 return Outcome.NotHandled;
-            }
-
-            try
-            {
-                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, cancel);
-                await db.SaveChangesAsync(cancel);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -261,7 +261,7 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
                 // done exactly when the transaction commits, and a failure below puts it back.
                 item.Status = InboundStatus.Processed;
                 item.ProcessedAt = clock.GetUtcNow();
-                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item.Id, ct);
+                await services.GetRequiredService<ITelegramUpdateHandler>().HandleAsync(update, item, ct);
                 _failedInARow = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -371,5 +371,11 @@ public sealed class UpdateProcessor(IServiceScopeFactory scopes, TimeProvider cl
 /// <summary>What the Bot does with one update (the dialogue).</summary>
 public interface ITelegramUpdateHandler
 {
-    Task HandleAsync(Update update, long inboundItemId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Handles <paramref name="update"/> inside its transaction. <paramref name="item"/> is the update's inbound item,
+    /// tracked by the scope's context: stored already, or added and inserted by the handler's first save (its
+    /// <c>Id</c> is 0 until then). Every reply goes out after a save, so that a redelivered update, whose insert
+    /// fails, sends nothing.
+    /// </summary>
+    Task HandleAsync(Update update, InboundItem item, CancellationToken cancellationToken);
 }

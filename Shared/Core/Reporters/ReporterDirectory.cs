@@ -17,12 +17,16 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
     public async Task<Reporter> GetOrCreateAsync(Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct) =>
         (await FindOrCreateAsync(channel, identity, contact, displayName, language, ct)).Reporter;
 
-    /// <summary>As <see cref="GetOrCreateAsync"/>, and whether the reporter was created by this call (nothing else of theirs can exist yet).</summary>
+    /// <summary>
+    /// As <see cref="GetOrCreateAsync"/>, and whether the reporter was created by this call (nothing else of theirs can
+    /// exist yet). With <paramref name="likelyNew"/> (a first contact, such as Telegram's /start) the creation is
+    /// tried before the lookup: one round trip for a newcomer, two for someone who comes back.
+    /// </summary>
     public async Task<(Reporter Reporter, bool IsNew)> FindOrCreateAsync(
-        Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct)
+        Channel channel, string identity, string? contact, string? displayName, string? language, CancellationToken ct, bool likelyNew = false)
     {
         var hash = protector.KeyHash(channel, identity);
-        var reporter = await db.Reporters.SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
+        var reporter = likelyNew ? null : await db.Reporters.SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
         if (reporter is null)
         {
             reporter = new Reporter
@@ -37,7 +41,7 @@ public sealed class ReporterDirectory(IntakeDbContext db, IdentityProtector prot
             };
 
             // Note: another instance may create the same reporter at the same moment. A failed INSERT would
-            // abort the caller's whole transaction; this one yields no row instead, and the lookup runs again.
+            // abort the caller's whole transaction; this one yields no row instead, and the lookup runs (again).
             var id = await db.Database.SqlQuery<long>($"""
                 INSERT INTO "Reporters" ("Channel", "KeyHash", "IdentityEncrypted", "ContactEncrypted", "DisplayNameEncrypted", "Language", "Unreachable", "CreatedAt")
                 VALUES ({channel.ToString()}, {hash}, {reporter.IdentityEncrypted}, {reporter.ContactEncrypted}, {reporter.DisplayNameEncrypted}, {language}, FALSE, {reporter.CreatedAt})

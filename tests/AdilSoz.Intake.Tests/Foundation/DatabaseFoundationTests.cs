@@ -73,8 +73,10 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
         Assert.All(rows, r => Assert.Matches(@"^AS-\d{4}-\d{5,}$", r.Reference));
     }
 
-    [Fact]
-    public async Task Two_instances_meeting_a_new_reporter_at_once_make_one_reporter_and_both_transactions_commit()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // a /start: the creation is tried before the lookup
+    public async Task Two_instances_meeting_a_new_reporter_at_once_make_one_reporter_and_both_transactions_commit(bool likelyNew)
     {
         await using var first = database.Services.CreateAsyncScope();
         await using var second = database.Services.CreateAsyncScope();
@@ -88,11 +90,11 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
         await using var tx1 = await db1.Database.BeginTransactionAsync();
         await using var tx2 = await db2.Database.BeginTransactionAsync();
         var (one, oneIsNew) = await new ReporterDirectory(db1, protector, TimeProvider.System)
-            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@first", "kk", CancellationToken.None);
+            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@first", "kk", CancellationToken.None, likelyNew);
 
         // The second instance's creation waits for the first transaction, then finds its reporter.
         var racing = new ReporterDirectory(db2, protector, TimeProvider.System)
-            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@second", "ru", CancellationToken.None);
+            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@second", "ru", CancellationToken.None, likelyNew);
         await Task.Delay(200);
         Assert.False(racing.IsCompleted);
         await tx1.CommitAsync();
@@ -110,6 +112,17 @@ public sealed class DatabaseFoundationTests(PostgresDatabase database) : IClassF
         var hash = protector.KeyHash(Channel.Telegram, identity);
         Assert.Equal("kk", Assert.Single(await check.Reporters.Where(r => r.KeyHash == hash).ToListAsync()).Language);
         Assert.True(await check.DialogueStates.AnyAsync(s => s.ReporterId == one.Id));
+
+        // Coming back (another /start) finds the same reporter, in a transaction that goes on.
+        await using var third = database.Services.CreateAsyncScope();
+        var db3 = third.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await using var tx3 = await db3.Database.BeginTransactionAsync();
+        var (back, backIsNew) = await new ReporterDirectory(db3, protector, TimeProvider.System)
+            .FindOrCreateAsync(Channel.Telegram, identity, identity, "@third", "en", CancellationToken.None, likelyNew);
+        Assert.False(backIsNew);
+        Assert.Equal(one.Id, back.Id);
+        Assert.Equal(1, await db3.Reporters.CountAsync(r => r.KeyHash == hash));
+        await tx3.CommitAsync();
     }
 
     [Fact]
