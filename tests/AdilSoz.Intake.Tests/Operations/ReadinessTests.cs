@@ -1,9 +1,14 @@
 using System.Net;
 using AdilSoz.Intake.Bot.Hosting;
 using AdilSoz.Intake.Core.Data;
+using AdilSoz.Intake.Core.Jobs;
 using AdilSoz.Intake.Core.Operations;
 using AdilSoz.Intake.Core.Telegram;
 using AdilSoz.Intake.Tests.Infrastructure;
+using AdilSoz.Intake.Worker.Hosting;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -73,6 +78,60 @@ public sealed class ReadinessTests(PostgresDatabase database) : IClassFixture<Po
         var result = await check.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(problem is null ? HealthStatus.Healthy : HealthStatus.Unhealthy, result.Status);
         Assert.Equal(problem, result.Description);
+    }
+
+    [Fact]
+    public async Task The_worker_is_ready_only_while_each_of_its_queues_has_a_job_server_that_beats()
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = HangfireSetup.SchemaName, PrepareSchemaIfNecessary = true };
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
+        var check = new HangfireServerReadiness(storage, TimeProvider.System);
+        async Task<string?> Problem()
+        {
+            var result = await check.CheckHealthAsync(new HealthCheckContext());
+            return result.Status == HealthStatus.Healthy ? null : result.Description;
+        }
+
+        Assert.Equal("the job server has not started", await Problem());
+
+        // The Worker's three servers: intake, pipeline, and the outbox with the digests and maintenance.
+        var ours = HangfireServerReadiness.ServerName;
+        string[][] queues = [[JobQueues.Intake], [JobQueues.Pipeline], [.. HangfireSetup.Queues.Except([JobQueues.Intake, JobQueues.Pipeline])]];
+        var ids = queues.Select(_ => $"{ours}:{Guid.NewGuid()}").ToArray();
+        using var connection = storage.GetConnection();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            connection.AnnounceServer(ids[i], new ServerContext { Queues = queues[i], WorkerCount = 1 });
+        }
+
+        // Another Worker's pipeline server does not stand in for ours.
+        var other = $"worker:elsewhere:1:{Guid.NewGuid()}";
+        connection.AnnounceServer(other, new ServerContext { Queues = [JobQueues.Pipeline], WorkerCount = 1 });
+        try
+        {
+            Assert.Null(await Problem());
+
+            await using (var db = new NpgsqlConnection(database.ConnectionString))
+            {
+                await db.OpenAsync();
+                await using var stale = new NpgsqlCommand(
+                    $"UPDATE \"{HangfireSetup.SchemaName}\".server SET lastheartbeat = now() - interval '5 minutes' WHERE id = @id", db);
+                stale.Parameters.AddWithValue("id", ids[1]);
+                Assert.Equal(1, await stale.ExecuteNonQueryAsync());
+            }
+
+            Assert.Equal("no heartbeat from the job server of the queue(s) pipeline", await Problem());
+
+            connection.Heartbeat(ids[1]);
+            Assert.Null(await Problem());
+        }
+        finally
+        {
+            foreach (var id in ids.Append(other))
+            {
+                connection.RemoveServer(id);
+            }
+        }
     }
 
     private static async Task<string?> ProblemAsync(string connectionString)
