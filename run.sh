@@ -32,9 +32,9 @@ if [ -z "${ConnectionStrings__Intake:-}" ]; then
   ensure_role "$public_role" "$(secret_in "$state/pg-public.pass")" NOCREATEDB
   database_exists "$db" || fresh_database=1
   ensure_database "$db" "$owner"
-  owner_connection="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=$owner;Password=$(cat "$state/pg-owner.pass")"
-  export ConnectionStrings__Intake="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=$app;Password=$(cat "$state/pg-app.pass")"
-  public_connection="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=$public_role;Password=$(cat "$state/pg-public.pass")"
+  owner_connection="$LOCAL_PG;Database=$db;Username=$owner;Password=$(cat "$state/pg-owner.pass")"
+  export ConnectionStrings__Intake="$LOCAL_PG;Database=$db;Username=$app;Password=$(cat "$state/pg-app.pass")"
+  public_connection="$LOCAL_PG;Database=$db;Username=$public_role;Password=$(cat "$state/pg-public.pass")"
 fi
 
 # The key ring is encrypted with a certificate of this copy (keep .local/keyring.* apart from backups).

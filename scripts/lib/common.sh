@@ -35,6 +35,9 @@ ensure_local_postgres() {
   [ -n "$line" ] || line=$(pg_lsclusters -h | head -1)
   read -r ver name PG_PORT _ <<< "$line"
   PG_CLUSTER="$ver $name"
+  # The cluster runs on this machine: its connections stay on loopback, where TLS protects nothing and
+  # costs a quarter to a third of the mail path's CPU (README, Benchmarks). Over a network use VerifyFull.
+  LOCAL_PG="Host=127.0.0.1;Port=$PG_PORT;SSL Mode=Disable"
   if ! grep -q online <<< "$line"; then
     as_root pg_ctlcluster "$ver" "$name" start
   fi
@@ -93,7 +96,8 @@ ensure_database() {
 # adilsoz_test_public is the role of the public web form process.
 # Random passwords, made on the first run into the user's state folder (mode 600), one set per machine
 # account, so that several copies of the repository testing at once do not reset each other's passwords.
-# Sets ADILSOZ_TEST_PG, ADILSOZ_TEST_PG_APP and ADILSOZ_TEST_PG_PUBLIC unless ADILSOZ_TEST_PG is given.
+# Sets ADILSOZ_TEST_PG, ADILSOZ_TEST_PG_APP and ADILSOZ_TEST_PG_PUBLIC unless ADILSOZ_TEST_PG is given
+# (over loopback without TLS, like the quick start: see LOCAL_PG).
 ensure_test_roles() {
   [ -z "${ADILSOZ_TEST_PG:-}" ] || return 0
   local dir="${XDG_STATE_HOME:-$HOME/.local/state}/adilsoz-tests"
@@ -102,7 +106,7 @@ ensure_test_roles() {
   ensure_role adilsoz_test_app "$(secret_in "$dir/pg-test-app.pass")" NOCREATEDB
   ensure_role adilsoz_test_public "$(secret_in "$dir/pg-test-public.pass")" NOCREATEDB
   pg_admin "GRANT pg_signal_backend TO adilsoz_test" >/dev/null
-  export ADILSOZ_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test;Password=$(cat "$dir/pg-test.pass")"
-  export ADILSOZ_TEST_PG_APP="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_app;Password=$(cat "$dir/pg-test-app.pass")"
-  export ADILSOZ_TEST_PG_PUBLIC="Host=127.0.0.1;Port=$PG_PORT;Username=adilsoz_test_public;Password=$(cat "$dir/pg-test-public.pass")"
+  export ADILSOZ_TEST_PG="$LOCAL_PG;Username=adilsoz_test;Password=$(cat "$dir/pg-test.pass")"
+  export ADILSOZ_TEST_PG_APP="$LOCAL_PG;Username=adilsoz_test_app;Password=$(cat "$dir/pg-test-app.pass")"
+  export ADILSOZ_TEST_PG_PUBLIC="$LOCAL_PG;Username=adilsoz_test_public;Password=$(cat "$dir/pg-test-public.pass")"
 }
