@@ -19,9 +19,8 @@ public static class JobServer
         builder.Services.AddHealthChecks()
             .AddCheck<HangfireServerReadiness>("job-server", tags: [IntakeOperations.Ready], timeout: IntakeOperations.CheckTimeout);
         // Three servers on one storage: the intake queue (reading mail into reports) with about a thread a core; the
-        // pipeline's drains with one (they take batches one at a time under the dedup lock anyway: a second thread
-        // would only wait on it); and the queues that wait on other servers (the outbox, digests, maintenance) with
-        // many. With one server of twenty threads for all, a backlog's chunks were all read at once, each slower,
+        // pipeline's drains with two (one prepares a batch while the other holds the dedup lock, see DedupTurns);
+        // and the queues that wait on other servers (the outbox, digests, maintenance) with many. With one server of twenty threads for all, a backlog's chunks were all read at once, each slower,
         // and the pipeline got its first reports when the last chunk was done.
         builder.Services.AddHangfireServer((sp, o) =>
         {
@@ -35,7 +34,7 @@ public static class JobServer
         {
             Configure(sp, o);
             o.Queues = [JobQueues.Pipeline];
-            o.WorkerCount = 1;
+            o.WorkerCount = sp.GetRequiredService<IOptions<WorkerOptions>>().Value.PipelineWorkers;
             o.IsLightweightServer = true;
         });
         builder.Services.AddHangfireServer((sp, o) =>

@@ -21,6 +21,7 @@ public static class PipelineJobs
             .ValidateOnStart();
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
         builder.Services.AddSingleton(new NearDuplicateIndex());
+        builder.Services.AddSingleton<DedupTurns>();
         builder.Services.AddScoped<ISubmissionPipelineJob, SubmissionPipelineJob>();
         builder.Services.AddScoped<IntakeSweeper>();
         // The recurring jobs below need their services wherever the registration runs.

@@ -33,6 +33,7 @@ public sealed partial class SubmissionPipelineJob(
     IOptions<PipelineOptions> options,
     IOptions<TelegramOptions> telegram,
     NearDuplicateIndex index,
+    DedupTurns turns,
     TimeProvider clock,
     ILogger<SubmissionPipelineJob> logger) : ISubmissionPipelineJob
 {
@@ -62,14 +63,15 @@ public sealed partial class SubmissionPipelineJob(
         List<long> taken;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var batch = await ClaimAsync(ids, othersWanted, ct);
+            var (batch, turn) = await turns.ClaimAsync(() => ClaimAsync(ids, othersWanted, ct), ct);
+            using var _ = turn;
             if (batch.Count == 0)
             {
                 return 0;
             }
 
             taken = [.. batch.Select(s => s.Id)];
-            var items = await PrepareAsync(batch, ct);
+            var items = await PrepareAsync(batch, turn, ct);
             try
             {
                 var done = await ProcessBatchAsync(items, clock.GetUtcNow(), ct);
@@ -97,8 +99,9 @@ public sealed partial class SubmissionPipelineJob(
     private async Task RunItemByItemAsync(long[] ids, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await ClaimAsync(ids, 0, ct);
-        var items = await PrepareAsync(batch, ct);
+        var (batch, turn) = await turns.ClaimAsync(() => ClaimAsync(ids, 0, ct), ct);
+        using var _ = turn;
+        var items = await PrepareAsync(batch, turn, ct);
         var now = clock.GetUtcNow();
         var done = new List<Outcome>(items.Count);
         foreach (var item in items)
@@ -138,16 +141,21 @@ public sealed partial class SubmissionPipelineJob(
         }
     }
 
-    /// <summary>Files, suggestions and fingerprints (no lock needed), then the dedup lock if any item needs it.</summary>
-    private async Task<List<PreparedItem>> PrepareAsync(List<Submission> batch, CancellationToken ct)
+    /// <summary>
+    /// Files, suggestions and fingerprints (no lock needed), then the dedup lock if any item needs it, in the
+    /// batch's turn; the next batch's turn comes once this one holds the lock (or needs none).
+    /// </summary>
+    private async Task<List<PreparedItem>> PrepareAsync(List<Submission> batch, DedupTurns.Turn turn, CancellationToken ct)
     {
         var files = await FilesOfAsync(batch, ct);
         var items = batch.Select(s => Prepare(s, files)).ToList();
+        await turn.WaitAsync(ct);
         if (items.Any(i => i.Dedup is not null))
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.DedupIndex})", ct);
         }
 
+        turn.Pass();
         return items;
     }
 

@@ -151,6 +151,57 @@ public sealed class PipelineBatchTests(PostgresDatabase database) : IClassFixtur
         await using var db = database.CreateDbContext();
         Assert.Equal(0, await db.DuplicateLinks.GroupBy(l => new { l.SubmissionId, l.OtherId }).CountAsync(g => g.Count() > 1));
     }
+
+    [Fact]
+    public async Task Two_drains_at_once_compare_reports_in_the_order_they_arrived()
+    {
+        // Batches of two, so that the two drains of a Worker take turns over one event's reports.
+        using var worker = PostgresDatabase.CreateHost(database.ConnectionString, b =>
+        {
+            b.Configuration["Pipeline:BatchSize"] = "2";
+            b.Logging.AddProvider(_warnings);
+            b.AddJobServer();
+            b.AddPipelineJobs();
+        });
+        // Events no other test of the class reports: each round's cluster can only start within the round.
+        string[] events =
+        [
+            "В Атырау полицейские изъяли диктофон у корреспондента портала «Ак Жайык» Асель Нурлановой на митинге у облакимата.",
+            "В Караганде суд оштрафовал главного редактора сайта «Новый вестник» Тимура Сагинтаева за статью о шахтёрах.",
+            "В Таразе охрана завода не пустила журналиста телеканала «Жамбыл» Ерлана Бекова на пресс-конференцию о выбросах.",
+        ];
+        foreach (var (text, round) in events.Select((e, i) => (e, 300 + (100 * i))))
+        {
+            // Twelve reports of one event, none the same text: each is found through the index of those before it.
+            List<long> ids;
+            await using (var db = database.CreateDbContext())
+            {
+                var rows = Enumerable.Range(0, 12).Select(i => new Submission
+                {
+                    Channel = Channel.Email,
+                    Text = text + $" Сообщение {round + i}.",
+                    ReceivedAt = Feb3.AddMinutes(round + i),
+                    UpdatedAt = DateTimeOffset.UtcNow,
+                }).ToList();
+                db.Submissions.AddRange(rows);
+                await db.SaveChangesAsync();
+                ids = [.. rows.Select(r => r.Id)];
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = worker.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISubmissionPipelineJob>().DrainAsync(CancellationToken.None);
+            })));
+
+            // Whichever drain took a batch, the cluster starts with the event's first report, as with one drain.
+            var done = await RowsAsync(ids);
+            Assert.All(ids, id => Assert.Equal(SubmissionStatus.Pending, done[id].Status));
+            Assert.All(ids, id => Assert.True(done[id].ClusterId == ids[0], $"report {ids.IndexOf(id)} of round {round} is in cluster {done[id].ClusterId}, not {ids[0]}"));
+        }
+
+        Assert.Empty(_warnings.Messages);
+    }
 }
 
 /// <summary>Keeps the warnings (and worse) the pipeline logs.</summary>
