@@ -14,7 +14,7 @@ using Telegram.Bot.Types;
 namespace AdilSoz.Intake.Bot.Hosting;
 
 /// <summary>
-/// Runs the path of a first <c>/start</c> once before the Bot takes updates, so that the first reporter does not
+/// Runs the path of a first <c>/start</c> before the Bot takes updates, so that the first reporter does not
 /// wait for the JIT, EF's first queries and saves, the JSON contracts of the Bot API and the texts (over half a
 /// second on a cold process). Nothing is sent to a chat (only getMe is called) and nothing stays in the database: the
 /// rehearsal's rows are written in a transaction that is rolled back. Registered before the receivers, whose start
@@ -22,6 +22,14 @@ namespace AdilSoz.Intake.Bot.Hosting;
 /// </summary>
 public sealed class BotWarmUp(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BotWarmUp> logger) : IHostedService
 {
+    /// <summary>
+    /// The database path is rehearsed this often: past the runtime's 30 calls, after which a method is compiled again,
+    /// optimised. Once, the first 15–30 reporters still met the first, quick compilation (the slowest twentieth of a
+    /// 150-chat run all came from them; 12.5 ms of CPU an update over the run instead of 8.3, benchmark bot). About
+    /// 0.2 s more at start.
+    /// </summary>
+    private const int Rehearsals = 60;
+
     private const string Start = """
         {"update_id":1,"message":{"message_id":1,"date":1767225600,"text":"/start",
          "entities":[{"type":"bot_command","offset":0,"length":6}],
@@ -52,7 +60,10 @@ public sealed class BotWarmUp(IServiceScopeFactory scopes, TimeProvider clock, I
             }
 
             JsonSerializer.Deserialize<ApiResponse<Message>>(Sent, JsonBotAPI.Options);
-            await RehearseDatabaseAsync(cancellationToken);
+            for (var i = 0; i < Rehearsals; i++)
+            {
+                await RehearseDatabaseAsync(cancellationToken);
+            }
 
             // The one Bot API call that changes nothing: the client, its HTTP handler and the connection are ready.
             await using var scope = scopes.CreateAsyncScope();
@@ -69,7 +80,7 @@ public sealed class BotWarmUp(IServiceScopeFactory scopes, TimeProvider clock, I
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>A stored update, a new reporter's lookup and creation, the dialogue state and the update's save, rolled back.</summary>
+    /// <summary>A newcomer's path: a stored update, the reporter created, the update and the dialogue state saved together, rolled back.</summary>
     private async Task RehearseDatabaseAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -89,15 +100,11 @@ public sealed class BotWarmUp(IServiceScopeFactory scopes, TimeProvider clock, I
                 ReceivedAt = clock.GetUtcNow(),
             };
             db.InboundItems.Add(item);
-            await db.SaveChangesAsync(cancel);
             item.Status = InboundStatus.Processed;
-            var reporter = await scope.ServiceProvider.GetRequiredService<ReporterDirectory>()
-                .GetOrCreateAsync(Channel.Telegram, "warm-up:" + Guid.NewGuid().ToString("N"), "0", "Warm", null, cancel);
-            if (await db.DialogueStates.SingleOrDefaultAsync(s => s.ReporterId == reporter.Id, cancel) is null)
-            {
-                db.DialogueStates.Add(new DialogueState { ReporterId = reporter.Id, UpdatedAt = clock.GetUtcNow() });
-            }
-
+            var (reporter, _) = await scope.ServiceProvider.GetRequiredService<ReporterDirectory>()
+                .FindOrCreateAsync(Channel.Telegram, "warm-up:" + Guid.NewGuid().ToString("N"), "0", "Warm", null, cancel, likelyNew: true);
+            item.ReporterId = reporter.Id;
+            db.DialogueStates.Add(new DialogueState { ReporterId = reporter.Id, UpdatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancel);
             await tx.RollbackAsync(cancel);
         }, ct);
