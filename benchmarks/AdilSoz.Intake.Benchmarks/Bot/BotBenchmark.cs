@@ -37,9 +37,11 @@ public static class BotBenchmark
         {
             var echo = await EchoAsync(chats, rate);
             Console.WriteLine($"echo loop (floor):       p50 {echo.P50,6:F1} ms   p95 {echo.P95,6:F1} ms   max {echo.Max,6:F1} ms   ({echo.CpuMs:F2} ms CPU per message, whole process)");
+            Console.WriteLine($"  the slowest twentieth: {echo.Slowest}");
             var bot = await BotAsync(cs, chats, rate);
             Console.WriteLine($"bot, /start → reply:     p50 {bot.Latency.P50,6:F1} ms   p95 {bot.Latency.P95,6:F1} ms   max {bot.Latency.Max,6:F1} ms   " +
                 $"(p95 = {bot.Latency.P95 / echo.P95:F1}× the echo loop; {bot.Latency.CpuMs:F2} ms CPU per update, whole process)");
+            Console.WriteLine($"  the slowest twentieth: {bot.Latency.Slowest}");
             Console.WriteLine($"bot, cold first reply:   {bot.Cold,6:F1} ms (the first /start after the host started)");
             Console.WriteLine($"bot, per update:         {bot.RoundTrips:F1} database round trips, {bot.Commits:F1} commits " +
                 $"({bot.Commands:F1} commands, {bot.Savepoints:F1} savepoint operations)");
@@ -52,7 +54,8 @@ public static class BotBenchmark
         }
     }
 
-    private sealed record Percentiles(double P50, double P95, double Max, double CpuMs = 0);
+    /// <summary><paramref name="Slowest"/>: the slowest twentieth, as "#n x ms" in order of arrival (does the tail come at the start?).</summary>
+    private sealed record Percentiles(double P50, double P95, double Max, string Slowest, double CpuMs = 0);
 
     private sealed record BotFigures(Percentiles Latency, double Cold, double RoundTrips, double Commits, double Commands, double Savepoints);
 
@@ -198,7 +201,9 @@ public static class BotBenchmark
     {
         var sorted = latencies.Order().ToArray();
         double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Percentiles(At(0.50), At(0.95), sorted[^1]);
+        var slowest = latencies.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(Math.Max(1, latencies.Length / 20)).OrderBy(x => x.i)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"#{x.i + 1} {x.ms:F1}"));
+        return new Percentiles(At(0.50), At(0.95), sorted[^1], string.Join(", ", slowest) + " ms");
     }
 
     private static string Load() =>
