@@ -20,8 +20,9 @@ public static class JobServer
             .AddCheck<HangfireServerReadiness>("job-server", tags: [IntakeOperations.Ready], timeout: IntakeOperations.CheckTimeout);
         // Three servers on one storage: the intake queue (reading mail into reports) with about a thread a core; the
         // pipeline's drains with two (one prepares a batch while the other holds the dedup lock, see DedupTurns);
-        // and the queues that wait on other servers (the outbox, digests, maintenance) with many. With one server of twenty threads for all, a backlog's chunks were all read at once, each slower,
-        // and the pipeline got its first reports when the last chunk was done.
+        // and the queues that wait on other servers (the outbox, digests, maintenance) with many. With one server
+        // of twenty threads for all, a backlog's chunks were all read at once, each slower, and the pipeline got its
+        // first reports when the last chunk was done.
         builder.Services.AddHangfireServer((sp, o) =>
         {
             Configure(sp, o);
