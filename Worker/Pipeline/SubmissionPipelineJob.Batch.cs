@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdilSoz.Intake.Worker.Pipeline;
 
 // Processing a batch (a single submission is a batch of one): suggestions, dedup, cluster, status, alert,
-// in a fixed number of round trips — one batch of exact and candidate lookups, one read of the candidates'
-// fingerprints, one write of all keys, one save. Members of the batch are compared among themselves in
+// in a fixed number of round trips — one batch of exact and candidate lookups (the candidates come with their
+// fingerprints), one write of all keys, one save. Members of the batch are compared among themselves in
 // memory, in order, so a batch gives the outcome its items give one after the other.
 public sealed partial class SubmissionPipelineJob
 {
