@@ -130,6 +130,56 @@ public sealed class NearDuplicateIndexTests(PostgresDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Lookups_in_one_call_each_find_the_report_they_share_and_leave_the_connection_as_it_was()
+    {
+        // Seven years back, out of the other tests' windows.
+        var at = Now.AddYears(-7);
+        var first = await AddAsync("5 февраля в Костанае полиция задержала корреспондента «Наш Костанай» Елену Швец у здания суда.", at);
+        var second = await AddAsync("Корреспондента «Наш Костанай» Елену Швец задержали у суда в Костанае 5 февраля.", at.AddHours(2));
+        var third = await AddAsync("Police detained Nash Kostanay correspondent Yelena Shvets outside the court in Kostanay on February 5.", at.AddHours(3));
+
+        await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        var since = at.AddYears(-1);
+        var index = new NearDuplicateIndex();
+        var results = await index.FindAsync(db, [new LookupRequest(second.Id, second.Fp, since), new LookupRequest(third.Id, third.Fp, since)], CancellationToken.None);
+
+        // The first report is a candidate of both: each request gets it, with its own verdict.
+        Assert.Contains(results[0].Near, f => f.SubmissionId == first.Id && f.Result.Level == LinkLevel.SameEvent);
+        Assert.Contains(results[1].Near, f => f.SubmissionId == first.Id && f.Result.Level == LinkLevel.SameEvent);
+        Assert.Contains(results[1].Near, f => f.SubmissionId == second.Id);
+        Assert.DoesNotContain(results[0].Near, f => f.SubmissionId == second.Id);
+
+        // The lookup turns bitmap scans off for its key queries only: not for what the connection runs next, with or
+        // without a transaction of the caller's.
+        Assert.Equal("on", await SettingAsync(db, "enable_bitmapscan"));
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await index.FindAsync(db, [new LookupRequest(third.Id, third.Fp, since)], CancellationToken.None);
+            Assert.Equal("on", await SettingAsync(db, "enable_bitmapscan"));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("on", await SettingAsync(db, "enable_bitmapscan"));
+    }
+
+    [Fact]
+    public async Task The_key_table_is_vacuumed_after_every_ten_thousand_new_keys()
+    {
+        // A lookup reads each key's newest rows from the index alone only once a vacuum has marked their pages
+        // all-visible; by default an insert-only table is vacuumed only after it grows by a fifth.
+        await using var db = database.CreateDbContext();
+        var options = await db.Database
+            .SqlQuery<string>($"""SELECT unnest(reloptions) AS "Value" FROM pg_class WHERE relname = 'DedupKeys'""")
+            .ToListAsync();
+        Assert.Contains("autovacuum_vacuum_insert_threshold=10000", options);
+        Assert.Contains("autovacuum_vacuum_insert_scale_factor=0", options);
+    }
+
+    private static async Task<string> SettingAsync(IntakeDbContext db, string name) =>
+        await db.Database.SqlQuery<string>($"""SELECT current_setting({name}) AS "Value" """).SingleAsync();
+
+    [Fact]
     public async Task Exact_duplicate_is_found_by_text_hash()
     {
         var first = await AddAsync("Сайт Jaqsy News заблокирован!", Now.AddMinutes(-3));
