@@ -7,13 +7,8 @@ cd "$(dirname "$0")/.."
 
 ensure_dotnet
 apt_install dovecot-imapd chromium
-ensure_local_postgres
 # Test classes run in parallel, each with its own database and often a Hangfire server: give them room.
-if [ "$(pg_admin 'show max_connections')" -lt 500 ]; then
-  pg_admin 'ALTER SYSTEM SET max_connections = 500' >/dev/null
-  # shellcheck disable=SC2086 # version and name
-  as_root pg_ctlcluster $PG_CLUSTER restart
-fi
+PG_MIN_CONNECTIONS=500 ensure_local_postgres
 # Dovecot is started by the test fixture with its own configuration; the system service is not needed.
 as_root systemctl disable --now dovecot >/dev/null 2>&1 || true
 

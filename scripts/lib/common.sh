@@ -41,10 +41,46 @@ ensure_local_postgres() {
   if ! grep -q online <<< "$line"; then
     as_root pg_ctlcluster "$ver" "$name" start
   fi
+  wait_for_local_postgres
+  tune_local_postgres "$ver"
+}
+
+wait_for_local_postgres() {
   for _ in $(seq 1 30); do
     pg_admin 'select 1' >/dev/null 2>&1 && break
     sleep 1
   done
+}
+
+# tune_local_postgres VERSION: what a server of this system needs beyond PostgreSQL's defaults, set once
+# (ALTER SYSTEM) and applied with one restart; a setting someone already chose is kept.
+# - shared_buffers: a quarter of the machine's memory (PostgreSQL's advice for a dedicated server) instead of
+#   128 MB. A duplicate lookup reads some fifty pages of the key index and two dozen candidates' rows at random;
+#   at a million reports those relations are 3 GB, and pages left to the kernel's page cache are dropped when
+#   the kernel reclaims them (some virtual machines do so after a minute unused), PostgreSQL's own are not.
+# - pg_prewarm's autoprewarm: the list of cached pages is saved every five minutes and at shutdown, and read
+#   back after a start, so a restart does not leave the lookups reading from disk.
+# - max_connections: at least PG_MIN_CONNECTIONS when that is set (the tests).
+tune_local_postgres() {
+  local changed=0 libs
+  if [ "$(pg_admin "select pg_size_bytes(current_setting('shared_buffers'))")" -eq $((128 * 1024 * 1024)) ]; then
+    pg_admin "ALTER SYSTEM SET shared_buffers = '$(awk '/^MemTotal:/ { print int($2 / 4096) }' /proc/meminfo)MB'" >/dev/null
+    changed=1
+  fi
+  libs=$(pg_admin 'show shared_preload_libraries')
+  if [[ ! $libs =~ (^|[ ,])pg_prewarm($|[ ,]) ]] && [ -f "/usr/lib/postgresql/$1/lib/pg_prewarm.so" ]; then
+    pg_admin "ALTER SYSTEM SET shared_preload_libraries = '${libs:+$libs,}pg_prewarm'" >/dev/null
+    changed=1
+  fi
+  if [ -n "${PG_MIN_CONNECTIONS:-}" ] && [ "$(pg_admin 'show max_connections')" -lt "$PG_MIN_CONNECTIONS" ]; then
+    pg_admin "ALTER SYSTEM SET max_connections = $PG_MIN_CONNECTIONS" >/dev/null
+    changed=1
+  fi
+  if [ $changed -eq 1 ]; then
+    # shellcheck disable=SC2086 # version and name
+    as_root pg_ctlcluster $PG_CLUSTER restart
+    wait_for_local_postgres
+  fi
 }
 
 # pg_admin SQL [DATABASE]: runs SQL as the cluster's superuser (postgres), over the local socket.
