@@ -32,7 +32,7 @@ if (args is ["pipeline", ..])
 
 if (args.Length == 0 || args[0] != "dedup")
 {
-    await Console.Error.WriteLineAsync("usage: dedup [--sizes 10000,100000,1000000] [--queries 200] [--trgm-queries 20] [--trgm-budget-seconds 120] [--keep] [--reuse] [--passes N] [--per-key-limit N] [--combined-key-limit N] [--max-candidates N]");
+    await Console.Error.WriteLineAsync("usage: dedup [--sizes 10000,100000,1000000] [--queries 200] [--trgm-queries 20] [--trgm-budget-seconds 120] [--keep] [--reuse] [--cold] [--passes N] [--per-key-limit N] [--combined-key-limit N] [--max-candidates N]");
     return 2;
 }
 

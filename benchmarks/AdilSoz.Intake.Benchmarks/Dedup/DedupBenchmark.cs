@@ -28,6 +28,8 @@ public static class DedupBenchmark
 
     private sealed record Stats(double P50, double P99, double Mean)
     {
+        public string Short => $"{P50:0.00} / {P99:0.00}";
+
         public static Stats Of(List<double> ms)
         {
             if (ms.Count == 0)
@@ -116,6 +118,7 @@ public static class DedupBenchmark
                     ? (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_relation_size('ix_bench_submissions_text_trgm')"))!
                     : 0;
                 var totalKeys = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT count(*) FROM \"DedupKeys\""))!;
+                await PrintMemoryAsync(connection, warm: !reuse && options.Warm);
 
                 var loadBefore = LoadAverage();
                 var row = await MeasureAsync(connectionString, connection, pairs, answers, eventOf, options);
@@ -176,6 +179,7 @@ public static class DedupBenchmark
         }
 
         var readBefore = await IndexReadsAsync(connection);
+        var pagesBefore = await PagesAsync(connection);
 
         // The load's garbage is the benchmark's own: the pass starts on a collected heap and counts only its own collections.
         GC.Collect();
@@ -212,19 +216,29 @@ public static class DedupBenchmark
         Console.WriteLine($"  the single pass's garbage collections: {GC.CollectionCount(0) - gcBefore.Gen0} / {GC.CollectionCount(1) - gcBefore.Gen1} / {GC.CollectionCount(2) - gcBefore.Gen2} (gen 0 / 1 / 2), " +
             $"paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:0.0} ms in all; heap {GC.GetTotalMemory(false) / 1048576} MB");
         var readAfter = await IndexReadsAsync(connection);
+        var pagesAfter = await PagesAsync(connection);
+        Console.WriteLine($"  the single pass's pages a lookup: {(double)(pagesAfter.Hit - pagesBefore.Hit) / queries.Count:0} from PostgreSQL's memory, " +
+            $"{(double)(pagesAfter.Read - pagesBefore.Read) / queries.Count:0} from the kernel (its page cache or the disk)");
         if (options.Passes > 1)
         {
             // On a shared machine one pass's p99 is mostly the scheduler's: each lookup's best of several passes is its own cost.
             var best = new List<double>(lookup);
+            var passes = new List<string> { Stats.Of([.. lookup]).Short };
             for (var pass = 1; pass < options.Passes; pass++)
             {
+                var times = new double[queries.Count];
                 for (var i = 0; i < queries.Count; i++)
                 {
                     var sw = Stopwatch.StartNew();
                     await index.FindAsync(db, [new LookupRequest(-1, fingerprints[i], since)], CancellationToken.None);
-                    best[i] = Math.Min(best[i], sw.Elapsed.TotalMilliseconds);
+                    times[i] = sw.Elapsed.TotalMilliseconds;
+                    best[i] = Math.Min(best[i], times[i]);
                 }
+
+                passes.Add(Stats.Of([.. times]).Short);
             }
+
+            Console.WriteLine($"  each pass's p50 / p99: {string.Join(", ", passes)}");
 
             // Listed before Stats.Of sorts the times in place.
             var slowest = best.Select((ms, i) => (Ms: ms, Keys: DedupKeys.WeightedOf(fingerprints[i]))).OrderByDescending(x => x.Ms).Take(3)
@@ -296,6 +310,46 @@ public static class DedupBenchmark
 
     private static Fingerprint FingerprintOf(SyntheticReport report) =>
         Fingerprinter.Compute(new DedupInput(-1, report.Text, null, null, report.ReceivedAt, null, null, report.Files, null));
+
+    /// <summary>
+    /// What a lookup reads at random — the key index, the submissions and their primary key and text-hash index — against
+    /// PostgreSQL's memory (shared_buffers). A running system writes reports and keys through that memory, so a database
+    /// that has the room holds these relations there; the benchmark's load writes them around it (COPY, an index built
+    /// at the end), so with <c>warm</c> they are read once through it, by index, as a running system leaves them
+    /// (<c>--cold</c> skips it: the lookups then read what is not cached from the kernel).
+    /// </summary>
+    private static async Task PrintMemoryAsync(NpgsqlConnection connection, bool warm)
+    {
+        const string relations = "('\"IX_DedupKeys_Key_ReceivedAt\"', '\"Submissions\"', '\"PK_Submissions\"', '\"IX_Submissions_TextHash\"')";
+        var bytes = (decimal)(await BenchDatabase.ScalarAsync(connection, $"SELECT sum(pg_relation_size(r::regclass)) FROM (VALUES {relations.Replace("', '", "'), ('")}) v(r)"))!;
+        var buffers = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_size_bytes(current_setting('shared_buffers'))"))!;
+        var prewarm = (string?)await BenchDatabase.ScalarAsync(connection, "SELECT current_setting('pg_prewarm.autoprewarm', true)") ?? "not loaded";
+        Console.WriteLine($"  PostgreSQL's memory: shared_buffers {buffers / 1048576:N0} MB, autoprewarm {prewarm}; what a lookup reads at random: {bytes / 1048576:N0} MB");
+        if (!warm)
+        {
+            return;
+        }
+
+        var sw = Stopwatch.StartNew();
+        await BenchDatabase.ExecuteAsync(connection, "SET enable_seqscan = off; SET enable_bitmapscan = off");
+        await BenchDatabase.ScalarAsync(connection, "SELECT count(*) FROM (SELECT \"Key\", \"ReceivedAt\" FROM \"DedupKeys\" ORDER BY \"Key\", \"ReceivedAt\") k");
+        await BenchDatabase.ScalarAsync(connection, "SELECT count(\"Fingerprint\") FROM \"Submissions\" WHERE \"Id\" > 0");
+        await BenchDatabase.ScalarAsync(connection, "SELECT count(*) FROM (SELECT \"TextHash\" FROM \"Submissions\" ORDER BY \"TextHash\") h");
+        await BenchDatabase.ExecuteAsync(connection, "RESET enable_seqscan; RESET enable_bitmapscan");
+        Console.WriteLine($"  read once through it by index, as a running system's inserts leave them ({sw.Elapsed.TotalSeconds:0} s)");
+    }
+
+    /// <summary>Pages of the submissions and the keys (tables and their indexes) found in PostgreSQL's memory and read from the kernel so far.</summary>
+    private static async Task<(long Hit, long Read)> PagesAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT sum(heap_blks_hit + coalesce(idx_blks_hit, 0))::bigint, sum(heap_blks_read + coalesce(idx_blks_read, 0))::bigint
+            FROM pg_statio_user_tables WHERE relname IN ('Submissions', 'DedupKeys')
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+    }
 
     /// <summary>
     /// Entries the key index has returned, and heap rows fetched through it, so far (the lookups' sessions report

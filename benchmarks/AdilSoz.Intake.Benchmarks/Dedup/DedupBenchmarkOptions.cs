@@ -12,6 +12,9 @@ public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQue
     /// <summary>Passes over the queries; beyond the first, only each lookup's best time is kept.</summary>
     public int Passes { get; init; } = 1;
 
+    /// <summary>After a load, read what a lookup reads once through PostgreSQL's memory, as a running system's inserts leave it.</summary>
+    public bool Warm { get; init; } = true;
+
     public static DedupBenchmarkOptions Parse(string[] args)
     {
         int? perKey = null, combined = null, candidates = null;
@@ -20,6 +23,7 @@ public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQue
         int queries = 200, trgm = 20, trgmBudget = 120;
         var keep = false;
         var reuse = false;
+        var warm = true;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -51,6 +55,9 @@ public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQue
                 case "--keep":
                     keep = true;
                     break;
+                case "--cold":
+                    warm = false;
+                    break;
                 case "--reuse":
                     reuse = true;
                     keep = true;
@@ -62,7 +69,7 @@ public sealed record DedupBenchmarkOptions(int[] Sizes, int Queries, int TrgmQue
 
         return new DedupBenchmarkOptions(sizes, queries, trgm, trgmBudget, keep, reuse, BenchDatabase.Server())
         {
-            PerKeyLimit = perKey, CombinedKeyLimit = combined, MaxCandidates = candidates, Passes = passes,
+            PerKeyLimit = perKey, CombinedKeyLimit = combined, MaxCandidates = candidates, Passes = passes, Warm = warm,
         };
     }
 }
