@@ -183,7 +183,7 @@ public static class DedupBenchmark
 
         // The load's garbage is the benchmark's own: the pass starts on a collected heap and counts only its own collections.
         GC.Collect();
-        var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
+        var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Allocated: GC.GetTotalAllocatedBytes(true));
         var lookup = new List<double>();
         var examples = 6;
         var found = 0;
@@ -214,7 +214,8 @@ public static class DedupBenchmark
         }
 
         Console.WriteLine($"  the single pass's garbage collections: {GC.CollectionCount(0) - gcBefore.Gen0} / {GC.CollectionCount(1) - gcBefore.Gen1} / {GC.CollectionCount(2) - gcBefore.Gen2} (gen 0 / 1 / 2), " +
-            $"paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:0.0} ms in all; heap {GC.GetTotalMemory(false) / 1048576} MB");
+            $"paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:0.0} ms in all; heap {GC.GetTotalMemory(false) / 1048576} MB; " +
+            $"{(GC.GetTotalAllocatedBytes(true) - gcBefore.Allocated) / queries.Count / 1024:N0} KB allocated a lookup");
         var readAfter = await IndexReadsAsync(connection);
         var pagesAfter = await PagesAsync(connection);
         Console.WriteLine($"  the single pass's pages a lookup: {(double)(pagesAfter.Hit - pagesBefore.Hit) / queries.Count:0} from PostgreSQL's memory, " +
@@ -320,10 +321,10 @@ public static class DedupBenchmark
     /// </summary>
     private static async Task PrintMemoryAsync(NpgsqlConnection connection, bool warm)
     {
-        const string relations = "('\"IX_DedupKeys_Key_ReceivedAt\"', '\"Submissions\"', '\"PK_Submissions\"', '\"IX_Submissions_TextHash\"')";
-        var bytes = (decimal)(await BenchDatabase.ScalarAsync(connection, $"SELECT sum(pg_relation_size(r::regclass)) FROM (VALUES {relations.Replace("', '", "'), ('")}) v(r)"))!;
+        const string relations = """('"IX_DedupKeys_Key_ReceivedAt"'), ('"Submissions"'), ('"PK_Submissions"'), ('"IX_Submissions_TextHash"')""";
+        var bytes = (decimal)(await BenchDatabase.ScalarAsync(connection, $"SELECT sum(pg_relation_size(r::regclass)) FROM (VALUES {relations}) v(r)"))!;
         var buffers = (long)(await BenchDatabase.ScalarAsync(connection, "SELECT pg_size_bytes(current_setting('shared_buffers'))"))!;
-        var prewarm = (string?)await BenchDatabase.ScalarAsync(connection, "SELECT current_setting('pg_prewarm.autoprewarm', true)") ?? "not loaded";
+        var prewarm = await BenchDatabase.ScalarAsync(connection, "SELECT current_setting('pg_prewarm.autoprewarm', true)") is string on ? on : "not loaded";
         Console.WriteLine($"  PostgreSQL's memory: shared_buffers {buffers / 1048576:N0} MB, autoprewarm {prewarm}; what a lookup reads at random: {bytes / 1048576:N0} MB");
         if (!warm)
         {
