@@ -150,7 +150,8 @@ public sealed class NearDuplicateIndex(MatchThresholds? thresholds = null)
                     var id = reader.GetInt64(0);
                     if (!fingerprints.ContainsKey(id))
                     {
-                        fingerprints[id] = Fingerprint.FromJson(reader.GetString(1));
+                        await using var json = await reader.GetStreamAsync(1, ct);
+                        fingerprints[id] = Fingerprint.FromJson(json);
                     }
 
                     candidates[i].Add((id, reader.GetInt64(2)));

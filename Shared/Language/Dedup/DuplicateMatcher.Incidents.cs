@@ -22,10 +22,23 @@ public static partial class DuplicateMatcher
     /// <summary>"A / B" when both reports name what happened and no kind of incident is named by both; null otherwise.</summary>
     private static string? DifferentIncidents(Fingerprint a, Fingerprint b)
     {
-        var x = Incidents(a);
-        var y = Incidents(b);
-        return x.Count > 0 && y.Count > 0 && !x.Intersect(y, StringComparer.Ordinal).Any()
-            ? string.Join(", ", x) + " / " + string.Join(", ", y)
-            : null;
+        var x = IncidentsMask(a);
+        var y = IncidentsMask(b);
+        return x != 0 && y != 0 && (x & y) == 0 ? string.Join(", ", Incidents(a)) + " / " + string.Join(", ", Incidents(b)) : null;
+    }
+
+    // The kinds named, one bit each in the order of IncidentTerms: compared for every candidate, spelt out only for a conflict.
+    private static int IncidentsMask(Fingerprint fp)
+    {
+        var mask = 0;
+        for (var i = 0; i < IncidentTerms.Length; i++)
+        {
+            if (Array.BinarySearch(fp.Terms, IncidentTerms[i].Hash) >= 0)
+            {
+                mask |= 1 << i;
+            }
+        }
+
+        return mask;
     }
 }

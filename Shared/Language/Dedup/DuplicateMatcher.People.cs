@@ -18,8 +18,59 @@ public static partial class DuplicateMatcher
         }
 
         var besideA = Beside(a, keyA);
+        if (besideA.Count == 0)
+        {
+            return true;
+        }
+
         var besideB = Beside(b, keyB);
-        return besideA.Count == 0 || besideB.Count == 0 || besideA.Any(x => besideB.Any(y => SameBeside(x, y)));
+        if (besideB.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var x in besideA)
+        {
+            foreach (var y in besideB)
+            {
+                if (SameBeside(x, y))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"A / B" when both reports name people (surnames) and share no one; null otherwise.</summary>
+    private static string? PeopleConflictOf(Fingerprint a, Fingerprint b)
+    {
+        NameMention? firstA = null, firstB = null;
+        var shared = false;
+        for (var i = 0; i < a.Names.Count && !shared; i++)
+        {
+            if (!IsSurnameKey(a.Names[i].Key))
+            {
+                continue;
+            }
+
+            firstA ??= a.Names[i];
+            for (var j = 0; j < b.Names.Count; j++)
+            {
+                if (IsSurnameKey(b.Names[j].Key))
+                {
+                    firstB ??= b.Names[j];
+                    if (SamePerson(a, a.Names[i].Key, b, b.Names[j].Key))
+                    {
+                        shared = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return firstA is not null && firstB is not null && !shared ? firstA.Display + " / " + firstB.Display : null;
     }
 
     /// <summary>
@@ -52,7 +103,12 @@ public static partial class DuplicateMatcher
     private static List<string> Beside(Fingerprint fp, string key)
     {
         var beside = new List<string>();
-        foreach (var pair in fp.Pairs ?? [])
+        if (fp.Pairs is not { Count: > 0 } pairs)
+        {
+            return beside;
+        }
+
+        foreach (var pair in pairs)
         {
             if (NameKeys.Same(pair.A, key))
             {

@@ -49,7 +49,7 @@ public static partial class DuplicateMatcher
     public static MatchResult Compare(Fingerprint a, Fingerprint b, MatchThresholds? thresholds = null)
     {
         var t = thresholds ?? MatchThresholds.Default;
-        var sharedFiles = a.Files.Intersect(b.Files, StringComparer.Ordinal).Count();
+        var sharedFiles = a.Files.Count == 0 || b.Files.Count == 0 ? 0 : a.Files.Intersect(b.Files, StringComparer.Ordinal).Count();
 
         if (a.ExactTextHash is not null && a.ExactTextHash == b.ExactTextHash)
         {
@@ -86,11 +86,7 @@ public static partial class DuplicateMatcher
         }
 
         // Both name people (surnames) and share no name at all: most likely other people.
-        var peopleA = a.Names.Where(n => IsSurnameKey(n.Key)).ToList();
-        var peopleB = b.Names.Where(n => IsSurnameKey(n.Key)).ToList();
-        var peopleConflict = peopleA.Count > 0 && peopleB.Count > 0 && !peopleA.Any(x => peopleB.Any(y => SamePerson(a, x.Key, b, y.Key)))
-            ? peopleA[0].Display + " / " + peopleB[0].Display
-            : null;
+        var peopleConflict = PeopleConflictOf(a, b);
         if (peopleConflict is not null)
         {
             score *= PeopleConflict;
@@ -221,8 +217,22 @@ public static partial class DuplicateMatcher
     /// <summary>A name whose base ends like a surname (-ov, -eva, -uly, -enko, -sky), in any of its forms.</summary>
     private static bool LooksLikeSurname(string display) => IsSurnameKey(Transliterator.PhoneticKey(display));
 
-    private static bool IsSurnameKey(string key) =>
-        NameKeys.Variants(key).Any(v => SurnameEndings.Any(e => v.Length > e.Length + 2 && v.EndsWith(e, StringComparison.Ordinal)));
+    private static bool IsSurnameKey(string key)
+    {
+        var variants = NameKeys.Variants(key);
+        for (var i = 0; i < variants.Count; i++)
+        {
+            foreach (var e in SurnameEndings)
+            {
+                if (variants[i].Length > e.Length + 2 && variants[i].EndsWith(e, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static string FilesPhrase(int count) => count == 1 ? "same photo" : $"same files ({count})";
 
@@ -231,13 +241,18 @@ public static partial class DuplicateMatcher
         var shared = new List<string>();
         var a = fa.Names;
         var b = fb.Names;
-        foreach (var x in a)
+        for (var i = 0; i < a.Count; i++)
         {
-            var match = b.FirstOrDefault(y => SamePerson(fa, x.Key, fb, y.Key));
-            if (match is not null)
+            var x = a[i];
+            for (var j = 0; j < b.Count; j++)
             {
-                // The shorter written form is usually the nominative ("Akhmedyarov", not "Akhmedyarova").
-                shared.Add(match.Display.Length < x.Display.Length ? match.Display : x.Display);
+                var match = b[j];
+                if (SamePerson(fa, x.Key, fb, match.Key))
+                {
+                    // The shorter written form is usually the nominative ("Akhmedyarov", not "Akhmedyarova").
+                    shared.Add(match.Display.Length < x.Display.Length ? match.Display : x.Display);
+                    break;
+                }
             }
         }
 
@@ -252,12 +267,20 @@ public static partial class DuplicateMatcher
         }
 
         var shared = new List<string>();
-        foreach (var x in a)
+        for (var i = 0; i < a.Count; i++)
         {
-            var match = b.FirstOrDefault(y => (x.Region is not null && x.Region == y.Region) || NameKeys.Same(x.Key, y.Key));
-            if (match is not null && !shared.Contains(x.Display))
+            var x = a[i];
+            for (var j = 0; j < b.Count; j++)
             {
-                shared.Add(x.Display);
+                if ((x.Region is not null && x.Region == b[j].Region) || NameKeys.Same(x.Key, b[j].Key))
+                {
+                    if (!shared.Contains(x.Display))
+                    {
+                        shared.Add(x.Display);
+                    }
+
+                    break;
+                }
             }
         }
 
@@ -278,27 +301,31 @@ public static partial class DuplicateMatcher
         }
 
         var best = int.MaxValue;
-        var closest = "";
+        (DateOnly A, DateOnly B) closest = default;
         var close = new List<string>();
-        foreach (var x in a)
+        for (var i = 0; i < a.Count; i++)
         {
-            foreach (var y in b)
+            for (var j = 0; j < b.Count; j++)
             {
-                var gap = Math.Abs(x.DayNumber - y.DayNumber);
+                var gap = Math.Abs(a[i].DayNumber - b[j].DayNumber);
                 if (gap < best)
                 {
-                    (best, closest) = (gap, Months.Display(x) + " / " + Months.Display(y));
+                    (best, closest) = (gap, (a[i], b[j]));
                 }
 
-                if (gap <= DateCloseDays && !close.Contains(Months.Display(x)))
+                if (gap <= DateCloseDays)
                 {
-                    close.Add(Months.Display(x));
+                    var shown = Months.Display(a[i]);
+                    if (!close.Contains(shown))
+                    {
+                        close.Add(shown);
+                    }
                 }
             }
         }
 
         return best > DateFarDays ? (false, [], Months.Display(a[0]) + " / " + Months.Display(b[0]), null)
-            : best == DateFarDays ? (false, [], null, closest)
+            : best == DateFarDays ? (false, [], null, Months.Display(closest.A) + " / " + Months.Display(closest.B))
             : (close.Count > 0, close, null, null);
     }
 }

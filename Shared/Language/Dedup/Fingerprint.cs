@@ -70,6 +70,10 @@ public sealed record Fingerprint
 
     public static Fingerprint FromJson(string json) =>
         JsonSerializer.Deserialize(json, FingerprintJson.Default.Fingerprint) ?? throw new JsonException("Empty fingerprint.");
+
+    /// <summary>Reads the JSON as UTF-8 bytes (a column read as a stream), without making a string of it first.</summary>
+    public static Fingerprint FromJson(Stream utf8Json) =>
+        JsonSerializer.Deserialize(utf8Json, FingerprintJson.Default.Fingerprint) ?? throw new JsonException("Empty fingerprint.");
 }
 
 /// <summary>
